@@ -1,0 +1,39 @@
+# Oversight: the two commands of the README, plus helpers.
+#   make demo   install dependencies, build (release), run the default city, print the report path
+#   make test   install dependencies, configure, build and run the whole suite (the CI preset)
+
+MAKEFLAGS += --no-print-directory
+
+OUT ?= oversight-out
+BIN := build/release/oversight
+
+.PHONY: all deps demo test build release bench asan clean format
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+release: deps
+	cmake --preset release
+	cmake --build --preset release
+
+build: release
+
+demo: release
+	$(BIN) run --out $(OUT)
+
+test: deps
+	cmake --workflow --preset ci
+
+asan: deps
+	cmake --workflow --preset asan
+
+bench: release
+	bash bench/run.sh
+
+format:
+	find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build $(OUT)

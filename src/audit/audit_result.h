@@ -1,0 +1,64 @@
+// The audit's findings: counts per group, per rule and per day.
+//
+// Counts only; every rate a report prints is a ratio of two of these (docs/METRICS.md),
+// so a reader can always see the numerator and the denominator.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace oversight {
+
+struct GroupCounts {
+  std::string name;
+  uint64_t persons = 0;
+  uint64_t harmful_persons = 0;  // persons with a hidden harmful intent (truth)
+  uint64_t listed_persons = 0;   // on at least one watchlist
+  uint64_t alerts = 0;
+  uint64_t false_alarms = 0;     // alerts on persons with no harmful intent
+  uint64_t flagged_persons = 0;  // persons alerted at least once
+  uint64_t flagged_innocents = 0;  // ... of whom with no harmful intent
+  uint64_t visits = 0;
+  uint64_t visits_to_innocents = 0;
+  uint64_t trips = 0;            // lawful petition trips set out on
+  uint64_t trips_stopped = 0;
+  uint64_t harmful_acts = 0;
+  uint64_t harmful_acts_stopped = 0;
+};
+
+struct RuleCounts {
+  std::string id;
+  std::string kind;
+  std::string category;
+  uint64_t alerts = 0;
+  uint64_t false_alarms = 0;
+  uint64_t flagged_persons = 0;
+  uint64_t alerts_dropped = 0;   // never answered
+  uint64_t visits = 0;           // visits this rule's alerts caused
+  uint64_t trips_stopped = 0;
+  uint64_t harmful_acts_stopped = 0;
+};
+
+struct DayCounts {
+  int32_t day = 0;
+  uint64_t observations = 0;
+  uint64_t alerts = 0;
+  uint64_t false_alarms = 0;
+  uint64_t visits = 0;
+  uint64_t alerts_dropped = 0;
+  uint64_t trips = 0;
+  uint64_t trips_stopped = 0;
+  uint64_t harmful_acts = 0;
+  uint64_t harmful_acts_stopped = 0;
+};
+
+struct AuditResult {
+  std::vector<GroupCounts> groups;
+  GroupCounts total;  // name "all"
+  std::vector<RuleCounts> rules;
+  std::vector<DayCounts> days;
+  uint64_t alerts_waiting_at_end = 0;
+};
+
+}  // namespace oversight

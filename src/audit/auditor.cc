@@ -1,0 +1,111 @@
+// Design: counts are kept, rates derived later (docs/METRICS.md), so that every rate in a
+// report can show its numerator and denominator. An alert is a false alarm when the person
+// it names has no harmful intent, which includes every alert caused by a false face match
+// on an innocent resident. Stopped acts are attributed to the rule of the alert behind the
+// visit (Act::stopped_by).
+#include "audit/auditor.h"
+
+#include <string>
+
+namespace oversight {
+
+Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists& watchlists) {
+  const Population& population = world.population();
+  for (const GroupOptions& group : scenario.world.groups) {
+    result_.groups.push_back(GroupCounts{.name = group.name});
+  }
+  result_.total.name = "all";
+  for (size_t p = 0; p < population.size(); ++p) {
+    GroupCounts& g = result_.groups[population.group[p].index()];
+    ++g.persons;
+    g.harmful_persons += population.harmful_intent[p] != 0 ? 1u : 0u;
+    g.listed_persons += watchlists.OnAny(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
+  }
+  for (const RuleOptions& rule : scenario.policy.rules) {
+    result_.rules.push_back(RuleCounts{
+        .id = rule.id,
+        .kind = std::string(kRuleKindNames[static_cast<size_t>(rule.kind)]),
+        .category = std::string(Name(rule.category))});
+  }
+  flagged_.assign(population.size(), 0);
+  flagged_by_rule_.assign(scenario.policy.rules.size(), std::vector<uint8_t>(population.size(), 0));
+}
+
+void Auditor::RecordDay(Day day, const World& world, size_t observations,
+                        const std::vector<Alert>& alerts, const ResponseDay& response) {
+  const Population& population = world.population();
+  DayCounts today{.day = day, .observations = observations};
+  for (const Alert& alert : alerts) {
+    const size_t p = alert.person.index();
+    const bool innocent = population.harmful_intent[p] == 0;
+    GroupCounts& g = result_.groups[population.group[p].index()];
+    RuleCounts& r = result_.rules[alert.rule.index()];
+    ++g.alerts;
+    ++r.alerts;
+    ++today.alerts;
+    if (innocent) {
+      ++g.false_alarms;
+      ++r.false_alarms;
+      ++today.false_alarms;
+    }
+    if (!flagged_[p]) {
+      flagged_[p] = 1;
+      ++g.flagged_persons;
+      if (innocent) ++g.flagged_innocents;
+    }
+    if (!flagged_by_rule_[alert.rule.index()][p]) {
+      flagged_by_rule_[alert.rule.index()][p] = 1;
+      ++r.flagged_persons;
+    }
+  }
+  for (const VisitRecord& visit : response.visits) {
+    GroupCounts& g = result_.groups[population.group[visit.person.index()].index()];
+    ++g.visits;
+    if (population.harmful_intent[visit.person.index()] == 0) ++g.visits_to_innocents;
+    ++result_.rules[visit.rule.index()].visits;
+    ++today.visits;
+  }
+  for (const Alert& alert : response.dropped) {
+    ++result_.rules[alert.rule.index()].alerts_dropped;
+    ++today.alerts_dropped;
+  }
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Act& act : chunk.acts) {
+      GroupCounts& g = result_.groups[population.group[act.person.index()].index()];
+      const bool trip = act.kind == ActKind::kPetitionTrip;
+      uint64_t& count = trip ? g.trips : g.harmful_acts;
+      ++count;
+      ++(trip ? today.trips : today.harmful_acts);
+      if (!act.stopped()) continue;
+      ++(trip ? g.trips_stopped : g.harmful_acts_stopped);
+      ++(trip ? today.trips_stopped : today.harmful_acts_stopped);
+      RuleCounts& r = result_.rules[act.stopped_by];
+      ++(trip ? r.trips_stopped : r.harmful_acts_stopped);
+    }
+  }
+  result_.days.push_back(today);
+}
+
+AuditResult Auditor::Finish(size_t waiting) const {
+  AuditResult result = result_;
+  result.alerts_waiting_at_end = waiting;
+  GroupCounts& t = result.total;
+  for (const GroupCounts& g : result.groups) {
+    t.persons += g.persons;
+    t.harmful_persons += g.harmful_persons;
+    t.listed_persons += g.listed_persons;
+    t.alerts += g.alerts;
+    t.false_alarms += g.false_alarms;
+    t.flagged_persons += g.flagged_persons;
+    t.flagged_innocents += g.flagged_innocents;
+    t.visits += g.visits;
+    t.visits_to_innocents += g.visits_to_innocents;
+    t.trips += g.trips;
+    t.trips_stopped += g.trips_stopped;
+    t.harmful_acts += g.harmful_acts;
+    t.harmful_acts_stopped += g.harmful_acts_stopped;
+  }
+  return result;
+}
+
+}  // namespace oversight

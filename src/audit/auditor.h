@@ -1,0 +1,36 @@
+// The auditor: the only stage that sees both the truth and what the apparatus did.
+//
+// Fed once per day after the response, it counts alerts, false alarms, visits and the acts
+// that visits stopped, per group (of the person concerned), per rule and per day.
+// Thread-safety: not thread-safe.
+#pragma once
+
+#include <vector>
+
+#include "audit/audit_result.h"
+#include "policy/alert.h"
+#include "policy/watchlists.h"
+#include "respond/police.h"
+#include "scenario/scenario.h"
+#include "world/world.h"
+
+namespace oversight {
+
+class Auditor {
+ public:
+  Auditor(const Scenario& scenario, const World& world, const Watchlists& watchlists);
+
+  // Counts one day. REQUIRES: `world` holds the day's events with visits applied.
+  void RecordDay(Day day, const World& world, size_t observations,
+                 const std::vector<Alert>& alerts, const ResponseDay& response);
+
+  // The findings so far; `waiting` is the number of alerts still queued.
+  AuditResult Finish(size_t waiting) const;
+
+ private:
+  AuditResult result_;
+  std::vector<uint8_t> flagged_;                    // per person
+  std::vector<std::vector<uint8_t>> flagged_by_rule_;  // per rule, per person
+};
+
+}  // namespace oversight

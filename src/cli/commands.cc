@@ -1,0 +1,136 @@
+// Design: the CLI is the only place that maps a Status to an exit code and the only place
+// that touches the terminal. Scenario files are read here and handed to the loader as
+// text. SIGINT/SIGTERM set a flag the day loop polls; the output folder then never
+// appears (DirectoryOutput removes its temporary folder).
+#include "cli/commands.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <csignal>
+#include <fstream>
+#include <sstream>
+
+#include "cli/progress_bar.h"
+#include "report/directory_output.h"
+#include "report/report_writer.h"
+#include "report/summary.h"
+#include "scenario/loader.h"
+#include "sim/simulation.h"
+
+namespace oversight {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnSignal(int) { g_interrupted.store(true); }
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(fmt::format("cannot read scenario file '{}'", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+absl::StatusOr<Scenario> LoadScenario(const std::string& path) {
+  if (path.empty()) return LoadScenarioText(DefaultScenarioText(), kBuiltInSource);
+  absl::StatusOr<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  return LoadScenarioText(*text, path);
+}
+
+void PrintError(const absl::Status& status) {
+  std::string message(status.message());
+  if (!message.empty() && message.back() == '\n') message.pop_back();
+  fmt::print(stderr, "oversight: {}\n", message);
+}
+
+}  // namespace
+
+int ValidateCommand(const std::vector<std::string>& paths) {
+  int exit_code = kExitOk;
+  for (const std::string& path : paths) {
+    absl::StatusOr<Scenario> scenario = LoadScenario(path);
+    if (!scenario.ok()) {
+      fmt::print(stderr, "{}", std::string(scenario.status().message()));
+      if (scenario.status().code() == absl::StatusCode::kNotFound) fmt::print(stderr, "\n");
+      exit_code = kExitBadInput;
+      continue;
+    }
+    fmt::print("{}: ok ('{}': {} persons, {} days, {} lists, {} rules)\n", path, scenario->name,
+               WithThousands(scenario->world.persons), scenario->days,
+               scenario->policy.lists.size(), scenario->policy.rules.size());
+  }
+  return exit_code;
+}
+
+int RunCommand(const RunArgs& args) {
+  absl::StatusOr<Scenario> loaded = LoadScenario(args.scenario_path);
+  if (!loaded.ok()) {
+    PrintError(loaded.status());
+    return kExitBadInput;
+  }
+  Scenario scenario = *std::move(loaded);
+  if (args.seed) scenario.seed = *args.seed;
+  if (args.days) scenario.days = *args.days;
+  if (args.persons) scenario.world.persons = *args.persons;
+
+  absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
+  if (!output.ok()) {
+    PrintError(output.status());
+    return kExitFailure;
+  }
+
+  g_interrupted.store(false);
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+
+  if (!args.quiet) {
+    fmt::print(stderr, "oversight: running '{}' ({} persons, {} days, seed {})\n", scenario.name,
+               WithThousands(scenario.world.persons), scenario.days, scenario.seed);
+  }
+  ProgressBar bar(!args.quiet && IsTerminal(stderr));
+  RunOptions options;
+  options.threads = args.threads;
+  options.cancel = &g_interrupted;
+  options.progress = [&bar](int32_t done, int32_t total) { bar.Update(done, total); };
+  absl::StatusOr<RunOutput> run = RunScenario(scenario, options);
+  bar.Finish();
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  if (!run.ok()) {
+    (*output)->Abandon();
+    if (run.status().code() == absl::StatusCode::kCancelled) {
+      fmt::print(stderr, "oversight: interrupted; no output written to '{}'\n", args.out);
+      return kExitInterrupted;
+    }
+    PrintError(run.status());
+    return kExitFailure;
+  }
+
+  absl::Status written = WriteReport(scenario, run->facts, run->audit, output->get());
+  if (written.ok()) written = (*output)->Commit();
+  if (!written.ok()) {
+    PrintError(written);
+    return kExitFailure;
+  }
+  fmt::print("{}", Summary(scenario, run->facts, run->audit));
+  fmt::print("\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, summary.txt)\n",
+             (*output)->final_path().string());
+  if (args.profile) {
+    const double person_days =
+        static_cast<double>(scenario.world.persons) * static_cast<double>(scenario.days);
+    const Profile& profile = run->profile;
+    const double stepped = profile.total() - profile.seconds(Phase::kBuild);
+    fmt::print(stderr, "oversight: profile: {}\n", profile.ToString());
+    fmt::print(stderr, "oversight: {:.0f} person-days/s over the day loop ({:.0f} world only)\n",
+               stepped > 0 ? person_days / stepped : 0.0,
+               profile.seconds(Phase::kWorld) > 0 ? person_days / profile.seconds(Phase::kWorld)
+                                                  : 0.0);
+  }
+  return kExitOk;
+}
+
+}  // namespace oversight

@@ -1,0 +1,30 @@
+// The subcommands of the oversight program. Each returns the process exit code.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oversight {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;       // the run failed (I/O)
+inline constexpr int kExitBadInput = 2;      // bad command line or scenario
+inline constexpr int kExitInterrupted = 130;  // SIGINT / SIGTERM
+
+struct RunArgs {
+  std::string scenario_path;  // empty = built-in default city
+  std::string out = "oversight-out";
+  std::optional<uint64_t> seed;
+  std::optional<int32_t> days;
+  std::optional<uint32_t> persons;
+  int threads = 0;  // 0 = all cores
+  bool quiet = false;
+  bool profile = false;
+};
+
+int RunCommand(const RunArgs& args);
+int ValidateCommand(const std::vector<std::string>& paths);
+
+}  // namespace oversight

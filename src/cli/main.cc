@@ -1,0 +1,59 @@
+// oversight: audit a surveillance apparatus on a synthetic city.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "core/version.h"
+
+int main(int argc, char** argv) {
+  using oversight::kExitBadInput;
+  CLI::App app{
+      "Oversight: install a surveillance and predictive-policing apparatus on a synthetic city\n"
+      "whose every resident's true life is known, run it, and audit what it does to whom.\n"
+      "Every person is synthetic; no real person's data is read, and no alert is sent anywhere.",
+      "oversight"};
+  app.set_version_flag("--version", std::string("oversight ") + oversight::kVersion);
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  oversight run                                   # the built-in default city\n"
+      "  oversight run scenarios/tiny.toml --out out/   # a scenario file\n"
+      "  oversight run --persons 1000000 --days 7 --threads 2\n"
+      "  oversight validate scenarios/*.toml             # check files, report every problem\n"
+      "\nDocs: README.md, docs/SCENARIOS.md (every key), docs/METRICS.md, docs/OUTPUTS.md");
+
+  oversight::RunArgs run_args;
+  CLI::App* run = app.add_subcommand("run", "Run a scenario and write the audit");
+  run->add_option("scenario", run_args.scenario_path,
+                   "Scenario file (TOML); omit for the built-in default city");
+  run->add_option("--out,-o", run_args.out, "Output folder (replaced if it holds an earlier run)")
+      ->capture_default_str();
+  run->add_option("--seed", run_args.seed, "Override the scenario's seed");
+  run->add_option("--days", run_args.days, "Override the number of days")
+      ->check(CLI::Range(1, 3650));
+  run->add_option("--persons", run_args.persons, "Override the number of persons")
+      ->check(CLI::Range(1, 100'000'000));
+  run->add_option("--threads,-j", run_args.threads,
+                  "Worker threads (0 = all cores); outputs are identical for any value")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  run->add_flag("--quiet,-q", run_args.quiet, "No progress on stderr");
+  run->add_flag("--profile", run_args.profile, "Print time per phase and person-days/s on stderr");
+  run->footer(
+      "Examples:\n"
+      "  oversight run\n"
+      "  oversight run scenarios/default.toml --seed 7 --out runs/seed7");
+
+  std::vector<std::string> validate_paths;
+  CLI::App* validate =
+      app.add_subcommand("validate", "Check scenario files and report every problem");
+  validate->add_option("files", validate_paths, "Scenario files (TOML)")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : kExitBadInput;
+  }
+  if (*run) return oversight::RunCommand(run_args);
+  return oversight::ValidateCommand(validate_paths);
+}

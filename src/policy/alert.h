@@ -1,0 +1,29 @@
+// An alert: the apparatus's claim that a person needs police attention.
+#pragma once
+
+#include <cstdint>
+
+#include "core/ids.h"
+#include "core/sim_time.h"
+#include "core/vocabulary.h"
+
+namespace oversight {
+
+struct Alert {
+  Minute time = 0;  // the earliest minute the rule's condition held
+  PersonId person;  // who the system believes it concerns
+  RuleId rule;
+  Category category = Category::kSocial;
+  int32_t priority = 1;  // 0-9, higher is answered first
+
+  friend bool operator==(const Alert&, const Alert&) = default;
+};
+
+// The order alerts are produced in: by time, then rule, then person.
+inline bool AlertBefore(const Alert& a, const Alert& b) {
+  if (a.time != b.time) return a.time < b.time;
+  if (a.rule != b.rule) return a.rule < b.rule;
+  return a.person < b.person;
+}
+
+}  // namespace oversight

@@ -1,0 +1,123 @@
+// Design: each rule compiles, at construction, to the cheapest operator that answers it:
+// near_place to a per-place flag (distances are static, so "near a school" is a lookup),
+// gathering to a per-place sliding window over arrivals with a distinct-person count,
+// ticket to a filter. No rule rescans history; per-day state is rebuilt from the day's
+// stream. Rejected for now: windows across midnight (needs state carried between days; the
+// rule-menu issue brings keyed state that persists).
+#include "policy/rule_engine.h"
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
+#include <algorithm>
+
+#include "world/spatial_grid.h"
+
+namespace oversight {
+
+RuleEngine::RuleEngine(const PolicyOptions& options, const RecordsView& records)
+    : options_(options), city_(records.city()), watchlists_(options, records) {
+  place_matches_.resize(options_.rules.size());
+  for (size_t r = 0; r < options_.rules.size(); ++r) {
+    const RuleOptions& rule = options_.rules[r];
+    if (rule.kind != RuleKind::kNearPlace) continue;
+    const SpatialGrid grid(city_, rule.place_type, std::max(rule.radius_m, 1.0));
+    std::vector<uint8_t>& matches = place_matches_[r];
+    matches.resize(city_.place_count());
+    for (size_t p = 0; p < city_.place_count(); ++p) {
+      const Place& place = city_.places()[p];
+      matches[p] = grid.AnyWithin(place.x, place.y, rule.radius_m) ? 1 : 0;
+    }
+  }
+}
+
+void RuleEngine::Emit(RuleId id, const RuleOptions& rule, Minute time, PersonId person) {
+  alerts_.push_back(Alert{time, person, id, rule.category, rule.EffectivePriority()});
+}
+
+void RuleEngine::EvaluateNearPlace(RuleId id, const RuleOptions& rule,
+                                   const std::vector<Observation>& observations) {
+  const std::vector<uint8_t>& matches = place_matches_[id.index()];
+  const ListId list(rule.list);
+  absl::flat_hash_set<PersonId> alerted;
+  for (const Observation& o : observations) {
+    if (o.kind != ObservationKind::kSighting || matches[o.place.index()] == 0) continue;
+    const Minute hour = MinuteOfDay(o.time) / kMinutesPerHour;
+    if (hour < rule.from_hour || hour >= rule.to_hour) continue;
+    if (!watchlists_.Contains(list, o.person)) continue;
+    if (!alerted.insert(o.person).second) continue;
+    Emit(id, rule, o.time, o.person);
+  }
+}
+
+void RuleEngine::EvaluateGathering(RuleId id, const RuleOptions& rule,
+                                   const std::vector<Observation>& observations) {
+  const ListId list(rule.list);
+  scratch_.clear();
+  for (const Observation& o : observations) {
+    if (o.kind != ObservationKind::kSighting) continue;
+    if (city_.place(o.place).type != rule.place_type) continue;
+    if (!watchlists_.Contains(list, o.person)) continue;
+    scratch_.push_back(o);
+  }
+  // Group by place, in time order within each place.
+  std::sort(scratch_.begin(), scratch_.end(), [](const Observation& a, const Observation& b) {
+    if (a.place != b.place) return a.place < b.place;
+    return ObservationBefore(a, b);
+  });
+  absl::flat_hash_map<PersonId, int> in_window;  // person -> arrivals inside the window
+  absl::flat_hash_set<PersonId> alerted;         // per place
+  size_t begin = 0;
+  for (size_t start = 0; start < scratch_.size();) {
+    const PlaceId place = scratch_[start].place;
+    size_t end = start;
+    while (end < scratch_.size() && scratch_[end].place == place) ++end;
+    in_window.clear();
+    alerted.clear();
+    begin = start;
+    for (size_t j = start; j < end; ++j) {
+      const Observation& arrival = scratch_[j];
+      // Arrivals in (t - window, t] count.
+      while (scratch_[begin].time <= arrival.time - rule.window_minutes) {
+        auto it = in_window.find(scratch_[begin].person);
+        if (--it->second == 0) in_window.erase(it);
+        ++begin;
+      }
+      ++in_window[arrival.person];
+      if (static_cast<int32_t>(in_window.size()) < rule.min_persons) continue;
+      for (size_t k = begin; k <= j; ++k) {
+        if (alerted.insert(scratch_[k].person).second) {
+          Emit(id, rule, arrival.time, scratch_[k].person);
+        }
+      }
+    }
+    start = end;
+  }
+}
+
+void RuleEngine::EvaluateTicket(RuleId id, const RuleOptions& rule,
+                                const std::vector<Observation>& observations) {
+  const ListId list(rule.list);
+  for (const Observation& o : observations) {
+    if (o.kind != ObservationKind::kTicket) continue;
+    if (!watchlists_.Contains(list, o.person)) continue;
+    Emit(id, rule, o.time, o.person);
+  }
+}
+
+const std::vector<Alert>& RuleEngine::Evaluate(const std::vector<Observation>& observations) {
+  alerts_.clear();
+  for (size_t r = 0; r < options_.rules.size(); ++r) {
+    const RuleId id(static_cast<uint32_t>(r));
+    const RuleOptions& rule = options_.rules[r];
+    switch (rule.kind) {
+      case RuleKind::kNearPlace: EvaluateNearPlace(id, rule, observations); break;
+      case RuleKind::kGathering: EvaluateGathering(id, rule, observations); break;
+      case RuleKind::kTicket: EvaluateTicket(id, rule, observations); break;
+    }
+  }
+  std::sort(alerts_.begin(), alerts_.end(), AlertBefore);
+  return alerts_;
+}
+
+}  // namespace oversight

@@ -1,0 +1,57 @@
+// The tripwire rules: turn the day's observations into alerts.
+//
+// Three kinds of rule (scenario/policy_options.h):
+//   near_place  a listed person is sighted at a place within radius_m of a place of
+//               place_type, between from_hour and to_hour; at most one alert per person
+//               per rule per day, at the first such sighting.
+//   gathering   at least min_persons distinct listed persons are sighted arriving at the
+//               same place of place_type within window_minutes (a sliding window over
+//               arrivals); when the count first reaches the threshold every person in the
+//               window is alerted, and each further listed arrival while it holds is too;
+//               at most one alert per person per place per rule per day.
+//   ticket      a listed person buys a train ticket to the capital: one alert per ticket.
+//
+// The engine sees only observations and records (never the truth). Windows do not reach
+// across midnight. Thread-safety: Evaluate() is not reentrant.
+#pragma once
+
+#include <vector>
+
+#include "policy/alert.h"
+#include "policy/watchlists.h"
+#include "scenario/policy_options.h"
+#include "sense/observation.h"
+#include "world/records_view.h"
+
+namespace oversight {
+
+class RuleEngine {
+ public:
+  RuleEngine(const PolicyOptions& options, const RecordsView& records);
+
+  // Alerts for one day's observations (ordered by ObservationBefore), by AlertBefore.
+  // The result stays valid until the next call.
+  const std::vector<Alert>& Evaluate(const std::vector<Observation>& observations);
+
+  const Watchlists& watchlists() const { return watchlists_; }
+  const PolicyOptions& options() const { return options_; }
+
+ private:
+  void EvaluateNearPlace(RuleId id, const RuleOptions& rule,
+                         const std::vector<Observation>& observations);
+  void EvaluateGathering(RuleId id, const RuleOptions& rule,
+                         const std::vector<Observation>& observations);
+  void EvaluateTicket(RuleId id, const RuleOptions& rule,
+                      const std::vector<Observation>& observations);
+  void Emit(RuleId id, const RuleOptions& rule, Minute time, PersonId person);
+
+  PolicyOptions options_;
+  const City& city_;
+  Watchlists watchlists_;
+  // Per rule, per place: whether the place satisfies the rule's "where" (near_place only).
+  std::vector<std::vector<uint8_t>> place_matches_;
+  std::vector<Alert> alerts_;
+  std::vector<Observation> scratch_;
+};
+
+}  // namespace oversight

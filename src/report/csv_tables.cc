@@ -1,0 +1,76 @@
+#include "report/csv_tables.h"
+
+#include <fmt/format.h>
+
+#include "report/rate.h"
+
+namespace oversight {
+
+namespace {
+
+std::string RateCell(uint64_t numerator, uint64_t denominator) {
+  const auto value = Rate{numerator, denominator}.value();
+  return value ? fmt::format("{:.6f}", *value) : std::string();
+}
+
+// Quotes a text field when it holds a comma, quote or newline (RFC 4180).
+std::string Field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total) {
+  *out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(g.name),
+                      g.persons, RateCell(g.persons, total.persons), g.harmful_persons,
+                      g.listed_persons, g.alerts, RateCell(g.alerts, total.alerts),
+                      g.false_alarms, RateCell(g.false_alarms, g.alerts), g.flagged_persons,
+                      RateCell(g.flagged_persons, g.persons), g.flagged_innocents,
+                      RateCell(g.flagged_innocents, g.persons - g.harmful_persons), g.visits,
+                      g.visits_to_innocents, g.trips, g.trips_stopped,
+                      RateCell(g.trips_stopped, g.trips), g.harmful_acts, g.harmful_acts_stopped);
+}
+
+}  // namespace
+
+std::string GroupsCsv(const AuditResult& audit) {
+  std::string out =
+      "group,persons,population_share,harmful_persons,listed_persons,alerts,alert_share,"
+      "false_alarms,false_alarm_share,flagged_persons,flagged_share,flagged_innocents,"
+      "innocents_flagged_share,visits,visits_to_innocents,trips,trips_stopped,"
+      "trips_stopped_share,harmful_acts,harmful_acts_stopped\n";
+  for (const GroupCounts& g : audit.groups) GroupRow(&out, g, audit.total);
+  GroupRow(&out, audit.total, audit.total);
+  return out;
+}
+
+std::string RulesCsv(const AuditResult& audit) {
+  std::string out =
+      "rule,kind,category,alerts,false_alarms,precision,flagged_persons,visits,alerts_dropped,"
+      "trips_stopped,harmful_acts_stopped\n";
+  for (const RuleCounts& r : audit.rules) {
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.kind, r.category,
+                       r.alerts, r.false_alarms, RateCell(r.alerts - r.false_alarms, r.alerts),
+                       r.flagged_persons, r.visits, r.alerts_dropped, r.trips_stopped,
+                       r.harmful_acts_stopped);
+  }
+  return out;
+}
+
+std::string DaysCsv(const AuditResult& audit) {
+  std::string out =
+      "day,observations,alerts,false_alarms,visits,alerts_dropped,trips,trips_stopped,"
+      "harmful_acts,harmful_acts_stopped\n";
+  for (const DayCounts& d : audit.days) {
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", d.day, d.observations, d.alerts,
+                       d.false_alarms, d.visits, d.alerts_dropped, d.trips, d.trips_stopped,
+                       d.harmful_acts, d.harmful_acts_stopped);
+  }
+  return out;
+}
+
+}  // namespace oversight

@@ -1,0 +1,48 @@
+// An output folder that appears only when complete.
+//
+// Files are written into a hidden temporary sibling folder ("<dir>.partial-<pid>");
+// Commit() renames it to <dir>, replacing an earlier Oversight output there. If the run
+// stops before Commit() (an error, Ctrl-C), Abandon() or the destructor removes the
+// temporary folder, so no folder that looks complete is ever left behind.
+// Thread-safety: not thread-safe.
+#pragma once
+
+#include <absl/status/status.h>
+#include <absl/status/statusor.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "report/output_sink.h"
+
+namespace oversight {
+
+class DirectoryOutput : public OutputSink {
+ public:
+  // Creates the temporary folder next to `dir`. Fails when `dir` exists and is not an
+  // Oversight output folder (it has no report.json), so a user's own folder is never
+  // replaced.
+  static absl::StatusOr<std::unique_ptr<DirectoryOutput>> Create(const std::filesystem::path& dir);
+
+  ~DirectoryOutput() override;
+
+  absl::Status Write(std::string_view name, std::string_view content) override;
+  // Moves the finished folder into place.
+  absl::Status Commit();
+  // Removes the temporary folder (idempotent).
+  void Abandon();
+
+  const std::filesystem::path& final_path() const { return final_; }
+  const std::filesystem::path& temp_path() const { return temp_; }
+
+ private:
+  DirectoryOutput(std::filesystem::path final_path, std::filesystem::path temp_path)
+      : final_(std::move(final_path)), temp_(std::move(temp_path)) {}
+
+  std::filesystem::path final_;
+  std::filesystem::path temp_;
+  bool committed_ = false;
+};
+
+}  // namespace oversight

@@ -1,0 +1,159 @@
+// Design: nlohmann::ordered_json keeps keys in insertion order, so the file reads top-down
+// like the summary and its bytes are stable. Every rate is an object
+// {numerator, denominator, value}; value is null when the denominator is 0.
+#include "report/report_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "report/rate.h"
+
+namespace oversight {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json RateJson(uint64_t numerator, uint64_t denominator) {
+  const Rate rate{numerator, denominator};
+  Json j;
+  j["numerator"] = numerator;
+  j["denominator"] = denominator;
+  if (auto v = rate.value()) {
+    j["value"] = *v;
+  } else {
+    j["value"] = nullptr;
+  }
+  return j;
+}
+
+Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_alerts) {
+  Json j;
+  j["group"] = g.name;
+  Json counts;
+  counts["persons"] = g.persons;
+  counts["harmful_persons"] = g.harmful_persons;
+  counts["listed_persons"] = g.listed_persons;
+  counts["alerts"] = g.alerts;
+  counts["false_alarms"] = g.false_alarms;
+  counts["flagged_persons"] = g.flagged_persons;
+  counts["flagged_innocents"] = g.flagged_innocents;
+  counts["visits"] = g.visits;
+  counts["visits_to_innocents"] = g.visits_to_innocents;
+  counts["trips"] = g.trips;
+  counts["trips_stopped"] = g.trips_stopped;
+  counts["harmful_acts"] = g.harmful_acts;
+  counts["harmful_acts_stopped"] = g.harmful_acts_stopped;
+  j["counts"] = counts;
+  Json rates;
+  rates["population_share"] = RateJson(g.persons, total_persons);
+  rates["alert_share"] = RateJson(g.alerts, total_alerts);
+  rates["listed_share"] = RateJson(g.listed_persons, g.persons);
+  rates["flagged_share"] = RateJson(g.flagged_persons, g.persons);
+  rates["innocents_flagged_share"] =
+      RateJson(g.flagged_innocents, g.persons - g.harmful_persons);
+  rates["false_alarm_share"] = RateJson(g.false_alarms, g.alerts);
+  rates["precision"] = RateJson(g.alerts - g.false_alarms, g.alerts);
+  rates["trips_stopped_share"] = RateJson(g.trips_stopped, g.trips);
+  rates["harmful_acts_stopped_share"] = RateJson(g.harmful_acts_stopped, g.harmful_acts);
+  j["rates"] = rates;
+  return j;
+}
+
+Json RuleJson(const RuleCounts& r) {
+  Json j;
+  j["rule"] = r.id;
+  j["kind"] = r.kind;
+  j["category"] = r.category;
+  Json counts;
+  counts["alerts"] = r.alerts;
+  counts["false_alarms"] = r.false_alarms;
+  counts["flagged_persons"] = r.flagged_persons;
+  counts["alerts_dropped"] = r.alerts_dropped;
+  counts["visits"] = r.visits;
+  counts["trips_stopped"] = r.trips_stopped;
+  counts["harmful_acts_stopped"] = r.harmful_acts_stopped;
+  j["counts"] = counts;
+  Json rates;
+  rates["false_alarm_share"] = RateJson(r.false_alarms, r.alerts);
+  rates["precision"] = RateJson(r.alerts - r.false_alarms, r.alerts);
+  j["rates"] = rates;
+  return j;
+}
+
+Json ScenarioJson(const Scenario& s, const RunFacts& facts) {
+  Json j;
+  j["name"] = s.name;
+  j["description"] = s.description;
+  j["seed"] = s.seed;
+  j["days"] = s.days;
+  j["persons"] = s.world.persons;
+  j["households"] = facts.households;
+  Json places;
+  Json cameras;
+  for (size_t t = 0; t < kPlaceTypeCount; ++t) {
+    places[std::string(kPlaceTypeNames[t])] = facts.places_by_type[t];
+    cameras[std::string(kPlaceTypeNames[t])] = facts.cameras_by_type[t];
+  }
+  j["places"] = places;
+  j["cameras"] = cameras;
+  Json lists = Json::array();
+  for (size_t l = 0; l < s.policy.lists.size(); ++l) {
+    Json list;
+    list["name"] = s.policy.lists[l].name;
+    Json traits = Json::array();
+    for (size_t t = 0; t < kTraitCount; ++t) {
+      if (Has(s.policy.lists[l].recorded_traits, static_cast<Trait>(t))) {
+        traits.push_back(std::string(kTraitNames[t]));
+      }
+    }
+    list["recorded_traits"] = traits;
+    list["persons"] = l < facts.list_sizes.size() ? facts.list_sizes[l] : 0;
+    lists.push_back(list);
+  }
+  j["lists"] = lists;
+  Json police;
+  police["visits_per_day"] = s.respond.visits_per_day;
+  police["response_minutes"] = s.respond.response_minutes;
+  police["max_wait_days"] = s.respond.max_wait_days;
+  j["police"] = police;
+  return j;
+}
+
+}  // namespace
+
+std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit) {
+  Json root;
+  root["schema_version"] = kReportSchemaVersion;
+  root["generator"] = "oversight " + facts.version;
+  root["synthetic_only"] = true;
+  root["scenario"] = ScenarioJson(scenario, facts);
+  const GroupCounts& total = audit.total;
+  root["totals"] = GroupJson(total, total.persons, total.alerts);
+  root["totals"]["observations"] = facts.observations;
+  root["totals"]["alerts_waiting_at_end"] = audit.alerts_waiting_at_end;
+  Json groups = Json::array();
+  for (const GroupCounts& g : audit.groups) groups.push_back(GroupJson(g, total.persons, total.alerts));
+  root["groups"] = groups;
+  Json rules = Json::array();
+  for (const RuleCounts& r : audit.rules) rules.push_back(RuleJson(r));
+  root["rules"] = rules;
+  Json days = Json::array();
+  for (const DayCounts& d : audit.days) {
+    Json day;
+    day["day"] = d.day;
+    day["observations"] = d.observations;
+    day["alerts"] = d.alerts;
+    day["false_alarms"] = d.false_alarms;
+    day["visits"] = d.visits;
+    day["alerts_dropped"] = d.alerts_dropped;
+    day["trips"] = d.trips;
+    day["trips_stopped"] = d.trips_stopped;
+    day["harmful_acts"] = d.harmful_acts;
+    day["harmful_acts_stopped"] = d.harmful_acts_stopped;
+    days.push_back(day);
+  }
+  root["days"] = days;
+  return root.dump(2) + "\n";
+}
+
+}  // namespace oversight

@@ -1,0 +1,83 @@
+#include "report/summary.h"
+
+#include <fmt/format.h>
+
+#include "report/rate.h"
+
+namespace oversight {
+
+std::string WithThousands(uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  const size_t lead = digits.size() % 3;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && i >= lead && (i - lead) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+namespace {
+
+// "97.0% (11,980 of 12,345)" or "n/a (0 of 0)".
+std::string Percent(uint64_t numerator, uint64_t denominator) {
+  const auto v = Rate{numerator, denominator}.value();
+  const std::string share = v ? fmt::format("{:.1f}%", *v * 100.0) : std::string("n/a");
+  return fmt::format("{} ({} of {})", share, WithThousands(numerator), WithThousands(denominator));
+}
+
+std::string PerThousand(uint64_t numerator, uint64_t denominator) {
+  if (denominator == 0) return "n/a";
+  return fmt::format("{:.1f}", 1000.0 * static_cast<double>(numerator) /
+                                   static_cast<double>(denominator));
+}
+
+}  // namespace
+
+std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit) {
+  const GroupCounts& t = audit.total;
+  uint64_t dropped = 0;
+  for (const RuleCounts& r : audit.rules) dropped += r.alerts_dropped;
+  std::string out;
+  out += fmt::format("Oversight audit of '{}': {} synthetic persons, {} days, seed {}\n",
+                     scenario.name, WithThousands(t.persons), scenario.days, scenario.seed);
+  out += fmt::format("  Observations: {} sightings and ticket checks\n",
+                     WithThousands(facts.observations));
+  out += fmt::format("  Alerts: {} on {} persons; {} concerned people with no harmful intent\n",
+                     WithThousands(t.alerts), WithThousands(t.flagged_persons),
+                     Percent(t.false_alarms, t.alerts));
+  out += fmt::format("  Innocent persons flagged at least once: {}\n",
+                     Percent(t.flagged_innocents, t.persons - t.harmful_persons));
+  out += fmt::format("  Police visits: {}, of which to innocents {}; alerts dropped unanswered: {}\n",
+                     WithThousands(t.visits), Percent(t.visits_to_innocents, t.visits),
+                     WithThousands(dropped));
+  out += fmt::format("  Lawful petition trips stopped: {}\n", Percent(t.trips_stopped, t.trips));
+  out += fmt::format("  Harmful acts stopped: {}\n",
+                     Percent(t.harmful_acts_stopped, t.harmful_acts));
+  out += "\n  By group (the person each alert named):\n";
+  out += fmt::format("    {:<16} {:>10} {:>8} {:>10} {:>8} {:>14} {:>12}\n", "group", "persons",
+                     "share", "alerts", "share", "flagged/1000", "false alarms");
+  for (const GroupCounts& g : audit.groups) {
+    const auto pop_share = Rate{g.persons, t.persons}.value();
+    const auto alert_share = Rate{g.alerts, t.alerts}.value();
+    const auto false_share = Rate{g.false_alarms, g.alerts}.value();
+    out += fmt::format("    {:<16} {:>10} {:>7.1f}% {:>10} {:>7.1f}% {:>14} {:>11.1f}%\n", g.name,
+                       WithThousands(g.persons), pop_share.value_or(0) * 100,
+                       WithThousands(g.alerts), alert_share.value_or(0) * 100,
+                       PerThousand(g.flagged_persons, g.persons), false_share.value_or(0) * 100);
+  }
+  out += "\n  By rule:\n";
+  out += fmt::format("    {:<22} {:>10} {:>10} {:>8} {:>14} {:>14}\n", "rule", "alerts",
+                     "precision", "visits", "trips stopped", "harm stopped");
+  for (const RuleCounts& r : audit.rules) {
+    const auto precision = Rate{r.alerts - r.false_alarms, r.alerts}.value();
+    out += fmt::format("    {:<22} {:>10} {:>10} {:>8} {:>14} {:>14}\n", r.id,
+                       WithThousands(r.alerts),
+                       precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a",
+                       WithThousands(r.visits), WithThousands(r.trips_stopped),
+                       WithThousands(r.harmful_acts_stopped));
+  }
+  return out;
+}
+
+}  // namespace oversight

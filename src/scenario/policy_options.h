@@ -1,0 +1,59 @@
+// Options of the policy stage: watchlists and tripwire rules.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/vocabulary.h"
+
+namespace oversight {
+
+// A watchlist: everyone whose *recorded* traits include any of `recorded_traits`.
+// Nobody on it is ever told.
+struct ListOptions {
+  std::string name;
+  TraitBits recorded_traits = 0;  // any of these on file puts a person on the list
+};
+
+enum class RuleKind : uint8_t {
+  kNearPlace,  // a listed person is seen within radius_m of a place of place_type
+  kGathering,  // >= min_persons listed persons seen at one place of place_type within window
+  kTicket,     // a listed person buys a train ticket to the capital
+};
+inline constexpr std::array<std::string_view, 3> kRuleKindNames = {"near_place", "gathering",
+                                                                  "ticket"};
+
+struct RuleOptions {
+  std::string id;
+  RuleKind kind = RuleKind::kNearPlace;
+  uint32_t list = 0;  // index into PolicyOptions::lists
+  PlaceType place_type = PlaceType::kSchool;
+  double radius_m = 200.0;        // near_place: distance, metres
+  int32_t from_hour = 0;          // near_place: active from this hour (0-23) ...
+  int32_t to_hour = 24;           // ... until this hour (1-24), same day
+  int32_t min_persons = 3;        // gathering: distinct listed persons
+  int32_t window_minutes = 120;   // gathering: sliding window, minutes
+  Category category = Category::kSocial;
+  int32_t priority = -1;  // 0-9, higher first; -1 = from category (political 3, criminal 2, social 1)
+
+  int32_t EffectivePriority() const {
+    if (priority >= 0) return priority;
+    switch (category) {
+      case Category::kPolitical: return 3;
+      case Category::kCriminal: return 2;
+      case Category::kSocial: return 1;
+    }
+    return 1;
+  }
+};
+
+// Watchlist membership is a 32-bit set per person.
+inline constexpr size_t kMaxLists = 32;
+
+struct PolicyOptions {
+  std::vector<ListOptions> lists;
+  std::vector<RuleOptions> rules;
+};
+
+}  // namespace oversight

@@ -1,0 +1,15 @@
+// Options of the respond stage: police capacity and how alerts become visits.
+#pragma once
+
+#include <cstdint>
+
+namespace oversight {
+
+struct RespondOptions {
+  int32_t visits_per_day = 50;    // home visits the police can make per day
+  int32_t response_minutes = 60;  // from an alert to the visit, minutes (same day)
+  int32_t max_wait_days = 2;      // an alert unanswered this many days later is dropped
+  int32_t duty_start_hour = 8;    // alerts carried over from earlier days are visited from here
+};
+
+}  // namespace oversight

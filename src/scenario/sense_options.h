@@ -1,0 +1,27 @@
+// Options of the sense stage: what the authorities can observe and how well.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "core/vocabulary.h"
+
+namespace oversight {
+
+struct SenseOptions {
+  // Share of places of each type that carry a camera, before district multipliers.
+  std::array<double, kPlaceTypeCount> camera_share = {0.0, 0.10, 0.60, 0.80, 0.50, 1.0, 0.0};
+  // Multiplier on camera_share per district, indexed like WorldOptions::districts
+  // (empty = all 1). The product is capped at 1.
+  std::vector<double> district_camera_multiplier;
+  // Per group, indexed like WorldOptions::groups: probability that a person present at a
+  // camera place is recognised (a sighting is recorded under their identity).
+  std::vector<double> hit_rate;
+  // Per group: probability that a person present at a camera place is recorded as
+  // somebody else (a false match attributes the sighting to a random other resident).
+  std::vector<double> false_match_rate;
+  // Ticket purchases at train stations are registered with the buyer's ID card.
+  double ticket_id_check_rate = 1.0;
+};
+
+}  // namespace oversight

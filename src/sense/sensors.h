@@ -1,0 +1,44 @@
+// The sensors: cameras with face recognition, and ID checks at ticket counters.
+//
+// Cameras are placed once, at construction, on a share of places of each type (scaled per
+// district). Each day, every presence at a camera place is recognised with the person's
+// group's hit rate, or falsely matched to a random other resident with the group's
+// false-match rate, or missed. Thread-safety: Observe() runs in parallel internally; do not
+// call it concurrently with itself.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "scenario/sense_options.h"
+#include "sense/observation.h"
+#include "world/world.h"
+
+namespace oversight {
+
+class Sensors {
+ public:
+  Sensors(const SenseOptions& options, const World& world, uint64_t seed);
+
+  // Turns the world's current day into observations, ordered by ObservationBefore.
+  // The result stays valid until the next call.
+  const std::vector<Observation>& Observe(const World& world);
+
+  bool has_camera(PlaceId place) const { return has_camera_[place.index()] != 0; }
+  size_t camera_count() const { return camera_count_; }
+  // Cameras per place type (for the report).
+  const std::vector<size_t>& cameras_by_type() const { return cameras_by_type_; }
+
+ private:
+  void ObserveChunk(const World& world, const DayLog& log, std::vector<Observation>* out) const;
+
+  SenseOptions options_;
+  uint64_t seed_;
+  std::vector<uint8_t> has_camera_;  // per place
+  size_t camera_count_ = 0;
+  std::vector<size_t> cameras_by_type_;
+  std::vector<std::vector<Observation>> chunk_observations_;
+  std::vector<Observation> observations_;
+};
+
+}  // namespace oversight

@@ -1,0 +1,22 @@
+#include "sim/profile.h"
+
+#include <fmt/format.h>
+
+namespace oversight {
+
+double Profile::total() const {
+  double sum = 0.0;
+  for (double s : seconds_) sum += s;
+  return sum;
+}
+
+std::string Profile::ToString() const {
+  std::string out;
+  for (size_t i = 0; i < kPhaseCount; ++i) {
+    if (i > 0) out += ", ";
+    out += fmt::format("{} {:.2f} s", kPhaseNames[i], seconds_[i]);
+  }
+  return out;
+}
+
+}  // namespace oversight

@@ -1,0 +1,49 @@
+// Wall-clock time spent in each phase of the day loop.
+//
+// For the user's information and benchmarks only; never written into report.json (which
+// must not depend on the machine or the thread count).
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <string>
+#include <string_view>
+
+namespace oversight {
+
+enum class Phase { kBuild, kWorld, kSense, kPolicy, kRespond, kAudit, kReport };
+inline constexpr size_t kPhaseCount = 7;
+inline constexpr std::array<std::string_view, kPhaseCount> kPhaseNames = {
+    "build", "world", "sense", "policy", "respond", "audit", "report"};
+
+class Profile {
+ public:
+  void Add(Phase phase, double seconds) { seconds_[static_cast<size_t>(phase)] += seconds; }
+  double seconds(Phase phase) const { return seconds_[static_cast<size_t>(phase)]; }
+  double total() const;
+  // "build 0.12 s, world 1.30 s, ..."
+  std::string ToString() const;
+
+ private:
+  std::array<double, kPhaseCount> seconds_{};
+};
+
+// Adds the time from construction to destruction to one phase of a profile.
+class ScopedPhase {
+ public:
+  ScopedPhase(Profile* profile, Phase phase)
+      : profile_(profile), phase_(phase), start_(std::chrono::steady_clock::now()) {}
+  ~ScopedPhase() {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start_;
+    profile_->Add(phase_, elapsed.count());
+  }
+  ScopedPhase(const ScopedPhase&) = delete;
+  ScopedPhase& operator=(const ScopedPhase&) = delete;
+
+ private:
+  Profile* profile_;
+  Phase phase_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace oversight

@@ -1,0 +1,88 @@
+// Design: each phase of Step() is timed into the Profile (STYLE: "Step(day) reads as
+// commented phases"). Parallelism lives inside the world and sense stages (blocks of
+// persons); policy, respond and audit run on the calling thread over the day's merged,
+// sorted streams, which keeps them simple and deterministic.
+#include "sim/simulation.h"
+
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
+#include "core/version.h"
+
+namespace oversight {
+
+Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
+  ScopedPhase timer(&profile_, Phase::kBuild);
+  world_ = std::make_unique<World>(scenario_.world, scenario_.seed);
+  sensors_ = std::make_unique<Sensors>(scenario_.sense, *world_, scenario_.seed);
+  rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records());
+  police_ = std::make_unique<Police>(scenario_.respond);
+  auditor_ = std::make_unique<Auditor>(scenario_, *world_, rules_->watchlists());
+}
+
+void Simulation::Step(Day day) {
+  // Phase 1: people live their day (the truth).
+  {
+    ScopedPhase timer(&profile_, Phase::kWorld);
+    world_->Step(day);
+  }
+  // Phase 2: the sensors see part of it, with errors.
+  const std::vector<Observation>* observations = nullptr;
+  {
+    ScopedPhase timer(&profile_, Phase::kSense);
+    observations = &sensors_->Observe(*world_);
+    observations_ += observations->size();
+  }
+  // Phase 3: the rules turn observations into alerts.
+  const std::vector<Alert>* alerts = nullptr;
+  {
+    ScopedPhase timer(&profile_, Phase::kPolicy);
+    alerts = &rules_->Evaluate(*observations);
+  }
+  // Phase 4: the police answer what they can; visits stop acts in the world.
+  const ResponseDay* response = nullptr;
+  {
+    ScopedPhase timer(&profile_, Phase::kRespond);
+    response = &police_->Respond(day, *alerts, world_.get());
+  }
+  // Phase 5: the audit compares everything with the truth.
+  {
+    ScopedPhase timer(&profile_, Phase::kAudit);
+    auditor_->RecordDay(day, *world_, observations->size(), *alerts, *response);
+  }
+}
+
+RunFacts Simulation::facts() const {
+  RunFacts facts;
+  facts.version = kVersion;
+  facts.households = world_->population().household_count();
+  for (size_t t = 0; t < kPlaceTypeCount; ++t) {
+    facts.places_by_type[t] = world_->city().PlacesOfType(static_cast<PlaceType>(t)).size();
+    facts.cameras_by_type[t] = sensors_->cameras_by_type()[t];
+  }
+  for (size_t size : rules_->watchlists().sizes()) facts.list_sizes.push_back(size);
+  facts.observations = observations_;
+  return facts;
+}
+
+absl::StatusOr<RunOutput> RunScenario(const Scenario& scenario, const RunOptions& options) {
+  const int threads =
+      options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
+  tbb::task_arena arena(threads);
+  absl::StatusOr<RunOutput> result;
+  arena.execute([&] {
+    Simulation simulation(scenario);
+    for (Day day = 0; day < scenario.days; ++day) {
+      if (options.cancel != nullptr && options.cancel->load()) {
+        result = absl::CancelledError("the run was interrupted");
+        return;
+      }
+      simulation.Step(day);
+      if (options.progress) options.progress(day + 1, scenario.days);
+    }
+    result = RunOutput{simulation.audit(), simulation.facts(), simulation.profile()};
+  });
+  return result;
+}
+
+}  // namespace oversight

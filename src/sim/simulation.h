@@ -1,0 +1,69 @@
+// The day loop: world -> sense -> policy -> respond -> audit, one day at a time.
+//
+// The Simulation owns one instance of each stage and calls them in turn; feedback flows as
+// data (police visits change the world through VisitTarget). Outputs depend only on the
+// scenario (and its seed), never on the thread count.
+// Thread-safety: not thread-safe; Step() uses TBB internally, within the task arena of the
+// caller (RunScenario sets one up with the requested thread count).
+#pragma once
+
+#include <absl/status/statusor.h>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "audit/audit_result.h"
+#include "audit/auditor.h"
+#include "policy/rule_engine.h"
+#include "report/run_facts.h"
+#include "respond/police.h"
+#include "scenario/scenario.h"
+#include "sense/sensors.h"
+#include "sim/profile.h"
+#include "world/world.h"
+
+namespace oversight {
+
+class Simulation {
+ public:
+  // Builds the world and installs the apparatus on it. REQUIRES: a validated scenario.
+  explicit Simulation(const Scenario& scenario);
+
+  // Simulates day `day` through every stage. REQUIRES: days are stepped 0, 1, 2, ...
+  void Step(Day day);
+
+  AuditResult audit() const { return auditor_->Finish(police_->queue_size()); }
+  RunFacts facts() const;
+  const Profile& profile() const { return profile_; }
+  const World& world() const { return *world_; }
+
+ private:
+  Scenario scenario_;
+  Profile profile_;
+  std::unique_ptr<World> world_;
+  std::unique_ptr<Sensors> sensors_;
+  std::unique_ptr<RuleEngine> rules_;
+  std::unique_ptr<Police> police_;
+  std::unique_ptr<Auditor> auditor_;
+  uint64_t observations_ = 0;
+};
+
+struct RunOptions {
+  int threads = 0;  // worker threads; 0 = all cores
+  // Called after each day with (days done, days in total), from the calling thread.
+  std::function<void(int32_t, int32_t)> progress;
+  // When set and it becomes true, the run stops after the current day.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+struct RunOutput {
+  AuditResult audit;
+  RunFacts facts;
+  Profile profile;
+};
+
+// Runs the whole scenario. Fails with CancelledError when `options.cancel` was raised.
+absl::StatusOr<RunOutput> RunScenario(const Scenario& scenario, const RunOptions& options);
+
+}  // namespace oversight

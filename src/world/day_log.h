@@ -1,0 +1,64 @@
+// What truly happened on one day: the world's events, before anyone observes them.
+//
+// Only the world, the sense stage (which turns some of it into observations) and the
+// audit read a DayLog; the policy and respond stages never see it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/ids.h"
+#include "core/sim_time.h"
+
+namespace oversight {
+
+// A person at a place over [enter, leave).
+struct Presence {
+  PersonId person;
+  PlaceId place;
+  Minute enter = 0;
+  Minute leave = 0;
+};
+
+// A train ticket to the capital, bought at a station.
+struct Ticket {
+  PersonId person;
+  PlaceId station;
+  Minute time = 0;
+};
+
+enum class ActKind : uint8_t {
+  kPetitionTrip,  // lawful: travelling to the capital to petition
+  kHarmful,       // harmful: the act a hidden intent leads to
+};
+
+// An act a person sets out to do. `time` is when it happens; a police visit before then
+// stops it. `stopped_by` is an opaque cause tag set by the caller of World::ApplyVisit
+// (the rule index of the alert behind the visit); kNotStopped while it goes ahead.
+struct Act {
+  static constexpr uint32_t kNotStopped = UINT32_MAX;
+
+  PersonId person;
+  ActKind kind = ActKind::kHarmful;
+  PlaceId place;
+  Minute time = 0;
+  uint32_t stopped_by = kNotStopped;
+
+  bool stopped() const { return stopped_by != kNotStopped; }
+};
+
+// One block of persons' day. Presences are ordered by person, then time; tickets and acts
+// by person.
+struct DayLog {
+  std::vector<Presence> presences;
+  std::vector<Ticket> tickets;
+  std::vector<Act> acts;
+
+  void Clear() {
+    presences.clear();
+    tickets.clear();
+    acts.clear();
+  }
+};
+
+}  // namespace oversight

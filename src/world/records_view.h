@@ -1,0 +1,31 @@
+// What the authorities can know about the world: the map and what is on file.
+//
+// This is the only view of the world the policy and respond stages receive. It has no
+// accessor for true traits, hidden intents or true whereabouts, so the apparatus cannot
+// peek at the truth the audit judges it against. Thread-safety: read-only.
+#pragma once
+
+#include "core/ids.h"
+#include "core/vocabulary.h"
+#include "world/city.h"
+#include "world/population.h"
+
+namespace oversight {
+
+class RecordsView {
+ public:
+  RecordsView(const City& city, const Population& population)
+      : city_(city), population_(population) {}
+
+  const City& city() const { return city_; }
+  size_t person_count() const { return population_.size(); }
+  TraitBits recorded_traits(PersonId p) const { return population_.recorded_traits[p.index()]; }
+  // The registered home address.
+  PlaceId home(PersonId p) const { return population_.home(p); }
+
+ private:
+  const City& city_;
+  const Population& population_;
+};
+
+}  // namespace oversight

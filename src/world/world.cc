@@ -1,0 +1,92 @@
+// Design: the day step is embarrassingly parallel over persons: each person's day depends
+// only on (seed, person, day) and on state fixed before the step. Work is split into fixed
+// blocks of kPersonsPerChunk persons, each writing its own DayLog, so the output is the
+// same whatever the thread count and order. Rejected: one shared log with atomic appends
+// (order would depend on scheduling).
+#include "world/world.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+
+#include "core/rng.h"
+#include "core/tuning.h"
+#include "world/world_builder.h"
+
+namespace oversight {
+
+World::World(const WorldOptions& options, uint64_t seed) : options_(options), seed_(seed) {
+  BuildWorld(options_, seed_, &city_, &population_);
+  // Each district's residents use the station nearest to the district's centre.
+  district_station_.resize(city_.district_count());
+  for (size_t d = 0; d < city_.district_count(); ++d) {
+    const District& district = city_.district(DistrictId(static_cast<uint32_t>(d)));
+    const double cx = district.x0 + district.size / 2;
+    const double cy = district.y0 + district.size / 2;
+    double best = 0.0;
+    for (PlaceId station : city_.PlacesOfType(PlaceType::kTrainStation)) {
+      const Place& p = city_.place(station);
+      const double dist = (p.x - cx) * (p.x - cx) + (p.y - cy) * (p.y - cy);
+      if (!district_station_[d].valid() || dist < best) {
+        best = dist;
+        district_station_[d] = station;
+      }
+    }
+  }
+  const size_t chunk_count = (population_.size() + kPersonsPerChunk - 1) / kPersonsPerChunk;
+  chunks_.resize(chunk_count);
+}
+
+DayContext World::MakeContext(Day day) const {
+  DayContext context;
+  context.day = day;
+  context.weekday = day % 7 < 5;
+  context.station = district_station_;
+  context.capital = city_.PlacesOfType(PlaceType::kCapital).front();
+  context.meeting_hotel.resize(city_.district_count());
+  for (size_t d = 0; d < city_.district_count(); ++d) {
+    const DistrictId district(static_cast<uint32_t>(d));
+    const std::vector<PlaceId>& local = city_.PlacesOfType(PlaceType::kHotel, district);
+    const std::vector<PlaceId>& hotels =
+        local.empty() ? city_.PlacesOfType(PlaceType::kHotel) : local;
+    if (hotels.empty()) continue;
+    Rng rng(seed_, Stream::kMeeting, district.value, day);
+    context.meeting_hotel[d] = hotels[rng.UniformInt(static_cast<uint32_t>(hotels.size()))];
+  }
+  return context;
+}
+
+void World::Step(Day day) {
+  day_ = day;
+  const DayContext context = MakeContext(day);
+  const size_t n = population_.size();
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks_.size(), 1),
+                    [&](const tbb::blocked_range<size_t>& range) {
+                      for (size_t c = range.begin(); c != range.end(); ++c) {
+                        DayLog& log = chunks_[c];
+                        log.Clear();
+                        const size_t end = std::min(n, (c + 1) * kPersonsPerChunk);
+                        for (size_t p = c * kPersonsPerChunk; p < end; ++p) {
+                          LivePersonDay(options_, seed_, city_, population_, context,
+                                        PersonId(static_cast<uint32_t>(p)), &log);
+                        }
+                      }
+                    });
+}
+
+int World::ApplyVisit(PersonId person, Minute time, uint32_t cause) {
+  std::vector<Act>& acts = chunks_[person.index() / kPersonsPerChunk].acts;
+  auto it = std::lower_bound(acts.begin(), acts.end(), person,
+                             [](const Act& act, PersonId p) { return act.person < p; });
+  int stopped = 0;
+  for (; it != acts.end() && it->person == person; ++it) {
+    if (!it->stopped() && it->time >= time) {
+      it->stopped_by = cause;
+      ++stopped;
+    }
+  }
+  return stopped;
+}
+
+}  // namespace oversight

@@ -1,0 +1,100 @@
+#include "audit/auditor.h"
+
+#include <gtest/gtest.h>
+
+#include "scenario/loader.h"
+
+namespace oversight {
+namespace {
+
+class AuditorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    scenario_ = DefaultScenario();
+    scenario_.world.persons = 5000;
+    scenario_.world.intent.petition_trip_rate = 1.0;
+    world_ = std::make_unique<World>(scenario_.world, scenario_.seed);
+    lists_ = std::make_unique<Watchlists>(scenario_.policy, world_->records());
+    const Population& pop = world_->population();
+    for (uint32_t p = 0; p < pop.size(); ++p) {
+      if (pop.harmful_intent[p] != 0 && !harmful_.valid()) harmful_ = PersonId(p);
+      if (pop.harmful_intent[p] == 0 && !innocent_.valid()) innocent_ = PersonId(p);
+    }
+    ASSERT_TRUE(harmful_.valid());
+    ASSERT_TRUE(innocent_.valid());
+  }
+
+  size_t GroupOf(PersonId p) const { return world_->population().group[p.index()].index(); }
+
+  Scenario scenario_;
+  std::unique_ptr<World> world_;
+  std::unique_ptr<Watchlists> lists_;
+  PersonId harmful_, innocent_;
+};
+
+TEST_F(AuditorTest, CountsPersonsAndListsPerGroup) {
+  Auditor auditor(scenario_, *world_, *lists_);
+  const AuditResult r = auditor.Finish(0);
+  ASSERT_EQ(r.groups.size(), 2u);
+  EXPECT_EQ(r.total.persons, 5000u);
+  EXPECT_EQ(r.groups[0].persons + r.groups[1].persons, 5000u);
+  uint64_t listed = 0;
+  for (uint32_t p = 0; p < 5000; ++p) listed += lists_->OnAny(PersonId(p)) ? 1u : 0u;
+  EXPECT_EQ(r.total.listed_persons, listed);
+}
+
+TEST_F(AuditorTest, AlertsOnInnocentsAreFalseAlarmsAndPersonsCountOnce) {
+  Auditor auditor(scenario_, *world_, *lists_);
+  world_->Step(0);
+  const std::vector<Alert> alerts = {
+      Alert{100, harmful_, RuleId(0), Category::kSocial, 1},
+      Alert{200, innocent_, RuleId(1), Category::kCriminal, 2},
+      Alert{300, innocent_, RuleId(1), Category::kCriminal, 2},
+  };
+  auditor.RecordDay(0, *world_, 10, alerts, ResponseDay{});
+  const AuditResult r = auditor.Finish(0);
+  EXPECT_EQ(r.total.alerts, 3u);
+  EXPECT_EQ(r.total.false_alarms, 2u);
+  EXPECT_EQ(r.total.flagged_persons, 2u);
+  EXPECT_EQ(r.total.flagged_innocents, 1u);
+  EXPECT_EQ(r.rules[0].alerts, 1u);
+  EXPECT_EQ(r.rules[0].false_alarms, 0u);
+  EXPECT_EQ(r.rules[1].alerts, 2u);
+  EXPECT_EQ(r.rules[1].false_alarms, 2u);
+  EXPECT_EQ(r.rules[1].flagged_persons, 1u);
+  EXPECT_EQ(r.groups[GroupOf(innocent_)].false_alarms, 2u);
+  ASSERT_EQ(r.days.size(), 1u);
+  EXPECT_EQ(r.days[0].observations, 10u);
+}
+
+TEST_F(AuditorTest, StoppedTripsAreCountedForTheRuleBehindTheVisit) {
+  Auditor auditor(scenario_, *world_, *lists_);
+  world_->Step(0);
+  // Every petitioner travels today; stop the first one's trip with a visit caused by rule 2.
+  const Act* trip = nullptr;
+  uint64_t trips = 0;
+  for (const DayLog& chunk : world_->day_log()) {
+    for (const Act& act : chunk.acts) {
+      if (act.kind != ActKind::kPetitionTrip) continue;
+      ++trips;
+      if (trip == nullptr) trip = &act;
+    }
+  }
+  ASSERT_NE(trip, nullptr);
+  const PersonId traveller = trip->person;
+  world_->ApplyVisit(traveller, trip->time - 10, 2);
+  ResponseDay response;
+  response.visits.push_back(VisitRecord{traveller, trip->time - 10, RuleId(2)});
+  auditor.RecordDay(0, *world_, 0, {}, response);
+  const AuditResult r = auditor.Finish(0);
+  EXPECT_EQ(r.total.trips, trips);
+  EXPECT_EQ(r.total.trips_stopped, 1u);
+  EXPECT_EQ(r.rules[2].trips_stopped, 1u);
+  EXPECT_EQ(r.rules[2].visits, 1u);
+  EXPECT_EQ(r.groups[GroupOf(traveller)].trips_stopped, 1u);
+  EXPECT_EQ(r.total.visits_to_innocents,
+            world_->population().harmful_intent[traveller.index()] == 0 ? 1u : 0u);
+}
+
+}  // namespace
+}  // namespace oversight

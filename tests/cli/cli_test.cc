@@ -1,0 +1,192 @@
+// The oversight program as a user meets it: exit codes, messages and the output folder.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace oversight {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("oversight-cli-test-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Result Run(const std::string& args) {
+    const fs::path out = dir_ / "stdout.txt";
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string command = std::string(OVERSIGHT_BINARY) + " " + args + " >" + out.string() +
+                                " 2>" + err.string() + " </dev/null";
+    const int status = std::system(command.c_str());
+    return Result{WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(out), Slurp(err)};
+  }
+
+  fs::path Write(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path) << text;
+    return path;
+  }
+
+  std::string Tiny() const {
+    return std::string(OVERSIGHT_SOURCE_DIR) + "/tests/sim/e2e/petition_trips.toml";
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CliTest, VersionAndHelp) {
+  const Result version = Run("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_THAT(version.out, HasSubstr("oversight 0."));
+  const Result help = Run("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("Examples:"));
+  EXPECT_THAT(help.out, HasSubstr("synthetic"));
+}
+
+TEST_F(CliTest, NoSubcommandIsAUsageError) {
+  const Result r = Run("");
+  EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST_F(CliTest, ValidateAcceptsTheShippedScenarios) {
+  const Result r = Run("validate " + std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/default.toml " +
+                       Tiny());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("default.toml: ok"));
+}
+
+TEST_F(CliTest, ValidateReportsEveryProblemWithFileLineAndColumn) {
+  const fs::path bad = Write("bad.toml",
+                             "[scenario]\n"
+                             "name = \"bad\"\n"
+                             "dayz = 3\n"
+                             "persons = -1\n"
+                             "[[lists]]\n"
+                             "name = \"l\"\n"
+                             "recorded_traits = [\"drugs\"]\n");
+  const Result r = Run("validate " + bad.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr(bad.string() + ":3:1: error: unknown key 'dayz' in [scenario]; "
+                                             "did you mean 'days'?"));
+  EXPECT_THAT(r.err, HasSubstr(bad.string() + ":4:11: error: 'persons' in [scenario] must be"));
+  EXPECT_THAT(r.err, HasSubstr(bad.string() + ":7:20: error: 'recorded_traits' in [[lists]] #1 "
+                                             "names unknown trait 'drugs'"));
+}
+
+TEST_F(CliTest, MissingFileIsAClearError) {
+  const Result r = Run("validate " + (dir_ / "nope.toml").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("cannot read scenario file"));
+}
+
+TEST_F(CliTest, RunWritesTheOutputFolderAndPrintsTheSummary) {
+  const fs::path out = dir_ / "out";
+  const Result r = Run("run " + Tiny() + " --out " + out.string() + " --threads 2");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Oversight audit of 'tiny-petitioners': 12 synthetic persons"));
+  EXPECT_THAT(r.out, HasSubstr("Lawful petition trips stopped: 41.7% (15 of 36)"));
+  for (const char* name : {"report.json", "groups.csv", "rules.csv", "days.csv", "summary.txt"}) {
+    EXPECT_TRUE(fs::exists(out / name)) << name;
+  }
+  // Nothing temporary is left beside it.
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos);
+  }
+}
+
+TEST_F(CliTest, OverridesApplyAndBadValuesAreRefused) {
+  const fs::path out = dir_ / "out";
+  const Result r = Run("run " + Tiny() + " --out " + out.string() + " --days 1 --persons 5 -q");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("5 synthetic persons, 1 days"));
+  const Result bad = Run("run " + Tiny() + " --out " + out.string() + " --days 0");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--days"));
+}
+
+TEST_F(CliTest, BadScenarioLeavesNoOutputFolder) {
+  const fs::path bad = Write("bad.toml", "[scenario]\npersons = 0\n");
+  const fs::path out = dir_ / "out";
+  const Result r = Run("run " + bad.string() + " --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr(":2:11: error:"));
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(CliTest, RefusesToOverwriteAFolderThatIsNotAnOutput) {
+  const fs::path mine = dir_ / "my-notes";
+  fs::create_directories(mine);
+  Write("my-notes/thesis.txt", "precious");
+  const Result r = Run("run " + Tiny() + " --out " + mine.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("is not an Oversight output folder"));
+  EXPECT_TRUE(fs::exists(mine / "thesis.txt"));
+}
+
+// An interrupted run must not leave a folder that looks complete. The run is far too large
+// to finish before the signal arrives; the test waits for the process, without a deadline.
+TEST_F(CliTest, InterruptedRunLeavesNoOutput) {
+  const fs::path out = dir_ / "out";
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execl(OVERSIGHT_BINARY, OVERSIGHT_BINARY, "run", "--persons", "200000", "--days", "3650",
+          "--out", out.c_str(), "-q", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait until the run has started: its temporary folder exists.
+  bool started = false;
+  for (int i = 0; i < 6000 && !started; ++i) {
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+      started |= entry.path().filename().string().find(".partial") != std::string::npos;
+    }
+    if (!started) usleep(10000);
+  }
+  ASSERT_TRUE(started);
+  kill(pid, SIGINT);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  EXPECT_FALSE(fs::exists(out));
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos)
+        << entry.path();
+  }
+}
+
+}  // namespace
+}  // namespace oversight

@@ -1,0 +1,135 @@
+#include "policy/rule_engine.h"
+
+#include <gtest/gtest.h>
+
+namespace oversight {
+namespace {
+
+// A hand-made city: one district, a school, a workplace 100 m from it and one 1 km away,
+// two hotels and a station; 6 persons, of whom 0-3 are on file as drug users.
+class RuleEngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    city_.LayOutDistricts({"A"}, 3000);
+    const DistrictId a(0);
+    school_ = city_.AddPlace(PlaceType::kSchool, a, 0, 0);
+    near_work_ = city_.AddPlace(PlaceType::kWorkplace, a, 100, 0);
+    far_work_ = city_.AddPlace(PlaceType::kWorkplace, a, 1000, 0);
+    hotel_ = city_.AddPlace(PlaceType::kHotel, a, 500, 500);
+    hotel2_ = city_.AddPlace(PlaceType::kHotel, a, 600, 500);
+    station_ = city_.AddPlace(PlaceType::kTrainStation, a, 2000, 2000);
+    const PlaceId home = city_.AddPlace(PlaceType::kHome, a, 10, 10);
+    pop_.household_home = {home};
+    pop_.household_district = {a};
+    for (uint32_t p = 0; p < 6; ++p) {
+      pop_.group.push_back(GroupId(0));
+      pop_.household.push_back(HouseholdId(0));
+      pop_.recorded_traits.push_back(p < 4 ? Bit(Trait::kDrugUse) : TraitBits{0});
+    }
+    options_.lists.push_back(ListOptions{"drug", Bit(Trait::kDrugUse)});
+  }
+
+  RuleOptions Rule(RuleKind kind) {
+    RuleOptions rule;
+    rule.id = "r";
+    rule.kind = kind;
+    rule.list = 0;
+    return rule;
+  }
+
+  static Observation Seen(Minute t, PlaceId place, uint32_t person) {
+    return Observation{t, place, PersonId(person), ObservationKind::kSighting};
+  }
+
+  std::vector<Alert> Run(const RuleOptions& rule, std::vector<Observation> obs) {
+    options_.rules = {rule};
+    std::sort(obs.begin(), obs.end(), ObservationBefore);
+    RuleEngine engine(options_, RecordsView(city_, pop_));
+    return engine.Evaluate(obs);
+  }
+
+  City city_;
+  Population pop_;
+  PolicyOptions options_;
+  PlaceId school_, near_work_, far_work_, hotel_, hotel2_, station_;
+};
+
+TEST_F(RuleEngineTest, NearPlaceFiresForListedPersonsWithinRadiusOncePerDay) {
+  RuleOptions rule = Rule(RuleKind::kNearPlace);
+  rule.place_type = PlaceType::kSchool;
+  rule.radius_m = 150;
+  const std::vector<Alert> alerts = Run(rule, {
+      Seen(600, near_work_, 0),  // listed, 100 m away: alert
+      Seen(700, near_work_, 0),  // same person again: no second alert
+      Seen(610, far_work_, 1),   // listed, 1 km away: no
+      Seen(620, near_work_, 4),  // not listed: no
+      Seen(630, school_, 2),     // listed, at the school itself: alert
+  });
+  ASSERT_EQ(alerts.size(), 2u);
+  EXPECT_EQ(alerts[0].person, PersonId(0));
+  EXPECT_EQ(alerts[0].time, 600);
+  EXPECT_EQ(alerts[1].person, PersonId(2));
+  EXPECT_EQ(alerts[1].time, 630);
+}
+
+TEST_F(RuleEngineTest, NearPlaceRespectsItsHours) {
+  RuleOptions rule = Rule(RuleKind::kNearPlace);
+  rule.place_type = PlaceType::kSchool;
+  rule.from_hour = 7;
+  rule.to_hour = 18;
+  const std::vector<Alert> alerts = Run(rule, {
+      Seen(6 * 60 + 59, school_, 0),  // before 07:00
+      Seen(18 * 60, school_, 1),      // 18:00 is outside [7, 18)
+      Seen(17 * 60 + 59, school_, 2),
+  });
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].person, PersonId(2));
+}
+
+TEST_F(RuleEngineTest, GatheringNeedsEnoughDistinctListedPersonsInTheWindow) {
+  RuleOptions rule = Rule(RuleKind::kGathering);
+  rule.place_type = PlaceType::kHotel;
+  rule.min_persons = 3;
+  rule.window_minutes = 60;
+  const std::vector<Alert> alerts = Run(rule, {
+      Seen(100, hotel_, 0),
+      Seen(101, hotel_, 0),   // the same person twice counts once
+      Seen(120, hotel2_, 1),  // another hotel
+      Seen(130, hotel_, 4),   // not listed
+      Seen(150, hotel_, 1),   // 2 distinct listed in (90, 150]
+      Seen(162, hotel_, 2),   // person 0's arrivals are out of (102, 162]: 2 distinct
+      Seen(165, hotel_, 3),   // 1, 2, 3 in (105, 165]: threshold reached
+      Seen(170, hotel_, 0),   // joins while it holds
+  });
+  ASSERT_EQ(alerts.size(), 4u);
+  EXPECT_EQ(alerts[0].time, 165);
+  EXPECT_EQ(alerts[0].person, PersonId(1));
+  EXPECT_EQ(alerts[1].person, PersonId(2));
+  EXPECT_EQ(alerts[2].person, PersonId(3));
+  EXPECT_EQ(alerts[3].time, 170);
+  EXPECT_EQ(alerts[3].person, PersonId(0));
+}
+
+TEST_F(RuleEngineTest, TicketRuleFiresOnListedBuyersOnly) {
+  RuleOptions rule = Rule(RuleKind::kTicket);
+  rule.category = Category::kPolitical;
+  const std::vector<Alert> alerts =
+      Run(rule, {Observation{400, station_, PersonId(1), ObservationKind::kTicket},
+                 Observation{410, station_, PersonId(5), ObservationKind::kTicket},
+                 Seen(420, station_, 2)});
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].person, PersonId(1));
+  EXPECT_EQ(alerts[0].category, Category::kPolitical);
+  EXPECT_EQ(alerts[0].priority, 3);
+}
+
+TEST_F(RuleEngineTest, WatchlistFollowsTheRecordNotTheTruth) {
+  pop_.true_traits.assign(6, Bit(Trait::kDrugUse));  // everyone truly a drug user
+  const Watchlists lists(options_, RecordsView(city_, pop_));
+  EXPECT_EQ(lists.sizes()[0], 4u);
+  EXPECT_TRUE(lists.Contains(ListId(0), PersonId(3)));
+  EXPECT_FALSE(lists.Contains(ListId(0), PersonId(4)));
+}
+
+}  // namespace
+}  // namespace oversight

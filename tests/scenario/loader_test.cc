@@ -1,0 +1,224 @@
+#include "scenario/loader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace oversight {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Loads `text` and returns every diagnostic, one per line ("" when it is valid).
+std::string Errors(std::string_view text) {
+  Diagnostics diagnostics("test.toml");
+  ParseScenario(text, &diagnostics);
+  return diagnostics.ToString();
+}
+
+constexpr std::string_view kMinimal = R"(
+[scenario]
+name = "mini"
+seed = 3
+days = 2
+persons = 50
+)";
+
+TEST(LoaderTest, EmbeddedDefaultScenarioIsValid) {
+  absl::StatusOr<Scenario> s = LoadScenarioText(DefaultScenarioText(), kBuiltInSource);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->name, "default");
+  EXPECT_EQ(s->world.persons, 100000u);
+  EXPECT_EQ(s->days, 30);
+  ASSERT_EQ(s->world.groups.size(), 2u);
+  EXPECT_EQ(s->world.groups[1].name, "minority");
+  EXPECT_DOUBLE_EQ(s->world.groups[1].record_bias, 2.0);
+  ASSERT_EQ(s->policy.rules.size(), 3u);
+  EXPECT_EQ(s->policy.rules[0].kind, RuleKind::kNearPlace);
+  EXPECT_EQ(s->policy.rules[1].kind, RuleKind::kGathering);
+  EXPECT_EQ(s->policy.rules[2].kind, RuleKind::kTicket);
+  EXPECT_EQ(s->policy.rules[2].list, 1u);  // "petitioners"
+  EXPECT_EQ(s->policy.rules[2].EffectivePriority(), 3);
+}
+
+TEST(LoaderTest, EmbeddedDefaultMatchesTheFileInScenarios) {
+  std::ifstream in(std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/default.toml");
+  std::ostringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str(), DefaultScenarioText());
+}
+
+TEST(LoaderTest, MinimalScenarioGetsDefaults) {
+  absl::StatusOr<Scenario> s = LoadScenarioText(kMinimal, "mini.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->seed, 3u);
+  EXPECT_EQ(s->world.persons, 50u);
+  ASSERT_EQ(s->world.groups.size(), 1u);
+  ASSERT_EQ(s->world.districts.size(), 1u);
+  EXPECT_EQ(s->world.districts[0].group_shares, std::vector<double>{1.0});
+  EXPECT_EQ(s->sense.hit_rate.size(), 1u);
+  EXPECT_TRUE(s->policy.rules.empty());
+}
+
+TEST(LoaderTest, SyntaxErrorNamesLineAndColumn) {
+  EXPECT_THAT(Errors("[scenario]\nname = \"x\nseed = 1\n"),
+              HasSubstr("test.toml:2:"));
+  EXPECT_THAT(Errors("[scenario]\nname = \"x\nseed = 1\n"), HasSubstr("TOML syntax"));
+}
+
+TEST(LoaderTest, UnknownKeyIsReportedWithSuggestion) {
+  const std::string errors = Errors("[scenario]\nname = \"x\"\npersns = 10\n");
+  EXPECT_THAT(errors, HasSubstr("test.toml:3:1: error: unknown key 'persns' in [scenario]; "
+                                "did you mean 'persons'?"));
+}
+
+TEST(LoaderTest, UnknownSectionIsReportedWithSuggestion) {
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[polise]\nvisits_per_day = 3\n"),
+              HasSubstr("unknown key 'polise' in the top level; did you mean 'police'?"));
+}
+
+TEST(LoaderTest, WrongTypeSaysWhatWasExpected) {
+  EXPECT_THAT(Errors("[scenario]\ndays = \"thirty\"\n"),
+              HasSubstr("test.toml:2:8: error: 'days' in [scenario] must be an integer from 1 "
+                        "to 3650, got a string"));
+}
+
+TEST(LoaderTest, OutOfRangeValuesAreReported) {
+  EXPECT_THAT(Errors("[scenario]\npersons = -5\n"),
+              HasSubstr("'persons' in [scenario] must be an integer from 1 to 100000000, got -5"));
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[intent]\nharmful_act_rate = 1.5\n"),
+              HasSubstr("'harmful_act_rate' in [intent] must be a number from 0 to 1, got 1.5"));
+}
+
+TEST(LoaderTest, EveryProblemIsReportedNotJustTheFirst) {
+  const std::string errors = Errors(
+      "[scenario]\ndays = 0\npersons = 0\nsed = 1\n[police]\nvisits_per_day = -1\n");
+  EXPECT_THAT(errors, HasSubstr(":2:"));
+  EXPECT_THAT(errors, HasSubstr(":3:"));
+  EXPECT_THAT(errors, HasSubstr(":4:"));
+  EXPECT_THAT(errors, HasSubstr(":6:"));
+}
+
+TEST(LoaderTest, MissingScenarioSectionIsReported) {
+  EXPECT_THAT(Errors("[police]\nvisits_per_day = 3\n"), HasSubstr("missing section [scenario]"));
+}
+
+TEST(LoaderTest, UnknownGroupInDistrictSharesIsReported) {
+  const std::string text = std::string(kMinimal) + R"(
+[[groups]]
+name = "majority"
+[[groups]]
+name = "minority"
+[[districts]]
+name = "A"
+group_shares = { majority = 0.5, minorty = 0.5 }
+)";
+  const std::string errors = Errors(text);
+  EXPECT_THAT(errors, HasSubstr("unknown group 'minorty'; did you mean 'minority'?"));
+  EXPECT_THAT(errors, HasSubstr("must sum to 1"));
+}
+
+TEST(LoaderTest, UnknownDistrictInCameraMultiplierIsReported) {
+  const std::string text = std::string(kMinimal) + R"(
+[[districts]]
+name = "Riverside"
+[cameras]
+district_multiplier = { "Rivrside" = 2.0 }
+)";
+  EXPECT_THAT(Errors(text), HasSubstr("unknown district 'Rivrside'; did you mean 'Riverside'?"));
+}
+
+TEST(LoaderTest, RuleMustReferToAnExistingList) {
+  const std::string text = std::string(kMinimal) + R"(
+[[lists]]
+name = "key_persons"
+recorded_traits = ["drug_use"]
+[[rules]]
+id = "r"
+kind = "ticket"
+list = "key_person"
+)";
+  EXPECT_THAT(Errors(text),
+              HasSubstr("test.toml:14:8: error: 'list' in [[rules]] #1 names unknown list "
+                        "'key_person'; did you mean 'key_persons'?"));
+}
+
+TEST(LoaderTest, RuleWithoutAnyListsIsReported) {
+  const std::string text = std::string(kMinimal) + R"(
+[[rules]]
+id = "r"
+kind = "ticket"
+list = "key_persons"
+)";
+  EXPECT_THAT(Errors(text), HasSubstr("defines no [[lists]]"));
+}
+
+TEST(LoaderTest, UnknownPlaceTypeAndTraitAreReported) {
+  const std::string text = std::string(kMinimal) + R"(
+[[lists]]
+name = "l"
+recorded_traits = ["drug_abuse"]
+[[rules]]
+id = "r"
+kind = "near_place"
+list = "l"
+place_type = "scool"
+)";
+  const std::string errors = Errors(text);
+  EXPECT_THAT(errors, HasSubstr("unknown trait 'drug_abuse'"));
+  EXPECT_THAT(errors, HasSubstr("unknown place type 'scool'; did you mean 'school'?"));
+}
+
+TEST(LoaderTest, KeysThatDoNotApplyToTheRuleKindAreReported) {
+  const std::string text = std::string(kMinimal) + R"(
+[[lists]]
+name = "l"
+recorded_traits = ["petitioner"]
+[[rules]]
+id = "r"
+kind = "ticket"
+list = "l"
+radius_m = 100
+)";
+  EXPECT_THAT(Errors(text), HasSubstr("'radius_m' does not apply to rules of kind 'ticket'"));
+}
+
+TEST(LoaderTest, RuleThatCanNeverFireIsReported) {
+  const std::string text = std::string(kMinimal) + R"(
+[[lists]]
+name = "l"
+recorded_traits = ["petitioner"]
+[[rules]]
+id = "r"
+kind = "near_place"
+list = "l"
+place_type = "school"
+from_hour = 18
+to_hour = 7
+)";
+  EXPECT_THAT(Errors(text), HasSubstr("rule 'r' can never fire"));
+}
+
+TEST(LoaderTest, DuplicateNamesAreReported) {
+  const std::string text = std::string(kMinimal) + R"(
+[[groups]]
+name = "a"
+[[groups]]
+name = "a"
+)";
+  EXPECT_THAT(Errors(text), HasSubstr("group name 'a' is used twice"));
+}
+
+TEST(LoaderTest, RecognitionRatesMustLeaveRoomForMisses) {
+  const std::string text = std::string(kMinimal) + R"(
+[recognition]
+hit_rate = { everyone = 0.9 }
+false_match_rate = { everyone = 0.2 }
+)";
+  EXPECT_THAT(Errors(text), HasSubstr("hit_rate + false_match_rate must be at most 1"));
+}
+
+}  // namespace
+}  // namespace oversight

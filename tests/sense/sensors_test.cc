@@ -1,0 +1,100 @@
+#include "sense/sensors.h"
+
+#include <gtest/gtest.h>
+
+#include "scenario/loader.h"
+
+namespace oversight {
+namespace {
+
+Scenario SmallScenario() {
+  Scenario s = DefaultScenario();
+  s.world.persons = 8000;
+  return s;
+}
+
+size_t PresencesAtCameraPlaces(const World& world, const Sensors& sensors) {
+  size_t n = 0;
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Presence& p : chunk.presences) n += sensors.has_camera(p.place) ? 1u : 0u;
+  }
+  return n;
+}
+
+TEST(SensorsTest, CameraSharesArePlacedPerType) {
+  Scenario s = SmallScenario();
+  s.sense.camera_share = {0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0};
+  World world(s.world, s.seed);
+  Sensors sensors(s.sense, world, s.seed);
+  const City& city = world.city();
+  for (size_t t = 0; t < kPlaceTypeCount; ++t) {
+    const auto type = static_cast<PlaceType>(t);
+    const size_t expected = s.sense.camera_share[t] == 1.0 ? city.PlacesOfType(type).size() : 0;
+    EXPECT_EQ(sensors.cameras_by_type()[t], expected) << Name(type);
+  }
+}
+
+TEST(SensorsTest, PerfectRecognitionSeesEveryArrivalAtACameraPlace) {
+  Scenario s = SmallScenario();
+  s.sense.hit_rate.assign(2, 1.0);
+  s.sense.false_match_rate.assign(2, 0.0);
+  World world(s.world, s.seed);
+  Sensors sensors(s.sense, world, s.seed);
+  world.Step(0);
+  const std::vector<Observation>& obs = sensors.Observe(world);
+  size_t sightings = 0, tickets = 0;
+  for (const Observation& o : obs) {
+    (o.kind == ObservationKind::kSighting ? sightings : tickets)++;
+  }
+  EXPECT_EQ(sightings, PresencesAtCameraPlaces(world, sensors));
+  size_t true_tickets = 0;
+  for (const DayLog& chunk : world.day_log()) true_tickets += chunk.tickets.size();
+  EXPECT_EQ(tickets, true_tickets);
+  EXPECT_TRUE(std::is_sorted(obs.begin(), obs.end(), ObservationBefore));
+}
+
+TEST(SensorsTest, FalseMatchesNameSomebodyWhoWasNotThere) {
+  Scenario s = SmallScenario();
+  s.sense.hit_rate.assign(2, 0.0);
+  s.sense.false_match_rate.assign(2, 1.0);
+  s.sense.ticket_id_check_rate = 0.0;
+  World world(s.world, s.seed);
+  Sensors sensors(s.sense, world, s.seed);
+  world.Step(0);
+  const std::vector<Observation>& obs = sensors.Observe(world);
+  ASSERT_EQ(obs.size(), PresencesAtCameraPlaces(world, sensors));
+  // No sighting may name a person who truly arrived at that place at that minute.
+  std::set<std::tuple<Minute, uint32_t, uint32_t>> truth;
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Presence& p : chunk.presences) truth.emplace(p.enter, p.place.value, p.person.value);
+  }
+  size_t wrong = 0;
+  for (const Observation& o : obs) {
+    wrong += truth.count({o.time, o.place.value, o.person.value}) == 0 ? 1u : 0u;
+  }
+  // A false match can by chance name another person who arrived at the same minute; rare.
+  EXPECT_GE(wrong, obs.size() - obs.size() / 100);
+}
+
+TEST(SensorsTest, LowerHitRateMeansFewerSightingsOfThatGroup) {
+  Scenario s = SmallScenario();
+  s.sense.hit_rate = {0.9, 0.3};
+  s.sense.false_match_rate = {0.0, 0.0};
+  World world(s.world, s.seed);
+  Sensors sensors(s.sense, world, s.seed);
+  world.Step(0);
+  double seen[2] = {0, 0}, present[2] = {0, 0};
+  for (const Observation& o : sensors.Observe(world)) {
+    if (o.kind == ObservationKind::kSighting) seen[world.population().group[o.person.index()].index()]++;
+  }
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Presence& p : chunk.presences) {
+      if (sensors.has_camera(p.place)) present[world.population().group[p.person.index()].index()]++;
+    }
+  }
+  EXPECT_NEAR(seen[0] / present[0], 0.9, 0.03);
+  EXPECT_NEAR(seen[1] / present[1], 0.3, 0.05);
+}
+
+}  // namespace
+}  // namespace oversight
