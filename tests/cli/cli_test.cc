@@ -124,6 +124,18 @@ TEST_F(CliTest, RunWritesTheOutputFolderAndPrintsTheSummary) {
   }
 }
 
+// The README tour: the built-in default city, run with no scenario file (smaller, for speed).
+TEST_F(CliTest, ReadmeTourRunsTheBuiltInDefaultCity) {
+  const fs::path out = dir_ / "oversight-out";
+  const Result r = Run("run --persons 20000 --days 3 --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("running 'default' (20,000 persons, 3 days, seed 20261126)"));
+  EXPECT_THAT(r.out, HasSubstr("By group"));
+  EXPECT_THAT(r.out, HasSubstr("minority"));
+  EXPECT_THAT(r.out, HasSubstr("ticket_to_capital"));
+  EXPECT_THAT(Slurp(out / "summary.txt"), HasSubstr("Oversight audit of 'default'"));
+}
+
 TEST_F(CliTest, OverridesApplyAndBadValuesAreRefused) {
   const fs::path out = dir_ / "out";
   const Result r = Run("run " + Tiny() + " --out " + out.string() + " --days 1 --persons 5 -q");

@@ -38,6 +38,28 @@ TEST(DeterminismTest, OutputsAreByteIdenticalAtOneTwoAndFourThreads) {
   EXPECT_EQ(one, four);
 }
 
+// FNV-1a, 64 bits: a stable fingerprint of the outputs.
+uint64_t Fingerprint(const std::string& bytes) {
+  uint64_t hash = 14695981039346656037ull;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// Golden outputs: pins every output file of a small default run. A change that is meant to
+// alter results (a new mechanism, a different draw order) must update kGolden and say so
+// in its commit; a change that is not (a refactor, an optimisation) must leave it alone.
+TEST(DeterminismTest, OutputsMatchTheGoldenFingerprint) {
+  constexpr uint64_t kGolden = 0xdb0342c4aa986549ull;
+  Scenario scenario = SmallDefault();
+  scenario.days = 3;
+  const uint64_t actual = Fingerprint(ReportAt(scenario, 2));
+  EXPECT_EQ(actual, kGolden) << "outputs changed; if intended, set kGolden = 0x" << std::hex
+                             << actual << "ull";
+}
+
 TEST(DeterminismTest, AnotherSeedGivesAnotherCity) {
   Scenario a = SmallDefault();
   a.days = 2;
