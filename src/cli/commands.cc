@@ -11,10 +11,13 @@
 #include <fstream>
 #include <sstream>
 
+#include <tbb/task_arena.h>
+
 #include "cli/progress_bar.h"
 #include "report/directory_output.h"
 #include "report/report_writer.h"
 #include "report/summary.h"
+#include "report/world_stats_text.h"
 #include "scenario/loader.h"
 #include "sim/simulation.h"
 
@@ -130,6 +133,26 @@ int RunCommand(const RunArgs& args) {
                profile.seconds(Phase::kWorld) > 0 ? person_days / profile.seconds(Phase::kWorld)
                                                   : 0.0);
   }
+  return kExitOk;
+}
+
+int WorldStatsCommand(const WorldStatsArgs& args) {
+  absl::StatusOr<Scenario> loaded = LoadScenario(args.scenario_path);
+  if (!loaded.ok()) {
+    PrintError(loaded.status());
+    return kExitBadInput;
+  }
+  Scenario scenario = *std::move(loaded);
+  if (args.seed) scenario.seed = *args.seed;
+  if (args.persons) scenario.world.persons = *args.persons;
+  const int threads = args.threads > 0 ? args.threads : tbb::this_task_arena::max_concurrency();
+  tbb::task_arena arena(threads);
+  std::string text;
+  arena.execute([&] {
+    World world(scenario.world, scenario.seed);
+    text = WorldStatsText(scenario, ComputeWorldStats(&world, args.days));
+  });
+  fmt::print("{}", text);
   return kExitOk;
 }
 

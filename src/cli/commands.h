@@ -24,7 +24,16 @@ struct RunArgs {
   bool profile = false;
 };
 
+struct WorldStatsArgs {
+  std::string scenario_path;  // empty = built-in default city
+  std::optional<uint64_t> seed;
+  std::optional<uint32_t> persons;
+  int32_t days = 7;  // days of daily life to count events over
+  int threads = 0;
+};
+
 int RunCommand(const RunArgs& args);
+int WorldStatsCommand(const WorldStatsArgs& args);
 int ValidateCommand(const std::vector<std::string>& paths);
 
 }  // namespace oversight

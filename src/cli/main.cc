@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
       "  oversight run scenarios/tiny.toml --out out/   # a scenario file\n"
       "  oversight run --persons 1000000 --days 7 --threads 2\n"
       "  oversight validate scenarios/*.toml             # check files, report every problem\n"
+      "  oversight world-stats                           # the default city's population tables\n"
       "\nDocs: README.md, docs/SCENARIOS.md (every key), docs/METRICS.md, docs/OUTPUTS.md");
 
   oversight::RunArgs run_args;
@@ -48,6 +49,20 @@ int main(int argc, char** argv) {
       app.add_subcommand("validate", "Check scenario files and report every problem");
   validate->add_option("files", validate_paths, "Scenario files (TOML)")->required();
 
+  oversight::WorldStatsArgs stats_args;
+  CLI::App* stats = app.add_subcommand(
+      "world-stats", "Print the realised population and daily life of a scenario's city");
+  stats->add_option("scenario", stats_args.scenario_path,
+                    "Scenario file (TOML); omit for the built-in default city");
+  stats->add_option("--seed", stats_args.seed, "Override the scenario's seed");
+  stats->add_option("--persons", stats_args.persons, "Override the number of persons")
+      ->check(CLI::Range(1, 100'000'000));
+  stats->add_option("--days", stats_args.days, "Days of daily life to count events over")
+      ->check(CLI::Range(0, 3650))
+      ->capture_default_str();
+  stats->add_option("--threads,-j", stats_args.threads, "Worker threads (0 = all cores)")
+      ->check(CLI::Range(0, 1024));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -55,5 +70,6 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitBadInput;
   }
   if (*run) return oversight::RunCommand(run_args);
+  if (*stats) return oversight::WorldStatsCommand(stats_args);
   return oversight::ValidateCommand(validate_paths);
 }

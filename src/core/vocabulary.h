@@ -1,7 +1,7 @@
 // The shared vocabulary of the pipeline: kinds of places, person traits, alert categories.
 //
 // These names appear in scenario files, outputs and docs, so each enum has one canonical
-// lower_snake_case spelling. Never renumber: values index arrays in outputs.
+// lower_snake_case spelling; the names, not the numeric values, are the stable contract.
 #pragma once
 
 #include <array>
@@ -13,27 +13,75 @@ namespace oversight {
 
 enum class PlaceType : uint8_t {
   kHome,
+  kResidentialCompound,  // a gated compound of homes; its gate is where arrivals are seen
   kWorkplace,
   kSchool,
   kHotel,
   kPark,
   kTrainStation,
-  kCapital,  // the national capital, outside the city: where petitioners travel
+  kBar,
+  kLanguageSchool,  // foreign-language school
+  kHospital,
+  kPetitionOffice,  // the city's office for letters and visits (complaints)
+  kCapital,         // the national capital, outside the city: where petitioners travel
 };
-inline constexpr size_t kPlaceTypeCount = 7;
+inline constexpr size_t kPlaceTypeCount = 12;
 inline constexpr std::array<std::string_view, kPlaceTypeCount> kPlaceTypeNames = {
-    "home", "workplace", "school", "hotel", "park", "train_station", "capital"};
+    "home", "residential_compound", "workplace",       "school",   "hotel",
+    "park", "train_station",        "bar",             "language_school",
+    "hospital", "petition_office",  "capital"};
 
 // Traits a person may have. Each exists twice: as a true fact (known to the world and the
-// audit only) and as a recorded fact (what the authorities have on file).
+// audit only) and as a recorded fact (what the authorities have on file). Traits are
+// drawn in this order, so a trait's prevalence may depend only on traits before it.
 enum class Trait : uint8_t {
-  kMentalIllness,  // history of mental illness
-  kDrugUse,        // history of drug use
-  kPetitioner,     // has a grievance and petitions the government
+  kMentalIllness,   // history of mental illness
+  kDrugUse,         // history of drug use
+  kHiv,             // living with HIV
+  kCriminalRecord,  // a past conviction
+  kFugitive,        // wanted by the police
+  kPetitioner,      // has a grievance and petitions the government
+  kGreatTragedy,    // a great tragedy lies behind the grievance (or the person's life)
+  kProtestHistory,  // has taken part in protests
+  kOfficial,        // a government official (candidate for the red list)
 };
-inline constexpr size_t kTraitCount = 3;
+inline constexpr size_t kTraitCount = 9;
 inline constexpr std::array<std::string_view, kTraitCount> kTraitNames = {
-    "mental_illness", "drug_use", "petitioner"};
+    "mental_illness", "drug_use",       "hiv",
+    "criminal_record", "fugitive",      "petitioner",
+    "great_tragedy",  "protest_history", "official"};
+
+// What a person does on a weekday.
+enum class Role : uint8_t {
+  kChild,          // below school age: at home with the family
+  kStudent,        // at school on weekdays
+  kWorker,         // at a workplace on weekdays
+  kMigrantWorker,  // a worker registered elsewhere; long hours, often in shared housing
+  kIdleYouth,      // young, neither in school nor in work
+  kAtHome,         // an adult at home: a carer, the unemployed
+  kRetiree,
+};
+inline constexpr size_t kRoleCount = 7;
+inline constexpr std::array<std::string_view, kRoleCount> kRoleNames = {
+    "child", "student", "worker", "migrant_worker", "idle_youth", "at_home", "retiree"};
+
+enum class Sex : uint8_t { kFemale, kMale };
+inline constexpr size_t kSexCount = 2;
+inline constexpr std::array<std::string_view, kSexCount> kSexNames = {"female", "male"};
+
+// Socio-economic status.
+enum class Status : uint8_t { kLow, kMiddle, kHigh };
+inline constexpr size_t kStatusCount = 3;
+inline constexpr std::array<std::string_view, kStatusCount> kStatusNames = {"low", "middle",
+                                                                           "high"};
+
+enum class HouseholdKind : uint8_t {
+  kFamily,  // a family: a head, perhaps a spouse, children, an elderly parent
+  kShared,  // migrant workers sharing crowded housing
+};
+inline constexpr size_t kHouseholdKindCount = 2;
+inline constexpr std::array<std::string_view, kHouseholdKindCount> kHouseholdKindNames = {
+    "family", "shared"};
 
 // What an alert is about; police answer political alerts first, as reported.
 enum class Category : uint8_t { kPolitical, kCriminal, kSocial };
@@ -53,9 +101,12 @@ std::optional<Enum> ParseEnum(std::string_view name,
 constexpr std::string_view Name(PlaceType t) { return kPlaceTypeNames[static_cast<size_t>(t)]; }
 constexpr std::string_view Name(Trait t) { return kTraitNames[static_cast<size_t>(t)]; }
 constexpr std::string_view Name(Category c) { return kCategoryNames[static_cast<size_t>(c)]; }
+constexpr std::string_view Name(Role r) { return kRoleNames[static_cast<size_t>(r)]; }
+constexpr std::string_view Name(Sex s) { return kSexNames[static_cast<size_t>(s)]; }
+constexpr std::string_view Name(Status s) { return kStatusNames[static_cast<size_t>(s)]; }
 
 // Bit set of traits (bit i = Trait i).
-using TraitBits = uint8_t;
+using TraitBits = uint16_t;
 constexpr TraitBits Bit(Trait t) { return static_cast<TraitBits>(1u << static_cast<unsigned>(t)); }
 constexpr bool Has(TraitBits bits, Trait t) { return (bits & Bit(t)) != 0; }
 

@@ -12,6 +12,7 @@
 
 #include "core/sim_time.h"
 #include "scenario/did_you_mean.h"
+#include "scenario/population_reader.h"
 #include "scenario/table_reader.h"
 
 namespace oversight {
@@ -49,7 +50,7 @@ class Loader {
     ReadGroups();
     ReadDistricts();
     ReadCity();
-    ReadTraits();
+    ReadPopulation(&root_, group_names_, diagnostics_, &scenario_.world.population);
     ReadIntent();
     ReadLife();
     ReadCameras();
@@ -157,33 +158,18 @@ class Loader {
     r.NumberMap("places_per_1000", PlaceTypeNames(), "place type", 0.0, 1000.0,
                 [&](size_t i, double v) {
                   const auto type = static_cast<PlaceType>(i);
-                  if (type == PlaceType::kHome || type == PlaceType::kCapital) {
+                  if (type == PlaceType::kHome || type == PlaceType::kCapital ||
+                      type == PlaceType::kResidentialCompound) {
                     r.Error("places_per_1000",
                             fmt::format("'places_per_1000' in [city] cannot set '{}': there is "
-                                        "one home per household and one capital",
+                                        "one home per household, one capital, and compounds "
+                                        "are set by 'households_per_compound'",
                                         Name(type)));
                     return;
                   }
                   scenario_.world.places_per_1000[i] = v;
                 });
-    r.Finish();
-  }
-
-  void ReadTraits() {
-    const toml::table* table = root_.Table("traits");
-    if (table == nullptr) return;
-    TableReader r(*table, "[traits]", diagnostics_);
-    for (size_t i = 0; i < kTraitCount; ++i) {
-      const std::string_view name = kTraitNames[i];
-      const toml::table* trait_table = r.Table(name);
-      if (trait_table == nullptr) continue;
-      TableReader t(*trait_table, fmt::format("[traits.{}]", name), diagnostics_);
-      TraitOptions& trait = scenario_.world.traits[i];
-      t.Probability("prevalence", &trait.prevalence);
-      t.Probability("recorded_if_true", &trait.recorded_if_true);
-      t.Probability("recorded_if_false", &trait.recorded_if_false);
-      t.Finish();
-    }
+    r.Int32("households_per_compound", 1, 100000, &scenario_.world.households_per_compound);
     r.Finish();
   }
 
@@ -204,16 +190,8 @@ class Loader {
     if (table == nullptr) return;
     TableReader r(*table, "[life]", diagnostics_);
     LifeOptions& life = scenario_.world.life;
-    r.Probability("worker_share", &life.worker_share);
-    r.Probability("student_share", &life.student_share);
     r.Probability("leisure_rate", &life.leisure_rate);
     r.Probability("leisure_hotel_share", &life.leisure_hotel_share);
-    r.Int32("max_household_size", 1, 50, &life.max_household_size);
-    if (life.worker_share + life.student_share > 1.0 + 1e-9) {
-      r.Error("student_share",
-              fmt::format("'worker_share' + 'student_share' in [life] must be at most 1, got {}",
-                          life.worker_share + life.student_share));
-    }
     r.Finish();
   }
 

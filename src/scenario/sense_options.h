@@ -8,9 +8,25 @@
 
 namespace oversight {
 
+inline std::array<double, kPlaceTypeCount> DefaultCameraShare() {
+  std::array<double, kPlaceTypeCount> share{};
+  auto set = [&](PlaceType t, double v) { share[static_cast<size_t>(t)] = v; };
+  set(PlaceType::kResidentialCompound, 0.50);
+  set(PlaceType::kWorkplace, 0.10);
+  set(PlaceType::kSchool, 0.60);
+  set(PlaceType::kHotel, 0.80);
+  set(PlaceType::kPark, 0.50);
+  set(PlaceType::kTrainStation, 1.0);
+  set(PlaceType::kBar, 0.30);
+  set(PlaceType::kLanguageSchool, 0.30);
+  set(PlaceType::kHospital, 0.50);
+  set(PlaceType::kPetitionOffice, 1.0);
+  return share;
+}
+
 struct SenseOptions {
   // Share of places of each type that carry a camera, before district multipliers.
-  std::array<double, kPlaceTypeCount> camera_share = {0.0, 0.10, 0.60, 0.80, 0.50, 1.0, 0.0};
+  std::array<double, kPlaceTypeCount> camera_share = DefaultCameraShare();
   // Multiplier on camera_share per district, indexed like WorldOptions::districts
   // (empty = all 1). The product is capped at 1.
   std::vector<double> district_camera_multiplier;

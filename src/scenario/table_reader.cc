@@ -21,15 +21,15 @@ SourcePosition PositionOf(const toml::node& node) {
 
 std::string_view TypeName(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "table";
-    case toml::node_type::array: return "array";
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "floating-point number";
-    case toml::node_type::boolean: return "boolean";
-    case toml::node_type::date: return "date";
-    case toml::node_type::time: return "time";
-    case toml::node_type::date_time: return "date-time";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a floating-point number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
     case toml::node_type::none: break;
   }
   return "nothing";
@@ -88,7 +88,7 @@ void TableReader::Integer(std::string_view key, int64_t min, int64_t max, int64_
   if (node == nullptr) return;
   const auto* value = node->as_integer();
   if (value == nullptr) {
-    Error(key, fmt::format("'{}' in {} must be an integer from {} to {}, got a {}", key, context_,
+    Error(key, fmt::format("'{}' in {} must be an integer from {} to {}, got {}", key, context_,
                            min, max, TypeName(*node)));
     return;
   }
@@ -112,7 +112,7 @@ void TableReader::Double(std::string_view key, double min, double max, double* o
   if (node == nullptr) return;
   const std::optional<double> number = NumberOf(*node);
   if (!number) {
-    Error(key, fmt::format("'{}' in {} must be a number from {} to {}, got a {}", key, context_,
+    Error(key, fmt::format("'{}' in {} must be a number from {} to {}, got {}", key, context_,
                            min, max, TypeName(*node)));
     return;
   }
@@ -130,7 +130,19 @@ void TableReader::String(std::string_view key, std::string* out) {
   if (node == nullptr) return;
   const auto* value = node->as_string();
   if (value == nullptr) {
-    Error(key, fmt::format("'{}' in {} must be a string, got a {}", key, context_,
+    Error(key, fmt::format("'{}' in {} must be a string, got {}", key, context_,
+                           TypeName(*node)));
+    return;
+  }
+  *out = value->get();
+}
+
+void TableReader::Bool(std::string_view key, bool* out) {
+  const toml::node* node = Get(key);
+  if (node == nullptr) return;
+  const auto* value = node->as_boolean();
+  if (value == nullptr) {
+    Error(key, fmt::format("'{}' in {} must be true or false, got {}", key, context_,
                            TypeName(*node)));
     return;
   }
@@ -143,7 +155,7 @@ void TableReader::Choice(std::string_view key, const std::vector<std::string>& n
   if (node == nullptr) return;
   const auto* value = node->as_string();
   if (value == nullptr) {
-    Error(key, fmt::format("'{}' in {} must be a string naming a {} (one of {}), got a {}", key,
+    Error(key, fmt::format("'{}' in {} must be a string naming a {} (one of {}), got {}", key,
                            context_, what, Quoted(names), TypeName(*node)));
     return;
   }
@@ -169,7 +181,7 @@ void TableReader::NumberMap(std::string_view key, const std::vector<std::string>
     if (index == names.size()) continue;
     const std::optional<double> number = NumberOf(value);
     if (!number) {
-      diagnostics_->Error(at, fmt::format("'{}.{}' in {} must be a number from {} to {}, got a {}",
+      diagnostics_->Error(at, fmt::format("'{}.{}' in {} must be a number from {} to {}, got {}",
                                           key, name, context_, min, max, TypeName(value)));
       continue;
     }
@@ -189,7 +201,7 @@ void TableReader::ChoiceArray(std::string_view key, const std::vector<std::strin
   if (node == nullptr) return;
   const toml::array* array = node->as_array();
   if (array == nullptr) {
-    Error(key, fmt::format("'{}' in {} must be an array of {} names (from {}), got a {}", key,
+    Error(key, fmt::format("'{}' in {} must be an array of {} names (from {}), got {}", key,
                            context_, what, Quoted(names), TypeName(*node)));
     return;
   }
@@ -197,7 +209,7 @@ void TableReader::ChoiceArray(std::string_view key, const std::vector<std::strin
     const auto* value = element.as_string();
     const SourcePosition at = oversight::PositionOf(element);
     if (value == nullptr) {
-      diagnostics_->Error(at, fmt::format("'{}' in {} must hold strings naming a {}, got a {}",
+      diagnostics_->Error(at, fmt::format("'{}' in {} must hold strings naming a {}, got {}",
                                           key, context_, what, TypeName(element)));
       continue;
     }
@@ -223,7 +235,7 @@ const toml::table* TableReader::Table(std::string_view key) {
   if (node == nullptr) return nullptr;
   const toml::table* table = node->as_table();
   if (table == nullptr) {
-    Error(key, fmt::format("'{}' in {} must be a table ([{}]), got a {}", key, context_, key,
+    Error(key, fmt::format("'{}' in {} must be a table ([{}]), got {}", key, context_, key,
                            TypeName(*node)));
   }
   return table;
@@ -235,7 +247,7 @@ const toml::array* TableReader::ArrayOfTables(std::string_view key) {
   const toml::array* array = node->as_array();
   if (array != nullptr && array->empty()) return array;
   if (array == nullptr || !array->is_array_of_tables()) {
-    Error(key, fmt::format("'{}' in {} must be an array of tables ([[{}]] sections), got a {}", key,
+    Error(key, fmt::format("'{}' in {} must be an array of tables ([[{}]] sections), got {}", key,
                            context_, key, TypeName(*node)));
     return nullptr;
   }

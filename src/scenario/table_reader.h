@@ -42,6 +42,7 @@ class TableReader {
   void Double(std::string_view key, double min, double max, double* out);
   void Probability(std::string_view key, double* out) { Double(key, 0.0, 1.0, out); }
   void String(std::string_view key, std::string* out);
+  void Bool(std::string_view key, bool* out);
 
   // A value that must be one of `names`; *out gets its index.
   void Choice(std::string_view key, const std::vector<std::string>& names, std::string_view what,
@@ -85,7 +86,7 @@ class TableReader {
   std::vector<std::string> known_;
 };
 
-// Human-readable name of a TOML value's type ("integer", "string", ...).
+// Human-readable name of a TOML value's type, with its article ("an integer", "a string").
 std::string_view TypeName(const toml::node& node);
 
 }  // namespace oversight

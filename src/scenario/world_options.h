@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/vocabulary.h"
+#include "scenario/population_options.h"
 
 namespace oversight {
 
@@ -24,17 +25,10 @@ struct GroupOptions {
 // A district of the city: a square on the map.
 struct DistrictOptions {
   std::string name;
-  double population_weight = 1.0;  // relative share of residents (and of places)
+  double population_weight = 1.0;  // relative share of households (and of places)
   // Share of the district's residents in each group, indexed like WorldOptions::groups;
   // sums to 1.
   std::vector<double> group_shares;
-};
-
-// The truth about one trait and how often the authorities have it on file.
-struct TraitOptions {
-  double prevalence = 0.0;          // share of persons who truly have it
-  double recorded_if_true = 0.0;    // share of true cases on file
-  double recorded_if_false = 0.0;   // share of persons without it who are on file anyway
 };
 
 // Hidden intents and lawful acts: the ground truth the audit judges alerts against.
@@ -45,28 +39,38 @@ struct IntentOptions {
   double petition_trip_rate = 0.03;            // per petitioner per day: lawful trip to the capital
 };
 
-// Daily routine.
+// Daily routine beyond work and school.
 struct LifeOptions {
-  double worker_share = 0.60;   // share of persons who go to a workplace on weekdays
-  double student_share = 0.20;  // share who go to school on weekdays; the rest stay home
-  double leisure_rate = 0.30;   // per person per day: an evening visit out
+  double leisure_rate = 0.30;         // per person per day: an evening visit out
   double leisure_hotel_share = 0.15;  // share of evening visits to a hotel (the rest: a park)
-  int32_t max_household_size = 5;     // households have 1..max persons, uniformly
 };
+
+inline std::array<double, kPlaceTypeCount> DefaultPlacesPer1000() {
+  std::array<double, kPlaceTypeCount> per_1000{};
+  auto set = [&](PlaceType t, double v) { per_1000[static_cast<size_t>(t)] = v; };
+  set(PlaceType::kWorkplace, 20.0);
+  set(PlaceType::kSchool, 2.0);
+  set(PlaceType::kHotel, 1.0);
+  set(PlaceType::kPark, 1.0);
+  set(PlaceType::kTrainStation, 0.1);
+  set(PlaceType::kBar, 1.0);
+  set(PlaceType::kLanguageSchool, 0.2);
+  set(PlaceType::kHospital, 0.1);
+  set(PlaceType::kPetitionOffice, 0.02);
+  return per_1000;
+}
 
 struct WorldOptions {
   uint32_t persons = 100000;
   std::vector<GroupOptions> groups;        // at least one
   std::vector<DistrictOptions> districts;  // at least one
   double district_size_m = 3000.0;         // side of each square district, metres
-  // Places per 1,000 residents, by place type (home and capital are not counted here:
-  // one home per household, one capital). At least one of each listed type exists.
-  std::array<double, kPlaceTypeCount> places_per_1000 = {0.0, 20.0, 2.0, 1.0, 1.0, 0.1, 0.0};
-  std::array<TraitOptions, kTraitCount> traits = {
-      TraitOptions{0.02, 0.60, 0.001},   // mental_illness
-      TraitOptions{0.03, 0.50, 0.002},   // drug_use
-      TraitOptions{0.01, 0.90, 0.0005},  // petitioner
-  };
+  // Places per 1,000 residents, by place type. Not counted here: home (one per household),
+  // residential_compound (households_per_compound) and capital (one). At least one of
+  // each other type exists.
+  std::array<double, kPlaceTypeCount> places_per_1000 = DefaultPlacesPer1000();
+  int32_t households_per_compound = 150;  // homes are grouped into gated compounds
+  PopulationOptions population = PopulationOptions::Defaults();
   IntentOptions intent;
   LifeOptions life;
 };

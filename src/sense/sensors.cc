@@ -3,8 +3,10 @@
 // independent of the thread count. Each person-day's recognition draws come from
 // Rng(seed, kRecognition, person, day) in presence order.
 //
-// A sighting is recorded at arrival (presence.enter): the skeleton's cameras see people
-// come in, not how long they stay. A false match attributes the sighting to a resident
+// A sighting is recorded at arrival (presence.enter): cameras see people come in, not how
+// long they stay. Homes carry no camera of their own; a camera at the gate of a home's
+// residential compound sees the residents (and visitors) arriving home. A stay that
+// merely continues from the day before (it starts at midnight) is not an arrival. A false match attributes the sighting to a resident
 // drawn uniformly from everyone else: the errors fall on random innocents, not on
 // look-alikes.
 #include "sense/sensors.h"
@@ -36,6 +38,16 @@ Sensors::Sensors(const SenseOptions& options, const World& world, uint64_t seed)
       ++cameras_by_type_[static_cast<size_t>(place.type)];
     }
   }
+  seen_at_.assign(city.place_count(), PlaceId());
+  for (size_t i = 0; i < city.place_count(); ++i) {
+    const PlaceId id(static_cast<uint32_t>(i));
+    const PlaceId parent = city.places()[i].parent;
+    if (has_camera_[i] != 0) {
+      seen_at_[i] = id;
+    } else if (parent.valid() && has_camera_[parent.index()] != 0) {
+      seen_at_[i] = parent;
+    }
+  }
   chunk_observations_.resize(world.day_log().size());
 }
 
@@ -55,14 +67,17 @@ void Sensors::ObserveChunk(const World& world, const DayLog& log,
     Rng rng(seed_, Stream::kRecognition, person.value, day);
     for (; i < log.presences.size() && log.presences[i].person == person; ++i) {
       const Presence& presence = log.presences[i];
-      if (!has_camera(presence.place)) continue;
+      const PlaceId camera = seen_at(presence.place);
+      if (!camera.valid()) continue;
+      // A stay that began yesterday (at midnight) is not a new arrival.
+      if (MinuteOfDay(presence.enter) == 0) continue;
       const double u = rng.Uniform();
       const uint32_t other = rng.UniformInt(persons > 1 ? persons - 1 : 1);
       if (u < hit) {
-        out->push_back(Observation{presence.enter, presence.place, person});
+        out->push_back(Observation{presence.enter, camera, person});
       } else if (u < hit + false_match && persons > 1) {
         const PersonId wrong(other >= person.value ? other + 1 : other);
-        out->push_back(Observation{presence.enter, presence.place, wrong});
+        out->push_back(Observation{presence.enter, camera, wrong});
       }
     }
     // Tickets are logged in person order, after that person's presences were generated.

@@ -25,6 +25,9 @@ class Sensors {
   const std::vector<Observation>& Observe(const World& world);
 
   bool has_camera(PlaceId place) const { return has_camera_[place.index()] != 0; }
+  // Where a camera sees a person arriving at `place`: the place itself when it has a
+  // camera, else the gate of its residential compound when that has one; else invalid.
+  PlaceId seen_at(PlaceId place) const { return seen_at_[place.index()]; }
   size_t camera_count() const { return camera_count_; }
   // Cameras per place type (for the report).
   const std::vector<size_t>& cameras_by_type() const { return cameras_by_type_; }
@@ -35,6 +38,7 @@ class Sensors {
   SenseOptions options_;
   uint64_t seed_;
   std::vector<uint8_t> has_camera_;  // per place
+  std::vector<PlaceId> seen_at_;     // per place
   size_t camera_count_ = 0;
   std::vector<size_t> cameras_by_type_;
   std::vector<std::vector<Observation>> chunk_observations_;

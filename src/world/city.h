@@ -25,6 +25,7 @@ struct Place {
   PlaceType type = PlaceType::kHome;
   DistrictId district;
   double x = 0.0, y = 0.0;  // metres
+  PlaceId parent;           // for a home: its residential compound; otherwise invalid
 };
 
 class City {
@@ -34,7 +35,8 @@ class City {
   // Lays out `districts` squares of side `district_size_m` and names them.
   void LayOutDistricts(const std::vector<std::string>& names, double district_size_m);
   // Adds a place; returns its id. REQUIRES: district is valid (except for the capital).
-  PlaceId AddPlace(PlaceType type, DistrictId district, double x, double y);
+  PlaceId AddPlace(PlaceType type, DistrictId district, double x, double y,
+                   PlaceId parent = PlaceId());
 
   size_t place_count() const { return places_.size(); }
   size_t district_count() const { return districts_.size(); }

@@ -54,9 +54,13 @@ void LivePersonDay(const WorldOptions& options, uint64_t seed, const City& city,
   // Phase 1: routine.
   const PlaceId day_place = population.day_place[i];
   if (context.weekday && day_place.valid()) {
-    if (population.role[i] == Role::kWorker) {
+    const Role role = population.role[i];
+    if (role == Role::kWorker || role == Role::kMigrantWorker) {
+      // Migrant workers work longer days: 10-11 hours instead of 8-9.
+      const Minute hours = role == Role::kMigrantWorker ? 10 : 8;
       const Minute start = 7 * kMinutesPerHour + Scale(d.work_start, 120);
-      timeline.Set(day_place, start, start + 8 * kMinutesPerHour + Scale(d.work_length, 60));
+      timeline.Set(day_place, start,
+                   start + hours * kMinutesPerHour + Scale(d.work_length, 60));
     } else {
       const Minute start = 7 * kMinutesPerHour + 30 + Scale(d.work_start, 30);
       timeline.Set(day_place, start, 15 * kMinutesPerHour + Scale(d.work_length, 60));

@@ -1,8 +1,9 @@
-// The synthetic population, as structure-of-arrays indexed by PersonId.
+// The synthetic population, as structure-of-arrays indexed by PersonId and HouseholdId.
 //
 // Holds both sides of every person: the truth (traits, hidden intent) and the record
 // (what the authorities have on file). Only the World and the audit may read the truth;
 // the policy stage receives a RecordsView (world/records_view.h) without it.
+// Members of a household have consecutive person ids, starting at household_first.
 // Thread-safety: immutable during a day step.
 #pragma once
 
@@ -14,23 +15,29 @@
 
 namespace oversight {
 
-enum class Role : uint8_t {
-  kWorker,   // goes to a workplace on weekdays
-  kStudent,  // goes to school on weekdays
-  kAtHome,   // retirees, carers, the unemployed: home unless out for leisure
-};
+// Bits of Population::flags.
+inline constexpr uint8_t kForeignFlag = 1;     // a foreign national
+inline constexpr uint8_t kWorkPermitFlag = 2;  // a foreign national with a work permit
 
 struct Population {
   // Per person.
   std::vector<GroupId> group;
   std::vector<HouseholdId> household;
+  std::vector<uint8_t> age;  // years
+  std::vector<Sex> sex;
   std::vector<Role> role;
+  std::vector<Status> status;
+  std::vector<uint8_t> flags;              // kForeignFlag | kWorkPermitFlag
   std::vector<PlaceId> day_place;          // workplace or school; invalid when none
   std::vector<TraitBits> true_traits;      // the truth
   std::vector<TraitBits> recorded_traits;  // on file with the authorities
   std::vector<uint8_t> harmful_intent;     // hidden intent (truth), 0 or 1
 
   // Per household.
+  std::vector<PersonId> household_first;  // first member; members are consecutive
+  std::vector<uint8_t> household_size;
+  std::vector<HouseholdKind> household_kind;
+  std::vector<uint8_t> household_couple;  // 1: the first two members are married
   std::vector<PlaceId> household_home;
   std::vector<DistrictId> household_district;
 
@@ -40,6 +47,19 @@ struct Population {
   DistrictId district(PersonId p) const {
     return household_district[household[p.index()].index()];
   }
+  bool foreign(PersonId p) const { return (flags[p.index()] & kForeignFlag) != 0; }
+  bool work_permit(PersonId p) const { return (flags[p.index()] & kWorkPermitFlag) != 0; }
+  // The spouse of `p` from the household register, or invalid.
+  PersonId spouse(PersonId p) const;
 };
+
+inline PersonId Population::spouse(PersonId p) const {
+  const size_t h = household[p.index()].index();
+  if (household_couple[h] == 0) return PersonId();
+  const PersonId first = household_first[h];
+  if (p == first) return PersonId(first.value + 1);
+  if (p.value == first.value + 1) return first;
+  return PersonId();
+}
 
 }  // namespace oversight

@@ -75,6 +75,24 @@ void World::Step(Day day) {
                     });
 }
 
+namespace {
+
+template <typename T>
+size_t Bytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+size_t World::StateBytes() const {
+  const Population& p = population_;
+  return Bytes(p.group) + Bytes(p.household) + Bytes(p.age) + Bytes(p.sex) + Bytes(p.role) +
+         Bytes(p.status) + Bytes(p.flags) + Bytes(p.day_place) + Bytes(p.true_traits) +
+         Bytes(p.recorded_traits) + Bytes(p.harmful_intent) + Bytes(p.household_first) +
+         Bytes(p.household_size) + Bytes(p.household_kind) + Bytes(p.household_couple) +
+         Bytes(p.household_home) + Bytes(p.household_district) + Bytes(city_.places());
+}
+
 int World::ApplyVisit(PersonId person, Minute time, uint32_t cause) {
   std::vector<Act>& acts = chunks_[person.index() / kPersonsPerChunk].acts;
   auto it = std::lower_bound(acts.begin(), acts.end(), person,

@@ -50,6 +50,9 @@ class World : public VisitTarget {
   RecordsView records() const { return RecordsView(city_, population_); }
   const WorldOptions& options() const { return options_; }
   size_t person_count() const { return population_.size(); }
+  // Bytes held by the persistent world state: population, households and places (not the
+  // current day's event buffers, which are reused every day).
+  size_t StateBytes() const;
   Day current_day() const { return day_; }
 
  private:

@@ -1,27 +1,38 @@
-// Design: households are drawn first (size uniform in 1..max_household_size, district by
-// population weight), then persons inherit the household's district and draw their group
-// from the district's group shares, so groups concentrate where the scenario says.
-// Traits are drawn independently per trait; the record of a trait is drawn from the truth
-// (recorded_if_true / recorded_if_false) scaled by the group's record_bias, which is how
-// heavier policing of a group enters the data. Hidden harmful intent depends on the true
-// drug-use history only, never on group: any difference in how groups are flagged comes
-// from the apparatus, not from the truth.
+// Design: the population is drawn as a small dependence model, in a fixed order, so that
+// every attribute may depend on those drawn before it:
 //
-// Random streams: Stream::kPopulation keyed by person (day 0) or household (day 1);
-// Stream::kCity keyed by place index (day 0) or district (day 1).
+//   household (kind, size, district, group) -> age and sex (by position in the household)
+//   -> role -> status -> nationality -> traits, in Trait order -> records -> intent
+//
+// Roles, status, nationality and trait prevalences come from conditional tables (the first
+// matching row wins; scenario/condition.h), which expresses correlations such as "migrant
+// workers are more often of low status" without independent draws. A household shares its
+// group (drawn from its district's shares), so groups concentrate where the scenario says.
+// The record of each trait is drawn from the truth (recorded_if_true / recorded_if_false)
+// scaled by the group's record_bias: heavier policing enters the data there. Hidden
+// harmful intent depends on the true drug-use history only, never on group.
+//
+// Homes are grouped into gated residential compounds of households_per_compound
+// households, in order of creation within each district; a home lies within 100 m of its
+// compound's gate.
+//
+// Random streams: Stream::kPopulation keyed by person (day 0: attributes; day 2: day place)
+// or household (day 1); Stream::kCity keyed by place index.
 #include "world/world_builder.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "core/rng.h"
+#include "scenario/condition.h"
 
 namespace oversight {
 
 namespace {
 
 // Picks an index with probability proportional to weights[i]. REQUIRES: sum > 0.
-size_t PickWeighted(Rng& rng, const std::vector<double>& weights, double sum) {
+template <typename Weights>
+size_t PickWeighted(Rng& rng, const Weights& weights, double sum) {
   double u = rng.Uniform() * sum;
   for (size_t i = 0; i < weights.size(); ++i) {
     if (u < weights[i]) return i;
@@ -49,9 +60,13 @@ std::vector<size_t> Apportion(size_t total, const std::vector<double>& weights) 
     remainders.emplace_back(-(exact - std::floor(exact)), i);
   }
   std::sort(remainders.begin(), remainders.end());
-  for (size_t k = 0; assigned < total; ++k, ++assigned) counts[remainders[k % remainders.size()].second]++;
+  for (size_t k = 0; assigned < total; ++k, ++assigned) {
+    counts[remainders[k % remainders.size()].second]++;
+  }
   return counts;
 }
+
+double Clamp(double v, double lo, double hi) { return std::min(hi, std::max(lo, v)); }
 
 PlaceId AddPlaceIn(City* city, PlaceType type, DistrictId district, uint64_t seed) {
   Rng rng(seed, Stream::kCity, static_cast<uint32_t>(city->place_count()), 0);
@@ -61,73 +76,194 @@ PlaceId AddPlaceIn(City* city, PlaceType type, DistrictId district, uint64_t see
   return city->AddPlace(type, district, x, y);
 }
 
-void BuildHouseholds(const WorldOptions& options, uint64_t seed, City* city, Population* pop,
-                     const std::vector<double>& district_weights, double weight_sum) {
-  uint32_t person = 0;
-  uint32_t household = 0;
-  while (person < options.persons) {
-    Rng rng(seed, Stream::kPopulation, household, 1);
-    const uint32_t size = std::min<uint32_t>(
-        static_cast<uint32_t>(rng.UniformRange(1, options.life.max_household_size)),
-        options.persons - person);
+// Adds a home near `compound`, inside the compound's district.
+PlaceId AddHome(City* city, PlaceId compound, uint64_t seed) {
+  Rng rng(seed, Stream::kCity, static_cast<uint32_t>(city->place_count()), 0);
+  const Place& gate = city->place(compound);
+  const District& d = city->district(gate.district);
+  const double x = Clamp(gate.x + (rng.Uniform() - 0.5) * 200.0, d.x0, d.x0 + d.size);
+  const double y = Clamp(gate.y + (rng.Uniform() - 0.5) * 200.0, d.y0, d.y0 + d.size);
+  return city->AddPlace(PlaceType::kHome, gate.district, x, y, compound);
+}
+
+class PopulationBuilder {
+ public:
+  PopulationBuilder(const WorldOptions& options, uint64_t seed, City* city, Population* pop)
+      : options_(options), p_(options.population), seed_(seed), city_(city), pop_(pop) {
+    for (const DistrictOptions& d : options.districts) {
+      district_weights_.push_back(d.population_weight);
+      weight_sum_ += d.population_weight;
+    }
+    compound_.assign(options.districts.size(), PlaceId());
+    compound_fill_.assign(options.districts.size(), 0);
+  }
+
+  void Build() {
+    const size_t n = options_.persons;
+    pop_->group.resize(n);
+    pop_->household.resize(n);
+    pop_->age.resize(n);
+    pop_->sex.resize(n);
+    pop_->role.resize(n);
+    pop_->status.resize(n);
+    pop_->flags.resize(n);
+    pop_->day_place.resize(n);
+    pop_->true_traits.resize(n);
+    pop_->recorded_traits.resize(n);
+    pop_->harmful_intent.resize(n);
+    uint32_t person = 0;
+    for (uint32_t h = 0; person < n; ++h) person += BuildHousehold(HouseholdId(h), person);
+  }
+
+ private:
+  // Creates household `h` with members starting at `first`; returns its size.
+  uint32_t BuildHousehold(HouseholdId h, uint32_t first) {
+    const HouseholdOptions& ho = p_.households;
+    Rng rng(seed_, Stream::kPopulation, h.value, 1);
+    const bool shared = rng.Bernoulli(ho.shared_share);
+    const int32_t drawn = shared ? rng.UniformRange(ho.shared_min_size, ho.shared_max_size)
+                                 : rng.UniformRange(1, ho.family_max_size);
+    const uint32_t size =
+        std::min<uint32_t>(static_cast<uint32_t>(drawn), options_.persons - first);
     const DistrictId district(
-        static_cast<uint32_t>(PickWeighted(rng, district_weights, weight_sum)));
-    pop->household_district.push_back(district);
-    pop->household_home.push_back(AddPlaceIn(city, PlaceType::kHome, district, seed));
-    for (uint32_t k = 0; k < size; ++k) pop->household.push_back(HouseholdId(household));
-    person += size;
-    ++household;
+        static_cast<uint32_t>(PickWeighted(rng, district_weights_, weight_sum_)));
+    const std::vector<double>& shares = options_.districts[district.index()].group_shares;
+    const GroupId group(static_cast<uint32_t>(PickWeighted(rng, shares, 1.0)));
+    const bool couple = !shared && size >= 2 && rng.Bernoulli(ho.couple_share);
+    const bool elderly = !shared && size >= 3 && rng.Bernoulli(ho.elderly_share);
+    const auto head_age = static_cast<uint8_t>(rng.UniformRange(ho.head_age_min, ho.head_age_max));
+    const Sex head_sex = rng.Bernoulli(ho.male_share) ? Sex::kMale : Sex::kFemale;
+
+    pop_->household_first.push_back(PersonId(first));
+    pop_->household_size.push_back(static_cast<uint8_t>(std::min<uint32_t>(size, 255)));
+    pop_->household_kind.push_back(shared ? HouseholdKind::kShared : HouseholdKind::kFamily);
+    pop_->household_couple.push_back(couple ? 1 : 0);
+    pop_->household_district.push_back(district);
+    pop_->household_home.push_back(AddHome(city_, CompoundFor(district), seed_));
+
+    for (uint32_t k = 0; k < size; ++k) {
+      const PersonId id(first + k);
+      Rng person_rng(seed_, Stream::kPopulation, id.value, 0);
+      PersonFacts facts;
+      facts.group = static_cast<uint8_t>(group.value);
+      facts.household = shared ? HouseholdKind::kShared : HouseholdKind::kFamily;
+      DrawAgeAndSex(person_rng, shared, k, size, couple, elderly, head_age, head_sex, &facts);
+      pop_->household[id.index()] = h;
+      pop_->group[id.index()] = group;
+      DrawPerson(person_rng, id, shared, &facts);
+    }
+    return size;
   }
-}
 
-void DrawPerson(const WorldOptions& options, uint64_t seed, PersonId id, Population* pop) {
-  Rng rng(seed, Stream::kPopulation, id.value, 0);
-  const size_t i = id.index();
-  const DistrictOptions& district = options.districts[pop->district(id).index()];
-  const size_t group = PickWeighted(rng, district.group_shares, 1.0);
-  pop->group[i] = GroupId(static_cast<uint32_t>(group));
-  const double bias = options.groups[group].record_bias;
-
-  TraitBits truth = 0;
-  TraitBits record = 0;
-  for (size_t t = 0; t < kTraitCount; ++t) {
-    const TraitOptions& trait = options.traits[t];
-    const bool has = rng.Bernoulli(trait.prevalence);
-    const double p_record = std::min(1.0, bias * (has ? trait.recorded_if_true
-                                                      : trait.recorded_if_false));
-    const bool on_file = rng.Bernoulli(p_record);
-    if (has) truth = static_cast<TraitBits>(truth | (1u << t));
-    if (on_file) record = static_cast<TraitBits>(record | (1u << t));
+  PlaceId CompoundFor(DistrictId district) {
+    const size_t d = district.index();
+    if (!compound_[d].valid() || compound_fill_[d] >= options_.households_per_compound) {
+      compound_[d] = AddPlaceIn(city_, PlaceType::kResidentialCompound, district, seed_);
+      compound_fill_[d] = 0;
+    }
+    ++compound_fill_[d];
+    return compound_[d];
   }
-  pop->true_traits[i] = truth;
-  pop->recorded_traits[i] = record;
 
-  const double p_harmful = Has(truth, Trait::kDrugUse)
-                               ? options.intent.harmful_share_given_drug_use
-                               : options.intent.harmful_share_otherwise;
-  pop->harmful_intent[i] = rng.Bernoulli(p_harmful) ? 1 : 0;
+  // Member k of a household: the head, a spouse or adult relative, children, and perhaps
+  // an elderly parent (the last member); in shared housing, working-age adults.
+  void DrawAgeAndSex(Rng& rng, bool shared, uint32_t k, uint32_t size, bool couple,
+                     bool elderly, uint8_t head_age, Sex head_sex, PersonFacts* f) const {
+    const HouseholdOptions& ho = p_.households;
+    const double u_age = rng.Uniform();
+    const double u_sex = rng.Uniform();
+    const Sex random_sex = u_sex < ho.male_share ? Sex::kMale : Sex::kFemale;
+    if (shared) {
+      f->age = static_cast<uint8_t>(18 + static_cast<int>(u_age * 33));  // 18-50
+      f->sex = random_sex;
+    } else if (k == 0) {
+      f->age = head_age;
+      f->sex = head_sex;
+    } else if (k == 1 && couple) {
+      f->age = static_cast<uint8_t>(Clamp(head_age - 5 + static_cast<int>(u_age * 11), 18, 100));
+      f->sex = head_sex == Sex::kMale ? Sex::kFemale : Sex::kMale;
+    } else if (k == 1) {  // an adult relative
+      f->age = static_cast<uint8_t>(18 + static_cast<int>(u_age * std::max(1, head_age - 17)));
+      f->sex = random_sex;
+    } else if (elderly && k + 1 == size) {
+      const int base = std::max(60, head_age + 20);
+      f->age = static_cast<uint8_t>(std::min(100, base + static_cast<int>(u_age * 16)));
+      f->sex = random_sex;
+    } else {  // a child of the head
+      const int oldest = std::min(17, head_age - 18);
+      f->age = static_cast<uint8_t>(u_age * (std::max(0, oldest) + 1));
+      f->sex = random_sex;
+    }
+  }
 
-  const double u = rng.Uniform();
-  pop->role[i] = u < options.life.worker_share ? Role::kWorker
-                 : u < options.life.worker_share + options.life.student_share ? Role::kStudent
-                                                                              : Role::kAtHome;
-}
+  void DrawPerson(Rng& rng, PersonId id, bool shared, PersonFacts* f) {
+    const size_t i = id.index();
+    // Role: shared housing holds migrant workers by definition.
+    const RoleShares& roles = Lookup(p_.roles, p_.default_roles, *f);
+    const size_t role = PickWeighted(rng, roles, 1.0);
+    f->role = shared ? Role::kMigrantWorker : static_cast<Role>(role);
+    const StatusShares& status = Lookup(p_.status, p_.default_status, *f);
+    f->status = static_cast<Status>(PickWeighted(rng, status, 1.0));
+    const ForeignShares& foreign = Lookup(p_.foreign, p_.default_foreign, *f);
+    f->foreign = rng.Bernoulli(foreign.share);
+    const bool permit = rng.Bernoulli(foreign.work_permit_share);
 
-void BuildPlaces(const WorldOptions& options, uint64_t seed, City* city,
-                 const std::vector<double>& district_weights) {
+    const double bias = options_.groups[f->group].record_bias;
+    TraitBits record = 0;
+    for (size_t t = 0; t < kTraitCount; ++t) {
+      const TraitOptions& trait = p_.traits[t];
+      const bool has = rng.Bernoulli(Lookup(trait.given, trait.prevalence, *f));
+      const double p_record =
+          std::min(1.0, bias * (has ? trait.recorded_if_true : trait.recorded_if_false));
+      const bool on_file = rng.Bernoulli(p_record);
+      if (has) f->traits = static_cast<TraitBits>(f->traits | (1u << t));
+      if (on_file) record = static_cast<TraitBits>(record | (1u << t));
+    }
+    const IntentOptions& intent = options_.intent;
+    const double p_harmful = Has(f->traits, Trait::kDrugUse) ? intent.harmful_share_given_drug_use
+                                                              : intent.harmful_share_otherwise;
+    pop_->harmful_intent[i] = rng.Bernoulli(p_harmful) ? 1 : 0;
+
+    pop_->age[i] = f->age;
+    pop_->sex[i] = f->sex;
+    pop_->role[i] = f->role;
+    pop_->status[i] = f->status;
+    pop_->flags[i] = static_cast<uint8_t>((f->foreign ? kForeignFlag : 0) |
+                                          (f->foreign && permit ? kWorkPermitFlag : 0));
+    pop_->true_traits[i] = f->traits;
+    pop_->recorded_traits[i] = record;
+  }
+
+  const WorldOptions& options_;
+  const PopulationOptions& p_;
+  uint64_t seed_;
+  City* city_;
+  Population* pop_;
+  std::vector<double> district_weights_;
+  double weight_sum_ = 0.0;
+  std::vector<PlaceId> compound_;      // per district: the compound being filled
+  std::vector<int32_t> compound_fill_;  // per district: households in it so far
+};
+
+void BuildPlaces(const WorldOptions& options, uint64_t seed, City* city) {
+  std::vector<double> weights;
+  for (const DistrictOptions& d : options.districts) weights.push_back(d.population_weight);
   for (size_t t = 0; t < kPlaceTypeCount; ++t) {
     const auto type = static_cast<PlaceType>(t);
-    if (type == PlaceType::kHome || type == PlaceType::kCapital) continue;
+    if (type == PlaceType::kHome || type == PlaceType::kCapital ||
+        type == PlaceType::kResidentialCompound) {
+      continue;
+    }
     const double exact = options.places_per_1000[t] * options.persons / 1000.0;
     const size_t total = std::max<size_t>(1, static_cast<size_t>(std::llround(exact)));
-    const std::vector<size_t> counts = Apportion(total, district_weights);
+    const std::vector<size_t> counts = Apportion(total, weights);
     for (size_t d = 0; d < counts.size(); ++d) {
       for (size_t k = 0; k < counts[d]; ++k) {
         AddPlaceIn(city, type, DistrictId(static_cast<uint32_t>(d)), seed);
       }
     }
   }
-  // The capital lies outside the map, to the east.
+  // The capital lies outside the map, far to the west.
   city->AddPlace(PlaceType::kCapital, DistrictId(), -100000.0, 0.0);
 }
 
@@ -136,13 +272,17 @@ void BuildPlaces(const WorldOptions& options, uint64_t seed, City* city,
 void AssignDayPlaces(uint64_t seed, const City& city, Population* pop) {
   for (size_t i = 0; i < pop->size(); ++i) {
     const PersonId id(static_cast<uint32_t>(i));
+    const Role role = pop->role[i];
+    PlaceType type;
+    if (role == Role::kWorker || role == Role::kMigrantWorker) {
+      type = PlaceType::kWorkplace;
+    } else if (role == Role::kStudent) {
+      type = PlaceType::kSchool;
+    } else {
+      continue;
+    }
     Rng rng(seed, Stream::kPopulation, id.value, 2);
-    const DistrictId district = pop->district(id);
-    const PlaceType type = pop->role[i] == Role::kWorker    ? PlaceType::kWorkplace
-                           : pop->role[i] == Role::kStudent ? PlaceType::kSchool
-                                                            : PlaceType::kHome;
-    if (type == PlaceType::kHome) continue;
-    const std::vector<PlaceId>& local = city.PlacesOfType(type, district);
+    const std::vector<PlaceId>& local = city.PlacesOfType(type, pop->district(id));
     const bool stay_local = !local.empty() && (type == PlaceType::kSchool || rng.Bernoulli(0.7));
     const std::vector<PlaceId>& choices = stay_local ? local : city.PlacesOfType(type);
     pop->day_place[i] = choices[rng.UniformInt(static_cast<uint32_t>(choices.size()))];
@@ -153,28 +293,12 @@ void AssignDayPlaces(uint64_t seed, const City& city, Population* pop) {
 
 void BuildWorld(const WorldOptions& options, uint64_t seed, City* city, Population* population) {
   std::vector<std::string> names;
-  std::vector<double> weights;
-  double weight_sum = 0.0;
-  for (const DistrictOptions& d : options.districts) {
-    names.push_back(d.name);
-    weights.push_back(d.population_weight);
-    weight_sum += d.population_weight;
-  }
+  for (const DistrictOptions& d : options.districts) names.push_back(d.name);
   *city = City();
   *population = Population();
   city->LayOutDistricts(names, options.district_size_m);
-
-  BuildHouseholds(options, seed, city, population, weights, weight_sum);
-  const size_t n = options.persons;
-  population->group.resize(n);
-  population->role.resize(n);
-  population->day_place.resize(n);
-  population->true_traits.resize(n);
-  population->recorded_traits.resize(n);
-  population->harmful_intent.resize(n);
-  for (uint32_t p = 0; p < n; ++p) DrawPerson(options, seed, PersonId(p), population);
-
-  BuildPlaces(options, seed, city, weights);
+  PopulationBuilder(options, seed, city, population).Build();
+  BuildPlaces(options, seed, city);
   AssignDayPlaces(seed, *city, population);
 }
 

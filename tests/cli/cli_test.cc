@@ -136,6 +136,16 @@ TEST_F(CliTest, ReadmeTourRunsTheBuiltInDefaultCity) {
   EXPECT_THAT(Slurp(out / "summary.txt"), HasSubstr("Oversight audit of 'default'"));
 }
 
+TEST_F(CliTest, WorldStatsPrintsThePopulationTables) {
+  const Result r = Run("world-stats --persons 20000 --days 2");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("World of 'default': 20,000 synthetic persons"));
+  EXPECT_THAT(r.out, HasSubstr("Traits of group 'minority'"));
+  EXPECT_THAT(r.out, HasSubstr("migrant_worker"));
+  EXPECT_THAT(r.out, HasSubstr("Households by kind and size"));
+  EXPECT_THAT(r.out, HasSubstr("Events per person-day over 2 days"));
+}
+
 TEST_F(CliTest, OverridesApplyAndBadValuesAreRefused) {
   const fs::path out = dir_ / "out";
   const Result r = Run("run " + Tiny() + " --out " + out.string() + " --days 1 --persons 5 -q");

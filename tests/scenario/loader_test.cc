@@ -220,5 +220,90 @@ false_match_rate = { everyone = 0.2 }
   EXPECT_THAT(Errors(text), HasSubstr("hit_rate + false_match_rate must be at most 1"));
 }
 
+TEST(LoaderTest, PopulationTablesAreRead) {
+  const std::string text = std::string(kMinimal) + R"(
+[[groups]]
+name = "majority"
+[[groups]]
+name = "minority"
+[[districts]]
+name = "A"
+group_shares = { majority = 0.7, minority = 0.3 }
+
+[population.households]
+shared_share = 0.1
+family_max_size = 4
+
+[[population.roles]]
+when = { age_max = 17 }
+shares = { student = 1.0 }
+[[population.roles]]
+shares = { worker = 0.9, at_home = 0.1 }
+
+[[population.status]]
+when = { group = "minority", role = "worker" }
+shares = { low = 0.5, middle = 0.5 }
+[[population.status]]
+shares = { middle = 1.0 }
+
+[traits.petitioner]
+prevalence = 0.02
+[[traits.petitioner.given]]
+when = { status = "low", traits = ["drug_use"], not_traits = ["official"] }
+prevalence = 0.2
+)";
+  // "official" is drawn after "petitioner": the condition above is an error.
+  EXPECT_THAT(Errors(text), HasSubstr("names trait 'official', which is drawn after 'petitioner'"));
+  std::string fixed = text;
+  fixed.replace(fixed.find(", not_traits = [\"official\"]"),
+                std::string(", not_traits = [\"official\"]").size(), "");
+  absl::StatusOr<Scenario> s = LoadScenarioText(fixed, "t.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  const PopulationOptions& p = s->world.population;
+  EXPECT_DOUBLE_EQ(p.households.shared_share, 0.1);
+  EXPECT_EQ(p.households.family_max_size, 4);
+  ASSERT_EQ(p.roles.size(), 1u);
+  EXPECT_EQ(p.roles[0].when.age_max, 17);
+  EXPECT_DOUBLE_EQ(p.roles[0].value[static_cast<size_t>(Role::kStudent)], 1.0);
+  EXPECT_DOUBLE_EQ(p.default_roles[static_cast<size_t>(Role::kWorker)], 0.9);
+  ASSERT_EQ(p.status.size(), 1u);
+  EXPECT_EQ(p.status[0].when.group, 1);
+  EXPECT_EQ(p.status[0].when.role, Role::kWorker);
+  const TraitOptions& petitioner = p.traits[static_cast<size_t>(Trait::kPetitioner)];
+  EXPECT_DOUBLE_EQ(petitioner.prevalence, 0.02);
+  ASSERT_EQ(petitioner.given.size(), 1u);  // the built-in rows were replaced
+  EXPECT_EQ(petitioner.given[0].when.traits_all, Bit(Trait::kDrugUse));
+  EXPECT_DOUBLE_EQ(petitioner.given[0].value, 0.2);
+  // Traits the file does not mention keep their built-in rows.
+  EXPECT_FALSE(p.traits[static_cast<size_t>(Trait::kHiv)].given.empty());
+}
+
+TEST(LoaderTest, ShareTablesNeedACatchAllRowAndSharesSummingToOne) {
+  const std::string text = std::string(kMinimal) + R"(
+[[population.roles]]
+when = { age_max = 17 }
+shares = { student = 0.5 }
+)";
+  const std::string errors = Errors(text);
+  EXPECT_THAT(errors, HasSubstr("the last [[population.roles]] row must have no 'when'"));
+  EXPECT_THAT(errors, HasSubstr("'shares' in [[population.roles]] #1 must sum to 1, got 0.5"));
+}
+
+TEST(LoaderTest, ConditionsAreChecked) {
+  const std::string text = std::string(kMinimal) + R"(
+[[population.status]]
+when = { role = "wroker", age_min = 40, age_max = 30, sex = "x", foreign = 1 }
+shares = { low = 1.0 }
+[[population.status]]
+shares = { low = 1.0 }
+)";
+  const std::string errors = Errors(text);
+  EXPECT_THAT(errors, HasSubstr("unknown role 'wroker'; did you mean 'worker'?"));
+  EXPECT_THAT(errors, HasSubstr("this row can never apply: age_min 40 is above age_max 30"));
+  EXPECT_THAT(errors, HasSubstr("unknown sex 'x'"));
+  EXPECT_THAT(errors, HasSubstr("'foreign' in 'when' of [[population.status]] #1 must be true or "
+                                "false, got an integer"));
+}
+
 }  // namespace
 }  // namespace oversight

@@ -16,14 +16,19 @@ Scenario SmallScenario() {
 size_t PresencesAtCameraPlaces(const World& world, const Sensors& sensors) {
   size_t n = 0;
   for (const DayLog& chunk : world.day_log()) {
-    for (const Presence& p : chunk.presences) n += sensors.has_camera(p.place) ? 1u : 0u;
+    for (const Presence& p : chunk.presences) {
+      n += sensors.seen_at(p.place).valid() && MinuteOfDay(p.enter) != 0 ? 1u : 0u;
+    }
   }
   return n;
 }
 
 TEST(SensorsTest, CameraSharesArePlacedPerType) {
   Scenario s = SmallScenario();
-  s.sense.camera_share = {0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0};
+  s.sense.camera_share.fill(0.0);
+  s.sense.camera_share[static_cast<size_t>(PlaceType::kSchool)] = 1.0;
+  s.sense.camera_share[static_cast<size_t>(PlaceType::kHotel)] = 1.0;
+  s.sense.camera_share[static_cast<size_t>(PlaceType::kTrainStation)] = 1.0;
   World world(s.world, s.seed);
   Sensors sensors(s.sense, world, s.seed);
   const City& city = world.city();
@@ -53,6 +58,26 @@ TEST(SensorsTest, PerfectRecognitionSeesEveryArrivalAtACameraPlace) {
   EXPECT_TRUE(std::is_sorted(obs.begin(), obs.end(), ObservationBefore));
 }
 
+TEST(SensorsTest, CompoundGateCamerasSeeResidentsComingHome) {
+  Scenario s = SmallScenario();
+  s.sense.camera_share.fill(0.0);
+  s.sense.camera_share[static_cast<size_t>(PlaceType::kResidentialCompound)] = 1.0;
+  s.sense.hit_rate.assign(2, 1.0);
+  s.sense.false_match_rate.assign(2, 0.0);
+  s.sense.ticket_id_check_rate = 0.0;
+  World world(s.world, s.seed);
+  Sensors sensors(s.sense, world, s.seed);
+  world.Step(0);  // a Monday: workers and students come home in the afternoon
+  const std::vector<Observation>& obs = sensors.Observe(world);
+  ASSERT_GT(obs.size(), 1000u);
+  for (const Observation& o : obs) {
+    ASSERT_EQ(world.city().place(o.place).type, PlaceType::kResidentialCompound);
+    // The person seen lives in that compound.
+    EXPECT_EQ(world.city().place(world.population().home(o.person)).parent, o.place);
+    EXPECT_NE(MinuteOfDay(o.time), 0);
+  }
+}
+
 TEST(SensorsTest, FalseMatchesNameSomebodyWhoWasNotThere) {
   Scenario s = SmallScenario();
   s.sense.hit_rate.assign(2, 0.0);
@@ -66,7 +91,10 @@ TEST(SensorsTest, FalseMatchesNameSomebodyWhoWasNotThere) {
   // No sighting may name a person who truly arrived at that place at that minute.
   std::set<std::tuple<Minute, uint32_t, uint32_t>> truth;
   for (const DayLog& chunk : world.day_log()) {
-    for (const Presence& p : chunk.presences) truth.emplace(p.enter, p.place.value, p.person.value);
+    for (const Presence& p : chunk.presences) {
+      const PlaceId camera = sensors.seen_at(p.place);
+      if (camera.valid()) truth.emplace(p.enter, camera.value, p.person.value);
+    }
   }
   size_t wrong = 0;
   for (const Observation& o : obs) {
@@ -89,7 +117,9 @@ TEST(SensorsTest, LowerHitRateMeansFewerSightingsOfThatGroup) {
   }
   for (const DayLog& chunk : world.day_log()) {
     for (const Presence& p : chunk.presences) {
-      if (sensors.has_camera(p.place)) present[world.population().group[p.person.index()].index()]++;
+      if (sensors.seen_at(p.place).valid() && MinuteOfDay(p.enter) != 0) {
+        present[world.population().group[p.person.index()].index()]++;
+      }
     }
   }
   EXPECT_NEAR(seen[0] / present[0], 0.9, 0.03);

@@ -152,6 +152,13 @@ TEST(WorldTest, AVisitStopsOnlyLaterActsOfThatPerson) {
   EXPECT_EQ(world.ApplyVisit(person, time, 8), 0);  // already stopped
 }
 
+TEST(WorldStateTest, StaysUnderTwoHundredBytesPerPerson) {
+  const World world(SmallCity(200000), 1);
+  const double per_person = static_cast<double>(world.StateBytes()) / 200000.0;
+  EXPECT_GT(per_person, 10.0);  // it does count the population
+  EXPECT_LT(per_person, 200.0);
+}
+
 // The day's events depend only on (seed, person, day): the same at any thread count.
 TEST(WorldTest, DayLogIsIndependentOfThreadCount) {
   auto run = [](int threads) {

@@ -1,0 +1,71 @@
+#include "world/world_stats.h"
+
+namespace oversight {
+
+int AgeBand(int age) {
+  int band = 0;
+  for (size_t b = 0; b < kAgeBandStarts.size(); ++b) {
+    if (age >= kAgeBandStarts[b]) band = static_cast<int>(b);
+  }
+  return band;
+}
+
+WorldStats ComputeWorldStats(World* world, int32_t days) {
+  const Population& pop = world->population();
+  const size_t groups = world->options().groups.size();
+  WorldStats s;
+  s.persons = pop.size();
+  s.persons_by_group.assign(groups, 0);
+  s.true_traits.assign(groups, {});
+  s.recorded_traits.assign(groups, {});
+  s.recorded_and_true.assign(groups, {});
+  s.roles.assign(groups, {});
+  s.foreign.assign(groups, 0);
+  s.foreign_permit.assign(groups, 0);
+  s.harmful_intent.assign(groups, 0);
+  for (size_t i = 0; i < pop.size(); ++i) {
+    const PersonId id(static_cast<uint32_t>(i));
+    const size_t g = pop.group[i].index();
+    ++s.persons_by_group[g];
+    for (size_t t = 0; t < kTraitCount; ++t) {
+      const bool truth = Has(pop.true_traits[i], static_cast<Trait>(t));
+      const bool record = Has(pop.recorded_traits[i], static_cast<Trait>(t));
+      s.true_traits[g][t] += truth ? 1u : 0u;
+      s.recorded_traits[g][t] += record ? 1u : 0u;
+      s.recorded_and_true[g][t] += truth && record ? 1u : 0u;
+    }
+    const auto role = static_cast<size_t>(pop.role[i]);
+    ++s.roles[g][role];
+    ++s.role_status[role][static_cast<size_t>(pop.status[i])];
+    ++s.age_sex[static_cast<size_t>(AgeBand(pop.age[i]))][static_cast<size_t>(pop.sex[i])];
+    s.foreign[g] += pop.foreign(id) ? 1u : 0u;
+    s.foreign_permit[g] += pop.work_permit(id) ? 1u : 0u;
+    s.harmful_intent[g] += pop.harmful_intent[i];
+  }
+  for (size_t h = 0; h < pop.household_count(); ++h) {
+    std::vector<uint64_t>& sizes = s.household_sizes[static_cast<size_t>(pop.household_kind[h])];
+    const size_t size = pop.household_size[h];
+    if (sizes.size() <= size) sizes.resize(size + 1, 0);
+    ++sizes[size];
+    s.couples += pop.household_couple[h];
+  }
+  for (size_t t = 0; t < kPlaceTypeCount; ++t) {
+    s.places[t] = world->city().PlacesOfType(static_cast<PlaceType>(t)).size();
+  }
+
+  s.state_bytes = world->StateBytes();
+  s.days = days;
+  for (Day day = 0; day < days; ++day) {
+    world->Step(day);
+    for (const DayLog& chunk : world->day_log()) {
+      s.presences += chunk.presences.size();
+      s.tickets += chunk.tickets.size();
+      for (const Act& act : chunk.acts) {
+        (act.kind == ActKind::kPetitionTrip ? s.petition_trips : s.harmful_acts)++;
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace oversight
