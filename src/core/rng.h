@@ -29,13 +29,17 @@ enum class Stream : uint32_t {
   kCameras = 5,      // camera placement (entity = place)
   kRecognition = 6,  // face-recognition hits and false matches (entity = person)
   kMeeting = 7,      // per-district shared choices (entity = district)
+  kTies = 8,         // social ties (entity = person or household)
+  kCalls = 9,        // phone calls (entity = person)
+  kHousehold = 10,   // decisions a household shares (entity = household; day -1: fixed)
+  kReunion = 11,     // once-per-holiday decisions (entity = person, day = first day)
 };
 
 class Rng {
  public:
   Rng(uint64_t seed, Stream stream, uint32_t entity, int32_t day);
 
-  // Uniform in [0, 1) with 53 random bits.
+  // Uniform in [0, 1) with 32 random bits (a multiple of 2^-32).
   double Uniform();
   // True with probability p (p <= 0 never, p >= 1 always).
   bool Bernoulli(double p);

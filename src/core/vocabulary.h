@@ -24,12 +24,13 @@ enum class PlaceType : uint8_t {
   kHospital,
   kPetitionOffice,  // the city's office for letters and visits (complaints)
   kCapital,         // the national capital, outside the city: where petitioners travel
+  kOutOfTown,       // anywhere else outside the city (home towns, other cities)
 };
-inline constexpr size_t kPlaceTypeCount = 12;
+inline constexpr size_t kPlaceTypeCount = 13;
 inline constexpr std::array<std::string_view, kPlaceTypeCount> kPlaceTypeNames = {
     "home", "residential_compound", "workplace",       "school",   "hotel",
     "park", "train_station",        "bar",             "language_school",
-    "hospital", "petition_office",  "capital"};
+    "hospital", "petition_office",  "capital",         "out_of_town"};
 
 // Traits a person may have. Each exists twice: as a true fact (known to the world and the
 // audit only) and as a recorded fact (what the authorities have on file). Traits are
@@ -101,6 +102,12 @@ std::optional<Enum> ParseEnum(std::string_view name,
 constexpr std::string_view Name(PlaceType t) { return kPlaceTypeNames[static_cast<size_t>(t)]; }
 constexpr std::string_view Name(Trait t) { return kTraitNames[static_cast<size_t>(t)]; }
 constexpr std::string_view Name(Category c) { return kCategoryNames[static_cast<size_t>(c)]; }
+// Places outside the city map: they have no district, no coordinates that matter, and
+// are never generated per 1,000 residents.
+constexpr bool OutsideTheCity(PlaceType t) {
+  return t == PlaceType::kCapital || t == PlaceType::kOutOfTown;
+}
+
 constexpr std::string_view Name(Role r) { return kRoleNames[static_cast<size_t>(r)]; }
 constexpr std::string_view Name(Sex s) { return kSexNames[static_cast<size_t>(s)]; }
 constexpr std::string_view Name(Status s) { return kStatusNames[static_cast<size_t>(s)]; }

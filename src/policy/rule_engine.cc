@@ -17,6 +17,8 @@ namespace oversight {
 
 RuleEngine::RuleEngine(const PolicyOptions& options, const RecordsView& records)
     : options_(options), city_(records.city()), watchlists_(options, records) {
+  const std::vector<PlaceId>& capital = city_.PlacesOfType(PlaceType::kCapital);
+  if (!capital.empty()) capital_ = capital.front();
   place_matches_.resize(options_.rules.size());
   for (size_t r = 0; r < options_.rules.size(); ++r) {
     const RuleOptions& rule = options_.rules[r];
@@ -99,7 +101,7 @@ void RuleEngine::EvaluateTicket(RuleId id, const RuleOptions& rule,
                                 const std::vector<Observation>& observations) {
   const ListId list(rule.list);
   for (const Observation& o : observations) {
-    if (o.kind != ObservationKind::kTicket) continue;
+    if (o.kind != ObservationKind::kTicket || o.detail != capital_.value) continue;
     if (!watchlists_.Contains(list, o.person)) continue;
     Emit(id, rule, o.time, o.person);
   }

@@ -9,7 +9,8 @@
 //               arrivals); when the count first reaches the threshold every person in the
 //               window is alerted, and each further listed arrival while it holds is too;
 //               at most one alert per person per place per rule per day.
-//   ticket      a listed person buys a train ticket to the capital: one alert per ticket.
+//   ticket      a listed person buys a train ticket to the capital: one alert per ticket
+//               (tickets to anywhere else are ignored).
 //
 // The engine sees only observations and records (never the truth). Windows do not reach
 // across midnight. Thread-safety: Evaluate() is not reentrant.
@@ -50,6 +51,7 @@ class RuleEngine {
   Watchlists watchlists_;
   // Per rule, per place: whether the place satisfies the rule's "where" (near_place only).
   std::vector<std::vector<uint8_t>> place_matches_;
+  PlaceId capital_;
   std::vector<Alert> alerts_;
   std::vector<Observation> scratch_;
 };

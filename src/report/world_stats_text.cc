@@ -104,6 +104,15 @@ void AgeAndHouseholdTables(const WorldStats& s, std::string* out) {
     *out += "\n";
   }
   *out += fmt::format("  married couples living together: {}\n", WithThousands(s.couples));
+  *out += "\nTies per person (beyond the household)\n";
+  uint64_t all_ties = 0;
+  for (size_t k = 0; k < kTieKindCount; ++k) {
+    all_ties += s.ties[k];
+    *out += fmt::format("  {:<22} {:>8.2f}\n", kTieKindNames[k], Share(s.ties[k], s.persons));
+  }
+  *out += fmt::format("  {:<22} {:>8.2f}\n", "all", Share(all_ties, s.persons));
+  *out += fmt::format("  phone owners: {} ({}), phones: {}\n", WithThousands(s.phone_owners),
+                      Pct(s.phone_owners, s.persons), WithThousands(s.phones));
 }
 
 void PlacesAndDays(const WorldStats& s, std::string* out) {
@@ -121,6 +130,10 @@ void PlacesAndDays(const WorldStats& s, std::string* out) {
   *out += fmt::format("  {:<22} {:>12} {:>12}\n", "kind", "events", "per person-day");
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "presence", WithThousands(s.presences),
                       per(s.presences));
+  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "call", WithThousands(s.calls),
+                      per(s.calls));
+  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "  of which out of town",
+                      WithThousands(s.calls_out_of_town), per(s.calls_out_of_town));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "ticket", WithThousands(s.tickets),
                       per(s.tickets));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "petition trip",

@@ -51,8 +51,11 @@ class Loader {
     ReadDistricts();
     ReadCity();
     ReadPopulation(&root_, group_names_, diagnostics_, &scenario_.world.population);
+    ReadTies();
+    ReadPhones();
     ReadIntent();
     ReadLife();
+    ReadCalendar();
     ReadCameras();
     ReadRecognition();
     ReadLists();
@@ -158,18 +161,49 @@ class Loader {
     r.NumberMap("places_per_1000", PlaceTypeNames(), "place type", 0.0, 1000.0,
                 [&](size_t i, double v) {
                   const auto type = static_cast<PlaceType>(i);
-                  if (type == PlaceType::kHome || type == PlaceType::kCapital ||
+                  if (type == PlaceType::kHome || OutsideTheCity(type) ||
                       type == PlaceType::kResidentialCompound) {
                     r.Error("places_per_1000",
                             fmt::format("'places_per_1000' in [city] cannot set '{}': there is "
-                                        "one home per household, one capital, and compounds "
-                                        "are set by 'households_per_compound'",
+                                        "one home per household, the capital and out_of_town "
+                                        "lie outside the city, and compounds are set by "
+                                        "'households_per_compound'",
                                         Name(type)));
                     return;
                   }
                   scenario_.world.places_per_1000[i] = v;
                 });
     r.Int32("households_per_compound", 1, 100000, &scenario_.world.households_per_compound);
+    r.Finish();
+  }
+
+  void ReadTies() {
+    const toml::table* table = root_.Table("ties");
+    if (table == nullptr) return;
+    TableReader r(*table, "[ties]", diagnostics_);
+    TieOptions& ties = scenario_.world.ties;
+    r.Int32("kin_households", 0, 50, &ties.kin_households);
+    r.Int32("friends", 0, 200, &ties.friends);
+    r.Probability("friends_local_share", &ties.friends_local_share);
+    r.Int32("coworkers", 0, 200, &ties.coworkers);
+    r.Int32("petitioner_group_size", 1, 1000, &ties.petitioner_group_size);
+    r.Finish();
+  }
+
+  void ReadPhones() {
+    const toml::table* table = root_.Table("phones");
+    if (table == nullptr) return;
+    TableReader r(*table, "[phones]", diagnostics_);
+    PhoneOptions& phones = scenario_.world.phones;
+    r.Int32("min_age", 0, 100, &phones.min_age);
+    r.Probability("second_phone_share", &phones.second_phone_share);
+    r.Double("calls_per_day", 0.0, 20.0, &phones.calls_per_day);
+    r.Probability("new_number_share", &phones.new_number_share);
+    r.Probability("out_of_town_share", &phones.out_of_town_share);
+    r.Probability("migrant_home_call_share", &phones.migrant_home_call_share);
+    int64_t pool = phones.out_of_town_numbers;
+    r.Integer("out_of_town_numbers", 1, 100'000'000, &pool);
+    phones.out_of_town_numbers = static_cast<uint32_t>(pool);
     r.Finish();
   }
 
@@ -192,6 +226,42 @@ class Loader {
     LifeOptions& life = scenario_.world.life;
     r.Probability("leisure_rate", &life.leisure_rate);
     r.Probability("leisure_hotel_share", &life.leisure_hotel_share);
+    r.Probability("school_run_share", &life.school_run_share);
+    r.Int32("school_run_max_age", 0, 25, &life.school_run_max_age);
+    r.Probability("travel_rate", &life.travel_rate);
+    r.Probability("travel_capital_share", &life.travel_capital_share);
+    r.Finish();
+  }
+
+  void ReadCalendar() {
+    const toml::table* table = root_.Table("calendar");
+    if (table == nullptr) return;
+    TableReader r(*table, "[calendar]", diagnostics_);
+    CalendarOptions& calendar = scenario_.world.calendar;
+    static const std::vector<std::string> kWeekdays = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    size_t weekday = static_cast<size_t>(calendar.first_weekday);
+    r.Choice("first_weekday", kWeekdays, "weekday", &weekday);
+    calendar.first_weekday = static_cast<int32_t>(weekday);
+    r.Probability("reunion_travel_share", &calendar.reunion_travel_share);
+    r.Probability("reunion_visit_rate", &calendar.reunion_visit_rate);
+    if (const toml::array* array = r.ArrayOfTables("holidays")) {
+      for (const toml::node& node : *array) {
+        TableReader h(*node.as_table(),
+                      fmt::format("[[calendar.holidays]] #{}", calendar.holidays.size() + 1),
+                      diagnostics_);
+        HolidayOptions holiday;
+        if (h.Require("name", "a holiday name such as \"spring_festival\"")) {
+          h.String("name", &holiday.name);
+        }
+        h.Require("first_day", "the day index (0-based) the holiday starts");
+        h.Int32("first_day", 0, kMaxDays, &holiday.first_day);
+        h.Int32("days", 1, 366, &holiday.days);
+        h.Bool("reunion", &holiday.reunion);
+        h.Finish();
+        calendar.holidays.push_back(std::move(holiday));
+      }
+    }
     r.Finish();
   }
 

@@ -39,10 +39,51 @@ struct IntentOptions {
   double petition_trip_rate = 0.03;            // per petitioner per day: lawful trip to the capital
 };
 
+// Social ties (directed contact lists; household members are always contacts).
+struct TieOptions {
+  int32_t kin_households = 2;     // per family: heads of other families that are kin (both ways)
+  int32_t friends = 4;            // per person aged 12+, drawn from the same district mostly
+  double friends_local_share = 0.8;  // share of friends from the person's own district
+  int32_t coworkers = 3;          // per worker: others at the same workplace
+  int32_t petitioner_group_size = 8;  // petitioners with a shared grievance, by district
+};
+
+// Phones and calls.
+struct PhoneOptions {
+  int32_t min_age = 10;              // younger persons have no phone
+  double second_phone_share = 0.08;  // share of phone owners with a second phone
+  double calls_per_day = 2.5;        // mean calls a phone owner makes per day (Poisson)
+  double new_number_share = 0.05;    // share of calls to a number outside the person's contacts
+  double out_of_town_share = 0.3;    // of those, share to an out-of-town number
+  double migrant_home_call_share = 0.3;  // share of a migrant worker's calls to kin back home
+  uint32_t out_of_town_numbers = 1'000'000;  // size of the pool of out-of-town numbers
+};
+
 // Daily routine beyond work and school.
 struct LifeOptions {
   double leisure_rate = 0.30;         // per person per day: an evening visit out
   double leisure_hotel_share = 0.15;  // share of evening visits to a hotel (the rest: a park)
+  double school_run_share = 0.8;      // families whose carer takes young children to school
+  int32_t school_run_max_age = 11;    // children up to this age are taken and collected
+  double travel_rate = 0.002;         // per adult per day: a day trip out of the city by train
+  double travel_capital_share = 0.3;  // share of those trips that go to the capital
+};
+
+// A public holiday: no work, no school.
+struct HolidayOptions {
+  std::string name;
+  int32_t first_day = 0;  // day index of the run
+  int32_t days = 1;
+  // A family-reunion holiday (the Spring Festival): migrant workers go home, families
+  // visit kin.
+  bool reunion = false;
+};
+
+struct CalendarOptions {
+  int32_t first_weekday = 0;  // weekday of day 0: 0 = Monday ... 6 = Sunday
+  std::vector<HolidayOptions> holidays;
+  double reunion_travel_share = 0.7;  // migrant workers who spend a reunion holiday at home
+  double reunion_visit_rate = 0.5;    // per family per reunion day: a visit to kin
 };
 
 inline std::array<double, kPlaceTypeCount> DefaultPlacesPer1000() {
@@ -71,8 +112,11 @@ struct WorldOptions {
   std::array<double, kPlaceTypeCount> places_per_1000 = DefaultPlacesPer1000();
   int32_t households_per_compound = 150;  // homes are grouped into gated compounds
   PopulationOptions population = PopulationOptions::Defaults();
+  TieOptions ties;
+  PhoneOptions phones;
   IntentOptions intent;
   LifeOptions life;
+  CalendarOptions calendar;
 };
 
 }  // namespace oversight

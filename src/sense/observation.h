@@ -14,7 +14,8 @@ namespace oversight {
 
 enum class ObservationKind : uint8_t {
   kSighting,  // a camera recognised `person` arriving at `place`
-  kTicket,    // `person` bought a train ticket to the capital at station `place` (ID checked)
+  kTicket,    // `person` bought a train ticket at station `place` (ID checked); detail =
+              // the destination (a PlaceId value: the capital or out_of_town)
 };
 
 struct Observation {
@@ -22,16 +23,18 @@ struct Observation {
   PlaceId place;
   PersonId person;
   ObservationKind kind = ObservationKind::kSighting;
+  uint32_t detail = 0;  // kind-specific, see ObservationKind
 
   friend bool operator==(const Observation&, const Observation&) = default;
 };
 
-// Order of the day's stream: by time, then place, person, kind.
+// Order of the day's stream: by time, then place, person, kind, detail.
 inline bool ObservationBefore(const Observation& a, const Observation& b) {
   if (a.time != b.time) return a.time < b.time;
   if (a.place != b.place) return a.place < b.place;
   if (a.person != b.person) return a.person < b.person;
-  return a.kind < b.kind;
+  if (a.kind != b.kind) return a.kind < b.kind;
+  return a.detail < b.detail;
 }
 
 }  // namespace oversight

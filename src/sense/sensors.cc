@@ -85,8 +85,8 @@ void Sensors::ObserveChunk(const World& world, const DayLog& log,
          ++next_ticket) {
       const Ticket& ticket = log.tickets[next_ticket];
       if (rng.Bernoulli(options_.ticket_id_check_rate)) {
-        out->push_back(
-            Observation{ticket.time, ticket.station, ticket.person, ObservationKind::kTicket});
+        out->push_back(Observation{ticket.time, ticket.station, ticket.person,
+                                   ObservationKind::kTicket, ticket.destination.value});
       }
     }
   }

@@ -1,19 +1,26 @@
-// Design: a day is a Timeline (world/timeline.h) built in layers: the routine (home, then
-// work or school on weekdays), an evening leisure visit, a harmful act for persons with a
-// hidden intent (a meeting at the district's meeting hotel in the afternoon, which is what
-// makes their intent show in behaviour), and a petition trip that overrides the rest
-// (station in the morning, ticket, departure to the capital). All random numbers are drawn
-// up front so every decision keeps its own draws (common random numbers across twin runs).
+// Design: a day is a Timeline (world/timeline.h) built in layers, each overwriting what it
+// covers: the routine (home, then work or school on workdays), school runs by a family's
+// carer, an evening out, a harmful act for persons with a hidden intent (a meeting at the
+// district's meeting hotel in the afternoon, which is what makes their intent show in
+// behaviour), the reunion holiday (migrant workers away at home; families visiting kin),
+// an ordinary day trip out of town, and a petition trip that overrides the rest (station
+// in the morning, ticket, departure to the capital). Then the day's calls.
+//
+// Decisions shared by a household (school runs, a family visit) are drawn from the
+// household's stream, so every member reaches the same decision independently; a carer
+// recomputes a child's school hours from the child's own stream. All draws are made up
+// front in a fixed order (common random numbers across twin runs).
 #include "world/daily_life.h"
 
 #include "core/rng.h"
+#include "world/phone_calls.h"
 #include "world/timeline.h"
 
 namespace oversight {
 
 namespace {
 
-struct Draws {
+struct ScheduleDraws {
   double work_start, work_length;
   double leisure, leisure_start, leisure_length, leisure_kind, leisure_place;
 };
@@ -21,7 +28,14 @@ struct Draws {
 struct ActDraws {
   double harmful, harmful_start, harmful_length;
   double trip, trip_arrive, trip_ticket, trip_depart;
+  double travel, travel_capital;
 };
+
+ScheduleDraws DrawSchedule(uint64_t seed, PersonId person, Day day) {
+  Rng rng(seed, Stream::kSchedule, person.value, day);
+  return ScheduleDraws{rng.Uniform(), rng.Uniform(), rng.Uniform(), rng.Uniform(),
+                       rng.Uniform(), rng.Uniform(), rng.Uniform()};
+}
 
 Minute Scale(double u, Minute span) { return static_cast<Minute>(u * span); }
 
@@ -33,87 +47,229 @@ PlaceId PickPlace(const City& city, PlaceType type, DistrictId district, double 
   return choices[static_cast<size_t>(u * n)];
 }
 
-}  // namespace
+// A student's school hours on a workday: from 07:30-08:00 to 15:00-16:00.
+Interval SchoolHours(const ScheduleDraws& d) {
+  const Minute start = 7 * kMinutesPerHour + 30 + Scale(d.work_start, 30);
+  return Interval{start, 15 * kMinutesPerHour + Scale(d.work_length, 60)};
+}
 
-void LivePersonDay(const WorldOptions& options, uint64_t seed, const City& city,
-                   const Population& population, const DayContext& context, PersonId person,
-                   DayLog* log) {
-  Rng schedule_rng(seed, Stream::kSchedule, person.value, context.day);
-  const Draws d{schedule_rng.Uniform(), schedule_rng.Uniform(), schedule_rng.Uniform(),
-                schedule_rng.Uniform(), schedule_rng.Uniform(), schedule_rng.Uniform(),
-                schedule_rng.Uniform()};
-  Rng act_rng(seed, Stream::kActs, person.value, context.day);
-  const ActDraws a{act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform(),
-                   act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform()};
-
-  const size_t i = person.index();
-  const DistrictId district = population.district(person);
-  const Minute day_start = DayStart(context.day);
-  Timeline timeline(population.home(person));
-
-  // Phase 1: routine.
-  const PlaceId day_place = population.day_place[i];
-  if (context.weekday && day_place.valid()) {
+// The member who takes young children to school: the first adult at home or retired,
+// else the head.
+PersonId Carer(const Population& population, size_t household) {
+  const PersonId first = population.household_first[household];
+  for (uint32_t k = 0; k < population.household_size[household]; ++k) {
+    const size_t i = first.index() + k;
     const Role role = population.role[i];
+    if (population.age[i] >= 18 && (role == Role::kAtHome || role == Role::kRetiree)) {
+      return PersonId(first.value + k);
+    }
+  }
+  return first;
+}
+
+class PersonDay {
+ public:
+  PersonDay(const WorldOptions& options, uint64_t seed, const City& city,
+            const Population& population, const Ties& ties, const DayContext& context,
+            PersonId person, DayLog* log)
+      : options_(options), seed_(seed), city_(city), pop_(population), ties_(ties),
+        context_(context), person_(person), i_(person.index()), log_(log),
+        household_(population.household[person.index()].index()),
+        district_(population.district(person)), day_start_(DayStart(context.day)),
+        timeline_(population.home(person)), d_(DrawSchedule(seed, person, context.day)) {
+    Rng act_rng(seed, Stream::kActs, person.value, context.day);
+    a_ = ActDraws{act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform(),
+                  act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform(),
+                  act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform()};
+  }
+
+  void Live() {
+    Routine();
+    SchoolRuns();
+    EveningOut();
+    HarmfulMeeting();
+    const bool away = Reunion();
+    if (!away) DayTrip();
+    if (!away) PetitionTrip();
+    if (harmful_act_.person.valid()) log_->acts.push_back(harmful_act_);
+    MakeCalls(options_.phones, seed_, pop_, ties_, context_.day, person_, log_);
+    for (size_t k = 0; k < timeline_.size(); ++k) {
+      const Timeline::Stay& stay = timeline_[k];
+      log_->presences.push_back(
+          Presence{person_, stay.place, day_start_ + stay.from, day_start_ + stay.to});
+    }
+  }
+
+ private:
+  // Phase 1: work or school on workdays.
+  void Routine() {
+    const PlaceId day_place = pop_.day_place[i_];
+    if (context_.kind != DayKind::kWorkday || !day_place.valid()) return;
+    const Role role = pop_.role[i_];
     if (role == Role::kWorker || role == Role::kMigrantWorker) {
       // Migrant workers work longer days: 10-11 hours instead of 8-9.
       const Minute hours = role == Role::kMigrantWorker ? 10 : 8;
-      const Minute start = 7 * kMinutesPerHour + Scale(d.work_start, 120);
-      timeline.Set(day_place, start,
-                   start + hours * kMinutesPerHour + Scale(d.work_length, 60));
+      const Minute start = 7 * kMinutesPerHour + Scale(d_.work_start, 120);
+      timeline_.Set(day_place, start,
+                    start + hours * kMinutesPerHour + Scale(d_.work_length, 60));
     } else {
-      const Minute start = 7 * kMinutesPerHour + 30 + Scale(d.work_start, 30);
-      timeline.Set(day_place, start, 15 * kMinutesPerHour + Scale(d.work_length, 60));
+      const Interval hours = SchoolHours(d_);
+      timeline_.Set(day_place, hours.enter, hours.leave);
     }
   }
 
-  // Phase 2: an evening out.
-  if (d.leisure < options.life.leisure_rate) {
-    const PlaceType type =
-        d.leisure_kind < options.life.leisure_hotel_share ? PlaceType::kHotel : PlaceType::kPark;
-    const PlaceId place = PickPlace(city, type, district, d.leisure_place);
-    if (place.valid()) {
-      const Minute start = 18 * kMinutesPerHour + Scale(d.leisure_start, 120);
-      timeline.Set(place, start, start + 60 + Scale(d.leisure_length, 120));
+  // Phase 2: the carer takes young children to school and collects them.
+  void SchoolRuns() {
+    if (context_.kind != DayKind::kWorkday) return;
+    if (pop_.household_kind[household_] != HouseholdKind::kFamily) return;
+    if (Carer(pop_, household_) != person_) return;
+    Rng household_rng(seed_, Stream::kHousehold, static_cast<uint32_t>(household_), -1);
+    if (!household_rng.Bernoulli(options_.life.school_run_share)) return;
+    const PersonId first = pop_.household_first[household_];
+    for (uint32_t k = 0; k < pop_.household_size[household_]; ++k) {
+      const PersonId child(first.value + k);
+      const size_t c = child.index();
+      if (pop_.role[c] != Role::kStudent || pop_.age[c] > options_.life.school_run_max_age ||
+          !pop_.day_place[c].valid()) {
+        continue;
+      }
+      const Interval hours = SchoolHours(DrawSchedule(seed_, child, context_.day));
+      timeline_.Set(pop_.day_place[c], hours.enter - 10, hours.enter);
+      timeline_.Set(pop_.day_place[c], hours.leave, hours.leave + 15);
     }
   }
 
-  // Phase 3: a hidden harmful intent acted on: a meeting at the district's meeting hotel.
-  Act harmful_act;
-  bool acts_harmfully = population.harmful_intent[i] != 0 &&
-                        a.harmful < options.intent.harmful_act_rate &&
-                        context.meeting_hotel[district.index()].valid();
-  if (acts_harmfully) {
-    const PlaceId hotel = context.meeting_hotel[district.index()];
-    const Minute arrive = 13 * kMinutesPerHour + Scale(a.harmful_start, 120);
-    const Minute leave = arrive + 60 + Scale(a.harmful_length, 90);
-    timeline.Set(hotel, arrive, leave);
+  // Phase 3: an evening out.
+  void EveningOut() {
+    if (d_.leisure >= options_.life.leisure_rate) return;
+    const PlaceType type = d_.leisure_kind < options_.life.leisure_hotel_share ? PlaceType::kHotel
+                                                                                : PlaceType::kPark;
+    const PlaceId place = PickPlace(city_, type, district_, d_.leisure_place);
+    if (!place.valid()) return;
+    const Minute start = 18 * kMinutesPerHour + Scale(d_.leisure_start, 120);
+    timeline_.Set(place, start, start + 60 + Scale(d_.leisure_length, 120));
+  }
+
+  // Phase 4: a hidden harmful intent acted on: a meeting at the district's meeting hotel.
+  void HarmfulMeeting() {
+    const PlaceId hotel = context_.meeting_hotel[district_.index()];
+    if (pop_.harmful_intent[i_] == 0 || a_.harmful >= options_.intent.harmful_act_rate ||
+        !hotel.valid()) {
+      return;
+    }
+    const Minute arrive = 13 * kMinutesPerHour + Scale(a_.harmful_start, 120);
+    const Minute leave = arrive + 60 + Scale(a_.harmful_length, 90);
+    timeline_.Set(hotel, arrive, leave);
     // The act is done as the meeting ends; a visit before then stops it.
-    harmful_act = Act{person, ActKind::kHarmful, hotel, day_start + leave - 1};
+    harmful_act_ = Act{person_, ActKind::kHarmful, hotel, day_start_ + leave - 1};
   }
 
-  // Phase 4: a lawful petition trip to the capital overrides the rest of the day.
-  const bool petitions = Has(population.true_traits[i], Trait::kPetitioner) &&
-                         a.trip < options.intent.petition_trip_rate &&
-                         context.station[district.index()].valid();
-  if (petitions) {
-    const PlaceId station = context.station[district.index()];
-    const Minute arrive = 6 * kMinutesPerHour + Scale(a.trip_arrive, 240);
-    const Minute ticket = arrive + 5 + Scale(a.trip_ticket, 15);
-    const Minute depart = ticket + 30 + Scale(a.trip_depart, 60);
-    timeline.Set(station, arrive, depart);
-    timeline.Set(context.capital, depart, kMinutesPerDay);
-    log->tickets.push_back(Ticket{person, station, day_start + ticket});
-    log->acts.push_back(Act{person, ActKind::kPetitionTrip, context.capital, day_start + depart});
-    acts_harmfully = false;  // in the capital instead
+  // Phase 5: a reunion holiday. Returns true when the person is away from the city.
+  bool Reunion() {
+    if (!context_.reunion) return false;
+    const CalendarOptions& calendar = options_.calendar;
+    if (pop_.role[i_] == Role::kMigrantWorker) {
+      // Decided once per holiday, so a migrant worker who goes home stays there.
+      Rng rng(seed_, Stream::kReunion, person_.value, context_.reunion_first_day);
+      if (!rng.Bernoulli(calendar.reunion_travel_share)) return false;
+      if (context_.day == context_.reunion_first_day) {
+        TravelFrom(6 * kMinutesPerHour + Scale(rng.Uniform(), 240), context_.out_of_town, false);
+      } else {
+        ClearHarmfulAct();
+        timeline_.Set(context_.out_of_town, 0, kMinutesPerDay);
+      }
+      return true;
+    }
+    if (pop_.household_kind[household_] != HouseholdKind::kFamily) return false;
+    Rng household_rng(seed_, Stream::kHousehold, static_cast<uint32_t>(household_), context_.day);
+    const bool visit = household_rng.Bernoulli(calendar.reunion_visit_rate);
+    const double u_start = household_rng.Uniform();
+    const double u_length = household_rng.Uniform();
+    if (!visit) return false;
+    const PersonId head = pop_.household_first[household_];
+    const auto contacts = ties_.contacts(head);
+    const auto kinds = ties_.kinds(head);
+    for (size_t k = 0; k < contacts.size(); ++k) {
+      if (kinds[k] != TieKind::kKin) continue;
+      const Minute start = 11 * kMinutesPerHour + Scale(u_start, 120);
+      timeline_.Set(pop_.home(contacts[k]), start, start + 180 + Scale(u_length, 120));
+      break;
+    }
+    return false;
   }
-  if (acts_harmfully) log->acts.push_back(harmful_act);
 
-  for (size_t k = 0; k < timeline.size(); ++k) {
-    const Timeline::Stay& stay = timeline[k];
-    log->presences.push_back(
-        Presence{person, stay.place, day_start + stay.from, day_start + stay.to});
+  // Phase 6: an ordinary day trip out of the city by train (adults).
+  void DayTrip() {
+    if (pop_.age[i_] < 18 || a_.travel >= options_.life.travel_rate) return;
+    const PlaceId destination =
+        a_.travel_capital < options_.life.travel_capital_share ? context_.capital
+                                                               : context_.out_of_town;
+    TravelFrom(6 * kMinutesPerHour + Scale(a_.trip_arrive, 240), destination, false);
   }
+
+  // Phase 7: a lawful petition trip to the capital overrides the rest of the day.
+  void PetitionTrip() {
+    if (!Has(pop_.true_traits[i_], Trait::kPetitioner) ||
+        a_.trip >= options_.intent.petition_trip_rate) {
+      return;
+    }
+    TravelFrom(6 * kMinutesPerHour + Scale(a_.trip_arrive, 240), context_.capital, true);
+  }
+
+  // At the station from `arrive`, a ticket 5-20 minutes later, departure 30-90 minutes
+  // after that; away for the rest of the day.
+  void TravelFrom(Minute arrive, PlaceId destination, bool petition) {
+    const PlaceId station = context_.station[district_.index()];
+    if (!station.valid()) return;
+    const Minute ticket = arrive + 5 + Scale(a_.trip_ticket, 15);
+    const Minute depart = ticket + 30 + Scale(a_.trip_depart, 60);
+    timeline_.Set(station, arrive, depart);
+    timeline_.Set(destination, depart, kMinutesPerDay);
+    log_->tickets.push_back(Ticket{person_, station, day_start_ + ticket, destination});
+    if (petition) {
+      log_->acts.push_back(Act{person_, ActKind::kPetitionTrip, destination, day_start_ + depart});
+    }
+    ClearHarmfulAct();  // away from the meeting
+  }
+
+  void ClearHarmfulAct() { harmful_act_ = Act{}; }
+
+  const WorldOptions& options_;
+  uint64_t seed_;
+  const City& city_;
+  const Population& pop_;
+  const Ties& ties_;
+  const DayContext& context_;
+  PersonId person_;
+  size_t i_;
+  DayLog* log_;
+  size_t household_;
+  DistrictId district_;
+  Minute day_start_;
+  Timeline timeline_;
+  ScheduleDraws d_;
+  ActDraws a_{};
+  Act harmful_act_;
+};
+
+}  // namespace
+
+DayKind KindOfDay(const CalendarOptions& calendar, Day day, const HolidayOptions** holiday) {
+  *holiday = nullptr;
+  for (const HolidayOptions& h : calendar.holidays) {
+    if (day >= h.first_day && day < h.first_day + h.days) {
+      *holiday = &h;
+      return DayKind::kHoliday;
+    }
+  }
+  const int weekday = (calendar.first_weekday + day) % 7;
+  return weekday < 5 ? DayKind::kWorkday : DayKind::kWeekend;
+}
+
+void LivePersonDay(const WorldOptions& options, uint64_t seed, const City& city,
+                   const Population& population, const Ties& ties, const DayContext& context,
+                   PersonId person, DayLog* log) {
+  PersonDay(options, seed, city, population, ties, context, person, log).Live();
 }
 
 }  // namespace oversight

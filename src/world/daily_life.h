@@ -1,4 +1,5 @@
-// One person's day: routine, leisure, hidden harmful acts and lawful petition trips.
+// One person's day: routine, school runs, leisure, holidays, trips, hidden harmful acts,
+// lawful petition trips and phone calls.
 //
 // Thread-safety: pure function of its inputs; call it from any thread.
 #pragma once
@@ -12,27 +13,36 @@
 #include "world/city.h"
 #include "world/day_log.h"
 #include "world/population.h"
+#include "world/ties.h"
 
 namespace oversight {
+
+enum class DayKind : uint8_t { kWorkday, kWeekend, kHoliday };
 
 // What is shared by every person on one day.
 struct DayContext {
   Day day = 0;
-  bool weekday = true;  // day 0 is a Monday; days 5 and 6 of each week are the weekend
+  DayKind kind = DayKind::kWorkday;
+  bool reunion = false;       // a family-reunion holiday (the Spring Festival)
+  Day reunion_first_day = 0;  // first day of that holiday
   // Per district: the hotel where people with harmful intent meet today (invalid if the
   // city has no hotel).
   std::vector<PlaceId> meeting_hotel;
   // Per district: the train station its residents use (nearest to the district's centre).
   std::vector<PlaceId> station;
   PlaceId capital;
+  PlaceId out_of_town;
 };
 
-// Appends person `person`'s day to `log` (presences in time order, then any ticket and
-// acts). Every draw comes from Rng(seed, Stream::kSchedule / kActs, person, day) in a fixed
-// order, whatever branch is taken, so a change to one decision never shifts another's
-// random numbers.
+// The calendar: what kind of day `day` is (weekday from first_weekday, holidays).
+DayKind KindOfDay(const CalendarOptions& calendar, Day day, const HolidayOptions** holiday);
+
+// Appends person `person`'s day to `log` (presences in time order, calls, any ticket and
+// acts). Every draw comes from counter-based streams keyed by (person, day) or
+// (household, day) in a fixed order, whatever branch is taken, so a change to one
+// decision never shifts another's random numbers.
 void LivePersonDay(const WorldOptions& options, uint64_t seed, const City& city,
-                   const Population& population, const DayContext& context, PersonId person,
-                   DayLog* log);
+                   const Population& population, const Ties& ties, const DayContext& context,
+                   PersonId person, DayLog* log);
 
 }  // namespace oversight

@@ -20,11 +20,20 @@ struct Presence {
   Minute leave = 0;
 };
 
-// A train ticket to the capital, bought at a station.
+// A phone call from one of `person`'s phones.
+struct Call {
+  PersonId person;  // the caller
+  Minute time = 0;
+  uint32_t from = 0;  // PhoneNumber of the caller's phone
+  uint32_t to = 0;    // PhoneNumber called (a resident's or out-of-town)
+};
+
+// A train ticket, bought at a station, to the capital or elsewhere out of town.
 struct Ticket {
   PersonId person;
   PlaceId station;
   Minute time = 0;
+  PlaceId destination;
 };
 
 enum class ActKind : uint8_t {
@@ -47,15 +56,17 @@ struct Act {
   bool stopped() const { return stopped_by != kNotStopped; }
 };
 
-// One block of persons' day. Presences are ordered by person, then time; tickets and acts
-// by person.
+// One block of persons' day. Presences are ordered by person, then time; calls by person,
+// then time; tickets and acts by person.
 struct DayLog {
   std::vector<Presence> presences;
+  std::vector<Call> calls;
   std::vector<Ticket> tickets;
   std::vector<Act> acts;
 
   void Clear() {
     presences.clear();
+    calls.clear();
     tickets.clear();
     acts.clear();
   }

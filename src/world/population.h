@@ -32,6 +32,7 @@ struct Population {
   std::vector<TraitBits> true_traits;      // the truth
   std::vector<TraitBits> recorded_traits;  // on file with the authorities
   std::vector<uint8_t> harmful_intent;     // hidden intent (truth), 0 or 1
+  std::vector<uint8_t> phones;             // 0, 1 or 2
 
   // Per household.
   std::vector<PersonId> household_first;  // first member; members are consecutive

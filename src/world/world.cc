@@ -18,6 +18,7 @@ namespace oversight {
 
 World::World(const WorldOptions& options, uint64_t seed) : options_(options), seed_(seed) {
   BuildWorld(options_, seed_, &city_, &population_);
+  ties_ = Ties(options_.ties, seed_, city_, population_);
   // Each district's residents use the station nearest to the district's centre.
   district_station_.resize(city_.district_count());
   for (size_t d = 0; d < city_.district_count(); ++d) {
@@ -41,7 +42,11 @@ World::World(const WorldOptions& options, uint64_t seed) : options_(options), se
 DayContext World::MakeContext(Day day) const {
   DayContext context;
   context.day = day;
-  context.weekday = day % 7 < 5;
+  const HolidayOptions* holiday = nullptr;
+  context.kind = KindOfDay(options_.calendar, day, &holiday);
+  context.reunion = holiday != nullptr && holiday->reunion;
+  context.reunion_first_day = holiday != nullptr ? holiday->first_day : 0;
+  context.out_of_town = city_.PlacesOfType(PlaceType::kOutOfTown).front();
   context.station = district_station_;
   context.capital = city_.PlacesOfType(PlaceType::kCapital).front();
   context.meeting_hotel.resize(city_.district_count());
@@ -68,7 +73,7 @@ void World::Step(Day day) {
                         log.Clear();
                         const size_t end = std::min(n, (c + 1) * kPersonsPerChunk);
                         for (size_t p = c * kPersonsPerChunk; p < end; ++p) {
-                          LivePersonDay(options_, seed_, city_, population_, context,
+                          LivePersonDay(options_, seed_, city_, population_, ties_, context,
                                         PersonId(static_cast<uint32_t>(p)), &log);
                         }
                       }
@@ -90,7 +95,8 @@ size_t World::StateBytes() const {
          Bytes(p.status) + Bytes(p.flags) + Bytes(p.day_place) + Bytes(p.true_traits) +
          Bytes(p.recorded_traits) + Bytes(p.harmful_intent) + Bytes(p.household_first) +
          Bytes(p.household_size) + Bytes(p.household_kind) + Bytes(p.household_couple) +
-         Bytes(p.household_home) + Bytes(p.household_district) + Bytes(city_.places());
+         Bytes(p.household_home) + Bytes(p.household_district) + Bytes(p.phones) +
+         Bytes(city_.places()) + ties_.Bytes();
 }
 
 int World::ApplyVisit(PersonId person, Minute time, uint32_t cause) {

@@ -19,6 +19,7 @@
 #include "world/daily_life.h"
 #include "world/population.h"
 #include "world/records_view.h"
+#include "world/ties.h"
 #include "world/visit_target.h"
 
 namespace oversight {
@@ -47,6 +48,7 @@ class World : public VisitTarget {
 
   const City& city() const { return city_; }
   const Population& population() const { return population_; }
+  const Ties& ties() const { return ties_; }
   RecordsView records() const { return RecordsView(city_, population_); }
   const WorldOptions& options() const { return options_; }
   size_t person_count() const { return population_.size(); }
@@ -62,6 +64,7 @@ class World : public VisitTarget {
   uint64_t seed_;
   City city_;
   Population population_;
+  Ties ties_;
   std::vector<PlaceId> district_station_;  // per district
   std::vector<DayLog> chunks_;
   Day day_ = -1;

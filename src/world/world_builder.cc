@@ -111,6 +111,7 @@ class PopulationBuilder {
     pop_->true_traits.resize(n);
     pop_->recorded_traits.resize(n);
     pop_->harmful_intent.resize(n);
+    pop_->phones.resize(n);
     uint32_t person = 0;
     for (uint32_t h = 0; person < n; ++h) person += BuildHousehold(HouseholdId(h), person);
   }
@@ -223,6 +224,9 @@ class PopulationBuilder {
     const double p_harmful = Has(f->traits, Trait::kDrugUse) ? intent.harmful_share_given_drug_use
                                                               : intent.harmful_share_otherwise;
     pop_->harmful_intent[i] = rng.Bernoulli(p_harmful) ? 1 : 0;
+    const PhoneOptions& phones = options_.phones;
+    const bool second = rng.Bernoulli(phones.second_phone_share);
+    pop_->phones[i] = f->age < phones.min_age ? 0 : (second ? 2 : 1);
 
     pop_->age[i] = f->age;
     pop_->sex[i] = f->sex;
@@ -250,7 +254,7 @@ void BuildPlaces(const WorldOptions& options, uint64_t seed, City* city) {
   for (const DistrictOptions& d : options.districts) weights.push_back(d.population_weight);
   for (size_t t = 0; t < kPlaceTypeCount; ++t) {
     const auto type = static_cast<PlaceType>(t);
-    if (type == PlaceType::kHome || type == PlaceType::kCapital ||
+    if (type == PlaceType::kHome || OutsideTheCity(type) ||
         type == PlaceType::kResidentialCompound) {
       continue;
     }
@@ -263,8 +267,9 @@ void BuildPlaces(const WorldOptions& options, uint64_t seed, City* city) {
       }
     }
   }
-  // The capital lies outside the map, far to the west.
+  // The capital and everywhere else lie outside the map.
   city->AddPlace(PlaceType::kCapital, DistrictId(), -100000.0, 0.0);
+  city->AddPlace(PlaceType::kOutOfTown, DistrictId(), 100000.0, 0.0);
 }
 
 // Workers mostly work in their own district (70%), otherwise anywhere; students go to a

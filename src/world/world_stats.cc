@@ -1,5 +1,7 @@
 #include "world/world_stats.h"
 
+#include "world/phone_number.h"
+
 namespace oversight {
 
 int AgeBand(int age) {
@@ -41,6 +43,9 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
     s.foreign[g] += pop.foreign(id) ? 1u : 0u;
     s.foreign_permit[g] += pop.work_permit(id) ? 1u : 0u;
     s.harmful_intent[g] += pop.harmful_intent[i];
+    s.phones += pop.phones[i];
+    s.phone_owners += pop.phones[i] > 0 ? 1u : 0u;
+    for (TieKind kind : world->ties().kinds(id)) ++s.ties[static_cast<size_t>(kind)];
   }
   for (size_t h = 0; h < pop.household_count(); ++h) {
     std::vector<uint64_t>& sizes = s.household_sizes[static_cast<size_t>(pop.household_kind[h])];
@@ -59,6 +64,10 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
     world->Step(day);
     for (const DayLog& chunk : world->day_log()) {
       s.presences += chunk.presences.size();
+      s.calls += chunk.calls.size();
+      for (const Call& call : chunk.calls) {
+        s.calls_out_of_town += IsOutOfTown(call.to, static_cast<uint32_t>(s.persons)) ? 1u : 0u;
+      }
       s.tickets += chunk.tickets.size();
       for (const Act& act : chunk.acts) {
         (act.kind == ActKind::kPetitionTrip ? s.petition_trips : s.harmful_acts)++;

@@ -33,12 +33,17 @@ struct WorldStats {
   // [kind][size], size 0..max observed
   std::array<std::vector<uint64_t>, kHouseholdKindCount> household_sizes;
   uint64_t couples = 0;
+  std::array<uint64_t, kTieKindCount> ties{};  // ties of each kind
+  uint64_t phones = 0;                         // phones owned
+  uint64_t phone_owners = 0;
   std::array<uint64_t, kPlaceTypeCount> places{};
   uint64_t state_bytes = 0;  // World::StateBytes()
 
   // Daily life over `days` simulated days.
   int32_t days = 0;
   uint64_t presences = 0;
+  uint64_t calls = 0;
+  uint64_t calls_out_of_town = 0;
   uint64_t tickets = 0;
   uint64_t petition_trips = 0;
   uint64_t harmful_acts = 0;

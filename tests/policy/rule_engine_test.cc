@@ -18,6 +18,8 @@ class RuleEngineTest : public ::testing::Test {
     hotel_ = city_.AddPlace(PlaceType::kHotel, a, 500, 500);
     hotel2_ = city_.AddPlace(PlaceType::kHotel, a, 600, 500);
     station_ = city_.AddPlace(PlaceType::kTrainStation, a, 2000, 2000);
+    capital_ = city_.AddPlace(PlaceType::kCapital, DistrictId(), -1e5, 0);
+    elsewhere_ = city_.AddPlace(PlaceType::kOutOfTown, DistrictId(), 1e5, 0);
     const PlaceId home = city_.AddPlace(PlaceType::kHome, a, 10, 10);
     pop_.household_home = {home};
     pop_.household_district = {a};
@@ -51,7 +53,7 @@ class RuleEngineTest : public ::testing::Test {
   City city_;
   Population pop_;
   PolicyOptions options_;
-  PlaceId school_, near_work_, far_work_, hotel_, hotel2_, station_;
+  PlaceId school_, near_work_, far_work_, hotel_, hotel2_, station_, capital_, elsewhere_;
 };
 
 TEST_F(RuleEngineTest, NearPlaceFiresForListedPersonsWithinRadiusOncePerDay) {
@@ -110,12 +112,14 @@ TEST_F(RuleEngineTest, GatheringNeedsEnoughDistinctListedPersonsInTheWindow) {
   EXPECT_EQ(alerts[3].person, PersonId(0));
 }
 
-TEST_F(RuleEngineTest, TicketRuleFiresOnListedBuyersOnly) {
+TEST_F(RuleEngineTest, TicketRuleFiresOnListedBuyersToTheCapitalOnly) {
   RuleOptions rule = Rule(RuleKind::kTicket);
   rule.category = Category::kPolitical;
   const std::vector<Alert> alerts =
-      Run(rule, {Observation{400, station_, PersonId(1), ObservationKind::kTicket},
-                 Observation{410, station_, PersonId(5), ObservationKind::kTicket},
+      Run(rule, {Observation{400, station_, PersonId(1), ObservationKind::kTicket, capital_.value},
+                 Observation{405, station_, PersonId(2), ObservationKind::kTicket,
+                             elsewhere_.value},  // listed, but not to the capital
+                 Observation{410, station_, PersonId(5), ObservationKind::kTicket, capital_.value},
                  Seen(420, station_, 2)});
   ASSERT_EQ(alerts.size(), 1u);
   EXPECT_EQ(alerts[0].person, PersonId(1));
