@@ -33,6 +33,9 @@ enum class Stream : uint32_t {
   kCalls = 9,        // phone calls (entity = person)
   kHousehold = 10,   // decisions a household shares (entity = household; day -1: fixed)
   kReunion = 11,     // once-per-holiday decisions (entity = person, day = first day)
+  kPurchases = 12,   // purchases (entity = person)
+  kDrives = 13,      // drives (entity = person)
+  kMeters = 14,      // utility meter noise (entity = household)
 };
 
 class Rng {

@@ -103,7 +103,19 @@ void AgeAndHouseholdTables(const WorldStats& s, std::string* out) {
     }
     *out += "\n";
   }
-  *out += fmt::format("  married couples living together: {}\n", WithThousands(s.couples));
+  *out += fmt::format("  married couples living together: {}; vehicles: {}\n",
+                      WithThousands(s.couples), WithThousands(s.vehicles));
+  *out += "\nWater use per day, by household kind (the meters' truth against the register)\n";
+  *out += fmt::format("  {:<8} {:>14} {:>22} {:>24}\n", "kind", "per household",
+                      "per resident (truth)", "per registered resident");
+  for (size_t k = 0; k < kHouseholdKindCount; ++k) {
+    const double readings = static_cast<double>(s.meter_readings[k]);
+    if (readings == 0) continue;
+    *out += fmt::format("  {:<8} {:>12.0f} l {:>20.0f} l {:>22.0f} l\n", kHouseholdKindNames[k],
+                        s.water_l[k] / readings,
+                        s.water_l[k] / static_cast<double>(s.residents[k]),
+                        s.water_l[k] / static_cast<double>(s.registered[k]));
+  }
   *out += "\nTies per person (beyond the household)\n";
   uint64_t all_ties = 0;
   for (size_t k = 0; k < kTieKindCount; ++k) {
@@ -134,6 +146,12 @@ void PlacesAndDays(const WorldStats& s, std::string* out) {
                       per(s.calls));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "  of which out of town",
                       WithThousands(s.calls_out_of_town), per(s.calls_out_of_town));
+  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "purchase", WithThousands(s.purchases),
+                      per(s.purchases));
+  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "  of which in cash",
+                      WithThousands(s.purchases_cash), per(s.purchases_cash));
+  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "drive", WithThousands(s.drives),
+                      per(s.drives));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "ticket", WithThousands(s.tickets),
                       per(s.tickets));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "petition trip",

@@ -53,6 +53,9 @@ class Loader {
     ReadPopulation(&root_, group_names_, diagnostics_, &scenario_.world.population);
     ReadTies();
     ReadPhones();
+    ReadPurchases();
+    ReadUtilities();
+    ReadVehicles();
     ReadIntent();
     ReadLife();
     ReadCalendar();
@@ -204,6 +207,47 @@ class Loader {
     int64_t pool = phones.out_of_town_numbers;
     r.Integer("out_of_town_numbers", 1, 100'000'000, &pool);
     phones.out_of_town_numbers = static_cast<uint32_t>(pool);
+    r.Finish();
+  }
+
+  void ReadPurchases() {
+    const toml::table* table = root_.Table("purchases");
+    if (table == nullptr) return;
+    TableReader r(*table, "[purchases]", diagnostics_);
+    PurchaseOptions& p = scenario_.world.purchases;
+    r.Double("per_day", 0.0, 20.0, &p.per_day);
+    r.Probability("cash_share", &p.cash_share);
+    r.Probability("cash_share_elderly", &p.cash_share_elderly);
+    r.Finish();
+  }
+
+  void ReadUtilities() {
+    const toml::table* table = root_.Table("utilities");
+    if (table == nullptr) return;
+    TableReader r(*table, "[utilities]", diagnostics_);
+    UtilityOptions& u = scenario_.world.utilities;
+    r.Double("water_base_l", 0.0, 10000.0, &u.water_base_l);
+    r.Double("water_per_person_l", 0.0, 10000.0, &u.water_per_person_l);
+    r.Double("power_base_kwh", 0.0, 1000.0, &u.power_base_kwh);
+    r.Double("power_per_person_kwh", 0.0, 1000.0, &u.power_per_person_kwh);
+    r.Double("noise", 0.0, 1.0, &u.noise);
+    r.Probability("family_unregistered_share", &u.family_unregistered_share);
+    r.Int32("shared_registered_max", 1, 100, &u.shared_registered_max);
+    r.Finish();
+  }
+
+  void ReadVehicles() {
+    const toml::table* table = root_.Table("vehicles");
+    if (table == nullptr) return;
+    TableReader r(*table, "[vehicles]", diagnostics_);
+    VehicleOptions& v = scenario_.world.vehicles;
+    r.Probability("family_share_one", &v.family_share_one);
+    r.Probability("family_share_two", &v.family_share_two);
+    r.Probability("drive_to_work_share", &v.drive_to_work_share);
+    if (v.family_share_one + v.family_share_two > 1.0 + 1e-9) {
+      r.Error("family_share_two", "'family_share_one' + 'family_share_two' in [vehicles] must be "
+                                  "at most 1");
+    }
     r.Finish();
   }
 

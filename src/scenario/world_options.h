@@ -59,6 +59,31 @@ struct PhoneOptions {
   uint32_t out_of_town_numbers = 1'000'000;  // size of the pool of out-of-town numbers
 };
 
+// Purchases and how they are paid.
+struct PurchaseOptions {
+  double per_day = 1.5;             // mean purchases per person aged 16+ per day (Poisson)
+  double cash_share = 0.10;         // share paid in cash by persons under 60
+  double cash_share_elderly = 0.40; // share paid in cash by persons 60 and over
+};
+
+// Household water and electricity use, driven by who really sleeps there.
+struct UtilityOptions {
+  double water_base_l = 30.0;          // litres per household per day
+  double water_per_person_l = 110.0;   // litres per person at home that night
+  double power_base_kwh = 2.0;         // kWh per household per day
+  double power_per_person_kwh = 1.2;   // kWh per person at home that night
+  double noise = 0.3;                  // each reading times uniform(1 - noise, 1 + noise)
+  double family_unregistered_share = 0.05;  // families with one member not on the register
+  int32_t shared_registered_max = 2;  // shared housing registers 1..this many residents
+};
+
+// Vehicles and drives.
+struct VehicleOptions {
+  double family_share_one = 0.35;  // families with one vehicle
+  double family_share_two = 0.05;  // families with two
+  double drive_to_work_share = 0.7;  // on workdays, the head drives to work when the family has one
+};
+
 // Daily routine beyond work and school.
 struct LifeOptions {
   double leisure_rate = 0.30;         // per person per day: an evening visit out
@@ -114,6 +139,9 @@ struct WorldOptions {
   PopulationOptions population = PopulationOptions::Defaults();
   TieOptions ties;
   PhoneOptions phones;
+  PurchaseOptions purchases;
+  UtilityOptions utilities;
+  VehicleOptions vehicles;
   IntentOptions intent;
   LifeOptions life;
   CalendarOptions calendar;

@@ -12,6 +12,10 @@
 // front in a fixed order (common random numbers across twin runs).
 #include "world/daily_life.h"
 
+#include <algorithm>
+#include <cmath>
+
+#include "core/poisson.h"
 #include "core/rng.h"
 #include "world/phone_calls.h"
 #include "world/timeline.h"
@@ -83,7 +87,8 @@ class PersonDay {
                   act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform()};
   }
 
-  void Live() {
+  // Returns whether the person sleeps at home tonight (is there at the end of the day).
+  bool Live() {
     Routine();
     SchoolRuns();
     EveningOut();
@@ -93,11 +98,14 @@ class PersonDay {
     if (!away) PetitionTrip();
     if (harmful_act_.person.valid()) log_->acts.push_back(harmful_act_);
     MakeCalls(options_.phones, seed_, pop_, ties_, context_.day, person_, log_);
+    Purchases();
+    Drives();
     for (size_t k = 0; k < timeline_.size(); ++k) {
       const Timeline::Stay& stay = timeline_[k];
       log_->presences.push_back(
           Presence{person_, stay.place, day_start_ + stay.from, day_start_ + stay.to});
     }
+    return timeline_.PlaceAt(kMinutesPerDay - 1) == pop_.home(person_);
   }
 
  private:
@@ -232,6 +240,48 @@ class PersonDay {
     ClearHarmfulAct();  // away from the meeting
   }
 
+  // Phase 9: purchases where the person is at the time, in cash or electronically.
+  void Purchases() {
+    if (pop_.age[i_] < 16) return;
+    const PurchaseOptions& po = options_.purchases;
+    Rng rng(seed_, Stream::kPurchases, person_.value, context_.day);
+    const int count = Poisson(rng, po.per_day);
+    const double cash_share = pop_.age[i_] >= 60 ? po.cash_share_elderly : po.cash_share;
+    for (int k = 0; k < count; ++k) {
+      const double u_time = rng.Uniform();
+      const double u_cash = rng.Uniform();
+      const double u_amount = rng.Uniform();
+      const Minute t = 8 * kMinutesPerHour + Scale(u_time, 13 * kMinutesPerHour);
+      const auto amount = static_cast<float>(10.0 * std::exp(3.0 * u_amount));
+      log_->purchases.push_back(
+          Purchase{person_, day_start_ + t, timeline_.PlaceAt(t), amount, u_cash < cash_share});
+    }
+    std::sort(log_->purchases.end() - count, log_->purchases.end(),
+              [](const Purchase& a, const Purchase& b) { return a.time < b.time; });
+  }
+
+  // Phase 10: the head of a family with a vehicle drives to work and back.
+  void Drives() {
+    if (context_.kind != DayKind::kWorkday || pop_.household_vehicle_count[household_] == 0 ||
+        pop_.household_first[household_] != person_ || pop_.role[i_] != Role::kWorker) {
+      return;
+    }
+    Rng rng(seed_, Stream::kDrives, person_.value, context_.day);
+    if (!rng.Bernoulli(options_.vehicles.drive_to_work_share)) return;
+    const PlaceId work = pop_.day_place[i_];
+    const PlaceId home = pop_.home(person_);
+    const uint32_t vehicle = pop_.household_vehicles[household_];
+    for (size_t k = 1; k < timeline_.size(); ++k) {
+      const Timeline::Stay& before = timeline_[k - 1];
+      const Timeline::Stay& after = timeline_[k];
+      if ((before.place == home && after.place == work) ||
+          (before.place == work && after.place == home)) {
+        log_->drives.push_back(
+            Drive{person_, vehicle, day_start_ + after.from, before.place, after.place});
+      }
+    }
+  }
+
   void ClearHarmfulAct() { harmful_act_ = Act{}; }
 
   const WorldOptions& options_;
@@ -266,10 +316,10 @@ DayKind KindOfDay(const CalendarOptions& calendar, Day day, const HolidayOptions
   return weekday < 5 ? DayKind::kWorkday : DayKind::kWeekend;
 }
 
-void LivePersonDay(const WorldOptions& options, uint64_t seed, const City& city,
+bool LivePersonDay(const WorldOptions& options, uint64_t seed, const City& city,
                    const Population& population, const Ties& ties, const DayContext& context,
                    PersonId person, DayLog* log) {
-  PersonDay(options, seed, city, population, ties, context, person, log).Live();
+  return PersonDay(options, seed, city, population, ties, context, person, log).Live();
 }
 
 }  // namespace oversight

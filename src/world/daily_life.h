@@ -37,11 +37,11 @@ struct DayContext {
 // The calendar: what kind of day `day` is (weekday from first_weekday, holidays).
 DayKind KindOfDay(const CalendarOptions& calendar, Day day, const HolidayOptions** holiday);
 
-// Appends person `person`'s day to `log` (presences in time order, calls, any ticket and
-// acts). Every draw comes from counter-based streams keyed by (person, day) or
+// Appends person `person`'s day to `log` (presences in time order, calls, purchases,
+// drives, any ticket and acts). Returns whether the person sleeps at home that night. Every draw comes from counter-based streams keyed by (person, day) or
 // (household, day) in a fixed order, whatever branch is taken, so a change to one
 // decision never shifts another's random numbers.
-void LivePersonDay(const WorldOptions& options, uint64_t seed, const City& city,
+bool LivePersonDay(const WorldOptions& options, uint64_t seed, const City& city,
                    const Population& population, const Ties& ties, const DayContext& context,
                    PersonId person, DayLog* log);
 

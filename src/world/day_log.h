@@ -34,6 +34,31 @@ struct Ticket {
   PlaceId station;
   Minute time = 0;
   PlaceId destination;
+  bool cash = false;  // paid in cash (no electronic record)
+};
+
+// A purchase where the person is at the time.
+struct Purchase {
+  PersonId person;
+  Minute time = 0;
+  PlaceId place;
+  float amount = 0;   // yuan
+  bool cash = false;  // paid in cash (no electronic record)
+};
+
+// A drive in a vehicle from one place to another.
+struct Drive {
+  PersonId person;  // the driver
+  uint32_t vehicle = 0;
+  Minute depart = 0;
+  PlaceId from, to;
+};
+
+// A household's water and electricity use over one day, as its meters count it.
+struct MeterReading {
+  HouseholdId household;
+  float water_l = 0;
+  float power_kwh = 0;
 };
 
 enum class ActKind : uint8_t {
@@ -61,12 +86,16 @@ struct Act {
 struct DayLog {
   std::vector<Presence> presences;
   std::vector<Call> calls;
+  std::vector<Purchase> purchases;
+  std::vector<Drive> drives;
   std::vector<Ticket> tickets;
   std::vector<Act> acts;
 
   void Clear() {
     presences.clear();
     calls.clear();
+    purchases.clear();
+    drives.clear();
     tickets.clear();
     acts.clear();
   }

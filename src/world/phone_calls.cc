@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/poisson.h"
 #include "core/rng.h"
 #include "world/phone_number.h"
 
@@ -15,18 +16,6 @@ namespace oversight {
 namespace {
 
 constexpr uint32_t kHomeNumbers = 3;  // kin back home per migrant worker
-constexpr int kMaxCallsPerDay = 40;
-
-int Poisson(Rng& rng, double mean) {
-  const double limit = std::exp(-mean);
-  double product = rng.Uniform();
-  int k = 0;
-  while (product > limit && k < kMaxCallsPerDay) {
-    product *= rng.Uniform();
-    ++k;
-  }
-  return k;
-}
 
 }  // namespace
 

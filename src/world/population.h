@@ -41,6 +41,9 @@ struct Population {
   std::vector<uint8_t> household_couple;  // 1: the first two members are married
   std::vector<PlaceId> household_home;
   std::vector<DistrictId> household_district;
+  std::vector<uint8_t> household_registered;  // residents on the register (the record)
+  std::vector<uint32_t> household_vehicles;   // first vehicle id; vehicles are consecutive
+  std::vector<uint8_t> household_vehicle_count;
 
   size_t size() const { return group.size(); }
   size_t household_count() const { return household_home.size(); }

@@ -1,5 +1,6 @@
 // Design: the day step is embarrassingly parallel over persons: each person's day depends
-// only on (seed, person, day) and on state fixed before the step. Work is split into fixed
+// only on (seed, person, day) and on state fixed before the step. Household meters are read
+// in a second parallel pass over households, from who slept at home. Work is split into fixed
 // blocks of kPersonsPerChunk persons, each writing its own DayLog, so the output is the
 // same whatever the thread count and order. Rejected: one shared log with atomic appends
 // (order would depend on scheduling).
@@ -37,6 +38,8 @@ World::World(const WorldOptions& options, uint64_t seed) : options_(options), se
   }
   const size_t chunk_count = (population_.size() + kPersonsPerChunk - 1) / kPersonsPerChunk;
   chunks_.resize(chunk_count);
+  home_tonight_.assign(population_.size(), 0);
+  meters_.resize(population_.household_count());
 }
 
 DayContext World::MakeContext(Day day) const {
@@ -73,11 +76,37 @@ void World::Step(Day day) {
                         log.Clear();
                         const size_t end = std::min(n, (c + 1) * kPersonsPerChunk);
                         for (size_t p = c * kPersonsPerChunk; p < end; ++p) {
-                          LivePersonDay(options_, seed_, city_, population_, ties_, context,
-                                        PersonId(static_cast<uint32_t>(p)), &log);
+                          home_tonight_[p] =
+                              LivePersonDay(options_, seed_, city_, population_, ties_, context,
+                                            PersonId(static_cast<uint32_t>(p)), &log)
+                                  ? 1
+                                  : 0;
                         }
                       }
                     });
+  ReadMeters(day);
+}
+
+// Water and electricity follow the number of members who sleep at home tonight, whatever
+// the register says; each reading carries its own noise.
+void World::ReadMeters(Day day) {
+  const UtilityOptions& u = options_.utilities;
+  tbb::parallel_for(
+      tbb::blocked_range<size_t>(0, population_.household_count(), kPersonsPerChunk),
+      [&](const tbb::blocked_range<size_t>& range) {
+        for (size_t h = range.begin(); h != range.end(); ++h) {
+          const size_t first = population_.household_first[h].index();
+          uint32_t home = 0;
+          for (size_t k = 0; k < population_.household_size[h]; ++k) home += home_tonight_[first + k];
+          Rng rng(seed_, Stream::kMeters, static_cast<uint32_t>(h), day);
+          const double water_noise = 1.0 + u.noise * (2.0 * rng.Uniform() - 1.0);
+          const double power_noise = 1.0 + u.noise * (2.0 * rng.Uniform() - 1.0);
+          meters_[h] = MeterReading{
+              HouseholdId(static_cast<uint32_t>(h)),
+              static_cast<float>((u.water_base_l + u.water_per_person_l * home) * water_noise),
+              static_cast<float>((u.power_base_kwh + u.power_per_person_kwh * home) * power_noise)};
+        }
+      });
 }
 
 namespace {
@@ -96,6 +125,8 @@ size_t World::StateBytes() const {
          Bytes(p.recorded_traits) + Bytes(p.harmful_intent) + Bytes(p.household_first) +
          Bytes(p.household_size) + Bytes(p.household_kind) + Bytes(p.household_couple) +
          Bytes(p.household_home) + Bytes(p.household_district) + Bytes(p.phones) +
+         Bytes(p.household_registered) + Bytes(p.household_vehicles) +
+         Bytes(p.household_vehicle_count) +
          Bytes(city_.places()) + ties_.Bytes();
 }
 

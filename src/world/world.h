@@ -45,6 +45,8 @@ class World : public VisitTarget {
 
   // Today's events, in blocks of kPersonsPerChunk persons, in person order.
   const std::vector<DayLog>& day_log() const { return chunks_; }
+  // Today's meter reading of every household, indexed by HouseholdId.
+  const std::vector<MeterReading>& meters() const { return meters_; }
 
   const City& city() const { return city_; }
   const Population& population() const { return population_; }
@@ -59,6 +61,7 @@ class World : public VisitTarget {
 
  private:
   DayContext MakeContext(Day day) const;
+  void ReadMeters(Day day);
 
   WorldOptions options_;
   uint64_t seed_;
@@ -67,6 +70,8 @@ class World : public VisitTarget {
   Ties ties_;
   std::vector<PlaceId> district_station_;  // per district
   std::vector<DayLog> chunks_;
+  std::vector<uint8_t> home_tonight_;  // per person, today
+  std::vector<MeterReading> meters_;   // per household, today
   Day day_ = -1;
 };
 

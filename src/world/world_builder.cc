@@ -141,6 +141,21 @@ class PopulationBuilder {
     pop_->household_couple.push_back(couple ? 1 : 0);
     pop_->household_district.push_back(district);
     pop_->household_home.push_back(AddHome(city_, CompoundFor(district), seed_));
+    const UtilityOptions& uo = options_.utilities;
+    const uint32_t registered =
+        shared ? std::min<uint32_t>(size, static_cast<uint32_t>(
+                                              rng.UniformRange(1, uo.shared_registered_max)))
+               : size - (size >= 2 && rng.Bernoulli(uo.family_unregistered_share) ? 1u : 0u);
+    pop_->household_registered.push_back(static_cast<uint8_t>(std::min<uint32_t>(registered, 255)));
+    const double u_vehicles = rng.Uniform();
+    const VehicleOptions& vo = options_.vehicles;
+    const uint8_t vehicles = shared ? 0
+                             : u_vehicles < vo.family_share_two ? 2
+                             : u_vehicles < vo.family_share_two + vo.family_share_one ? 1
+                                                                                       : 0;
+    pop_->household_vehicles.push_back(next_vehicle_);
+    pop_->household_vehicle_count.push_back(vehicles);
+    next_vehicle_ += vehicles;
 
     for (uint32_t k = 0; k < size; ++k) {
       const PersonId id(first + k);
@@ -247,6 +262,7 @@ class PopulationBuilder {
   double weight_sum_ = 0.0;
   std::vector<PlaceId> compound_;      // per district: the compound being filled
   std::vector<int32_t> compound_fill_;  // per district: households in it so far
+  uint32_t next_vehicle_ = 0;
 };
 
 void BuildPlaces(const WorldOptions& options, uint64_t seed, City* city) {

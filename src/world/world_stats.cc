@@ -53,6 +53,7 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
     if (sizes.size() <= size) sizes.resize(size + 1, 0);
     ++sizes[size];
     s.couples += pop.household_couple[h];
+    s.vehicles += pop.household_vehicle_count[h];
   }
   for (size_t t = 0; t < kPlaceTypeCount; ++t) {
     s.places[t] = world->city().PlacesOfType(static_cast<PlaceType>(t)).size();
@@ -68,10 +69,21 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
       for (const Call& call : chunk.calls) {
         s.calls_out_of_town += IsOutOfTown(call.to, static_cast<uint32_t>(s.persons)) ? 1u : 0u;
       }
+      s.purchases += chunk.purchases.size();
+      for (const Purchase& p : chunk.purchases) s.purchases_cash += p.cash ? 1u : 0u;
+      s.drives += chunk.drives.size();
       s.tickets += chunk.tickets.size();
       for (const Act& act : chunk.acts) {
         (act.kind == ActKind::kPetitionTrip ? s.petition_trips : s.harmful_acts)++;
       }
+    }
+    for (const MeterReading& m : world->meters()) {
+      const size_t h = m.household.index();
+      const auto kind = static_cast<size_t>(pop.household_kind[h]);
+      ++s.meter_readings[kind];
+      s.water_l[kind] += m.water_l;
+      s.registered[kind] += pop.household_registered[h];
+      s.residents[kind] += pop.household_size[h];
     }
   }
   return s;

@@ -44,6 +44,15 @@ struct WorldStats {
   uint64_t presences = 0;
   uint64_t calls = 0;
   uint64_t calls_out_of_town = 0;
+  uint64_t purchases = 0;
+  uint64_t purchases_cash = 0;
+  uint64_t drives = 0;
+  uint64_t vehicles = 0;
+  // Per household kind: meter readings, litres, and residents on the register.
+  std::array<uint64_t, kHouseholdKindCount> meter_readings{};
+  std::array<double, kHouseholdKindCount> water_l{};
+  std::array<uint64_t, kHouseholdKindCount> registered{};  // summed over readings
+  std::array<uint64_t, kHouseholdKindCount> residents{};   // summed over readings
   uint64_t tickets = 0;
   uint64_t petition_trips = 0;
   uint64_t harmful_acts = 0;

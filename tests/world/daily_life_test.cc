@@ -136,5 +136,84 @@ TEST_F(DailyLifeTest, AdultsMakeDayTripsAtTheConfiguredRate) {
               options_.life.travel_capital_share, 0.03);
 }
 
+TEST_F(DailyLifeTest, PurchasesArePaidInCashMoreOftenByTheElderly) {
+  World world(options_, 5);
+  const Population& pop = world.population();
+  world.Step(1);
+  uint64_t young = 0, young_cash = 0, old = 0, old_cash = 0, adults = 0, purchases = 0;
+  for (size_t i = 0; i < pop.size(); ++i) adults += pop.age[i] >= 16 ? 1u : 0u;
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Purchase& p : chunk.purchases) {
+      ++purchases;
+      ASSERT_GE(pop.age[p.person.index()], 16);
+      if (pop.age[p.person.index()] >= 60) {
+        ++old;
+        old_cash += p.cash ? 1u : 0u;
+      } else {
+        ++young;
+        young_cash += p.cash ? 1u : 0u;
+      }
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(purchases) / static_cast<double>(adults),
+              options_.purchases.per_day, 0.03);
+  EXPECT_NEAR(static_cast<double>(young_cash) / static_cast<double>(young),
+              options_.purchases.cash_share, 0.01);
+  EXPECT_NEAR(static_cast<double>(old_cash) / static_cast<double>(old),
+              options_.purchases.cash_share_elderly, 0.02);
+}
+
+TEST_F(DailyLifeTest, HeadsWithAVehicleDriveToWorkAndBack) {
+  World world(options_, 6);
+  const Population& pop = world.population();
+  world.Step(2);  // a Wednesday
+  uint64_t drives = 0;
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Drive& d : chunk.drives) {
+      ++drives;
+      const size_t h = pop.household[d.person.index()].index();
+      EXPECT_EQ(pop.household_first[h], d.person);
+      EXPECT_GT(pop.household_vehicle_count[h], 0);
+      EXPECT_EQ(d.vehicle, pop.household_vehicles[h]);
+      const PlaceId home = pop.home(d.person);
+      const PlaceId work = pop.day_place[d.person.index()];
+      EXPECT_TRUE((d.from == home && d.to == work) || (d.from == work && d.to == home));
+    }
+  }
+  EXPECT_GT(drives, 1000u);
+  world.Step(5);  // a Saturday: nobody drives to work
+  for (const DayLog& chunk : world.day_log()) EXPECT_TRUE(chunk.drives.empty());
+}
+
+TEST_F(DailyLifeTest, MetersFollowWhoSleepsAtHomeNotTheRegister) {
+  options_.utilities.noise = 0.0;
+  World world(options_, 7);
+  const Population& pop = world.population();
+  const UtilityOptions& u = options_.utilities;
+  world.Step(3);
+  ASSERT_EQ(world.meters().size(), pop.household_count());
+  std::vector<uint32_t> home(pop.household_count(), 0);
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Presence& p : chunk.presences) {
+      if (MinuteOfDay(p.leave - 1) == kMinutesPerDay - 1 && p.place == pop.home(p.person)) {
+        ++home[pop.household[p.person.index()].index()];
+      }
+    }
+  }
+  uint64_t shared_under_registered = 0, shared = 0;
+  for (size_t h = 0; h < pop.household_count(); ++h) {
+    const MeterReading& m = world.meters()[h];
+    EXPECT_NEAR(m.water_l, u.water_base_l + u.water_per_person_l * home[h], 1e-3);
+    EXPECT_NEAR(m.power_kwh, u.power_base_kwh + u.power_per_person_kwh * home[h], 1e-4);
+    EXPECT_LE(pop.household_registered[h], pop.household_size[h]);
+    if (pop.household_kind[h] == HouseholdKind::kShared) {
+      ++shared;
+      shared_under_registered += pop.household_registered[h] <= u.shared_registered_max ? 1u : 0u;
+    }
+  }
+  EXPECT_GT(shared, 0u);
+  EXPECT_EQ(shared_under_registered, shared);
+}
+
 }  // namespace
 }  // namespace oversight

@@ -1,0 +1,23 @@
+// Poisson-distributed counts for small means (events per person per day).
+#pragma once
+
+#include <cmath>
+
+#include "core/rng.h"
+
+namespace oversight {
+
+// A Poisson(mean) draw by Knuth's product method: about mean + 1 uniform draws, so meant
+// for means of a few events. Capped at `cap` (far in the tail for the means used).
+inline int Poisson(Rng& rng, double mean, int cap = 64) {
+  const double limit = std::exp(-mean);
+  double product = rng.Uniform();
+  int k = 0;
+  while (product > limit && k < cap) {
+    product *= rng.Uniform();
+    ++k;
+  }
+  return k;
+}
+
+}  // namespace oversight
