@@ -9,8 +9,8 @@ namespace oversight {
 
 // A Poisson(mean) draw by Knuth's product method: about mean + 1 uniform draws, so meant
 // for means of a few events. Capped at `cap` (far in the tail for the means used).
-inline int Poisson(Rng& rng, double mean, int cap = 64) {
-  const double limit = std::exp(-mean);
+// `limit` is exp(-mean), computed once by the caller (see PoissonLimit).
+inline int PoissonWithLimit(Rng& rng, double limit, int cap = 64) {
   double product = rng.Uniform();
   int k = 0;
   while (product > limit && k < cap) {
@@ -18,6 +18,12 @@ inline int Poisson(Rng& rng, double mean, int cap = 64) {
     ++k;
   }
   return k;
+}
+
+inline double PoissonLimit(double mean) { return std::exp(-mean); }
+
+inline int Poisson(Rng& rng, double mean, int cap = 64) {
+  return PoissonWithLimit(rng, PoissonLimit(mean), cap);
 }
 
 }  // namespace oversight

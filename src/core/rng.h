@@ -6,6 +6,10 @@
 // identical at any thread count, and a twin run that changes one person's day leaves
 // every other person's numbers untouched (common random numbers).
 //
+// A stream is a sequence of 32-bit words; Next32()/Uniform() walk it in order, and
+// UniformAt(i) reads word i directly (Philox is random-access), so a decision that is
+// rarely needed can own a fixed word without everyone paying for it.
+//
 // Usage:
 //   Rng rng(seed, Stream::kSchedule, person.value, day);
 //   if (rng.Bernoulli(0.1)) ...
@@ -15,6 +19,7 @@
 
 #include <Random123/philox.h>
 
+#include <cassert>
 #include <cstdint>
 
 namespace oversight {
@@ -40,28 +45,65 @@ enum class Stream : uint32_t {
 
 class Rng {
  public:
-  Rng(uint64_t seed, Stream stream, uint32_t entity, int32_t day);
+  Rng(uint64_t seed, Stream stream, uint32_t entity, int32_t day) {
+    key_ = {{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)}};
+    counter_ = {{entity, static_cast<uint32_t>(day), static_cast<uint32_t>(stream), 0}};
+  }
 
-  // Uniform in [0, 1) with 32 random bits (a multiple of 2^-32).
-  double Uniform();
+  // The next 32 random bits of the stream.
+  uint32_t Next32() {
+    if (used_ == 4) Refill(next_block_++);
+    return block_[used_++];
+  }
+  // Uniform in [0, 1) with 32 random bits (a multiple of 2^-32): a resolution far finer
+  // than any probability a scenario sets, at half the cost of 53 bits.
+  double Uniform() { return ToUnit(Next32()); }
   // True with probability p (p <= 0 never, p >= 1 always).
-  bool Bernoulli(double p);
+  bool Bernoulli(double p) {
+    if (p <= 0.0) return false;
+    if (p >= 1.0) return true;
+    return Uniform() < p;
+  }
   // Uniform integer in [0, n). REQUIRES: n > 0.
-  uint32_t UniformInt(uint32_t n);
+  uint32_t UniformInt(uint32_t n) {
+    assert(n > 0);  // an empty range is a programmer error
+    // Lemire's multiply-shift; the bias (< n / 2^32) is far below anything the audit resolves.
+    return static_cast<uint32_t>((static_cast<uint64_t>(Next32()) * n) >> 32);
+  }
   // Uniform integer in [lo, hi]. REQUIRES: lo <= hi.
-  int32_t UniformRange(int32_t lo, int32_t hi);
-  // Raw 32 random bits.
-  uint32_t Next32();
+  int32_t UniformRange(int32_t lo, int32_t hi) {
+    assert(lo <= hi);
+    return lo + static_cast<int32_t>(UniformInt(static_cast<uint32_t>(hi - lo) + 1));
+  }
+
+  // Word `index` of the stream as a uniform in [0, 1), whatever has been read before.
+  // Do not mix with Next32() on the same Rng (they share the block cache, not a position).
+  double UniformAt(uint32_t index) {
+    const uint32_t block = index / 4;
+    if (cached_block_ != block) {
+      Refill(block);
+      cached_block_ = block;
+    }
+    return ToUnit(block_[index % 4]);
+  }
 
  private:
   using Philox = r123::Philox4x32;
-  void Refill();
 
-  Philox philox_;
+  static double ToUnit(uint32_t bits) { return static_cast<double>(bits) * (1.0 / 4294967296.0); }
+
+  void Refill(uint32_t block) {
+    counter_[3] = block;
+    block_ = Philox()(counter_, key_);
+    used_ = 0;
+  }
+
   Philox::ctr_type counter_;
   Philox::key_type key_;
   Philox::ctr_type block_;
-  int used_ = 4;  // words of block_ already handed out
+  uint32_t next_block_ = 0;
+  uint32_t cached_block_ = UINT32_MAX;
+  uint32_t used_ = 4;  // words of block_ already handed out
 };
 
 }  // namespace oversight

@@ -24,21 +24,22 @@ namespace oversight {
 
 namespace {
 
-struct ScheduleDraws {
-  double work_start, work_length;
-  double leisure, leisure_start, leisure_length, leisure_kind, leisure_place;
+// Each decision owns a fixed word of its person-day stream, read only when the decision
+// arises (Rng::UniformAt): most persons never need most words, and nobody's draws move
+// when another decision changes. Words that are usually needed together share a block of
+// four.
+enum ScheduleWord : uint32_t {
+  kWorkStart, kWorkLength, kLeisure, kLeisureKind,   // block 0: nearly everyone
+  kLeisureStart, kLeisureLength, kLeisurePlace,      // block 1: evenings out
+};
+enum ActWord : uint32_t {
+  kTravel, kTravelCapital, kTrip, kHarmful,          // block 0: the day's decisions
+  kTripArrive, kTripTicket, kTripDepart, kHarmfulStart,  // block 1: trips and meetings
+  kHarmfulLength,                                    // block 2
 };
 
-struct ActDraws {
-  double harmful, harmful_start, harmful_length;
-  double trip, trip_arrive, trip_ticket, trip_depart;
-  double travel, travel_capital;
-};
-
-ScheduleDraws DrawSchedule(uint64_t seed, PersonId person, Day day) {
-  Rng rng(seed, Stream::kSchedule, person.value, day);
-  return ScheduleDraws{rng.Uniform(), rng.Uniform(), rng.Uniform(), rng.Uniform(),
-                       rng.Uniform(), rng.Uniform(), rng.Uniform()};
+Rng ScheduleStream(uint64_t seed, PersonId person, Day day) {
+  return Rng(seed, Stream::kSchedule, person.value, day);
 }
 
 Minute Scale(double u, Minute span) { return static_cast<Minute>(u * span); }
@@ -52,9 +53,9 @@ PlaceId PickPlace(const City& city, PlaceType type, DistrictId district, double 
 }
 
 // A student's school hours on a workday: from 07:30-08:00 to 15:00-16:00.
-Interval SchoolHours(const ScheduleDraws& d) {
-  const Minute start = 7 * kMinutesPerHour + 30 + Scale(d.work_start, 30);
-  return Interval{start, 15 * kMinutesPerHour + Scale(d.work_length, 60)};
+Interval SchoolHours(Rng& schedule) {
+  const Minute start = 7 * kMinutesPerHour + 30 + Scale(schedule.UniformAt(kWorkStart), 30);
+  return Interval{start, 15 * kMinutesPerHour + Scale(schedule.UniformAt(kWorkLength), 60)};
 }
 
 // The member who takes young children to school: the first adult at home or retired,
@@ -80,12 +81,8 @@ class PersonDay {
         context_(context), person_(person), i_(person.index()), log_(log),
         household_(population.household[person.index()].index()),
         district_(population.district(person)), day_start_(DayStart(context.day)),
-        timeline_(population.home(person)), d_(DrawSchedule(seed, person, context.day)) {
-    Rng act_rng(seed, Stream::kActs, person.value, context.day);
-    a_ = ActDraws{act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform(),
-                  act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform(),
-                  act_rng.Uniform(), act_rng.Uniform(), act_rng.Uniform()};
-  }
+        timeline_(population.home(person)), d_(ScheduleStream(seed, person, context.day)),
+        a_(seed, Stream::kActs, person.value, context.day) {}
 
   // Returns whether the person sleeps at home tonight (is there at the end of the day).
   bool Live() {
@@ -97,7 +94,8 @@ class PersonDay {
     if (!away) DayTrip();
     if (!away) PetitionTrip();
     if (harmful_act_.person.valid()) log_->acts.push_back(harmful_act_);
-    MakeCalls(options_.phones, seed_, pop_, ties_, context_.day, person_, log_);
+    MakeCalls(options_.phones, context_.call_limit, seed_, pop_, ties_, context_.day, person_,
+              log_);
     Purchases();
     Drives();
     for (size_t k = 0; k < timeline_.size(); ++k) {
@@ -117,9 +115,9 @@ class PersonDay {
     if (role == Role::kWorker || role == Role::kMigrantWorker) {
       // Migrant workers work longer days: 10-11 hours instead of 8-9.
       const Minute hours = role == Role::kMigrantWorker ? 10 : 8;
-      const Minute start = 7 * kMinutesPerHour + Scale(d_.work_start, 120);
+      const Minute start = 7 * kMinutesPerHour + Scale(d_.UniformAt(kWorkStart), 120);
       timeline_.Set(day_place, start,
-                    start + hours * kMinutesPerHour + Scale(d_.work_length, 60));
+                    start + hours * kMinutesPerHour + Scale(d_.UniformAt(kWorkLength), 60));
     } else {
       const Interval hours = SchoolHours(d_);
       timeline_.Set(day_place, hours.enter, hours.leave);
@@ -141,7 +139,8 @@ class PersonDay {
           !pop_.day_place[c].valid()) {
         continue;
       }
-      const Interval hours = SchoolHours(DrawSchedule(seed_, child, context_.day));
+      Rng child_schedule = ScheduleStream(seed_, child, context_.day);
+      const Interval hours = SchoolHours(child_schedule);
       timeline_.Set(pop_.day_place[c], hours.enter - 10, hours.enter);
       timeline_.Set(pop_.day_place[c], hours.leave, hours.leave + 15);
     }
@@ -149,24 +148,25 @@ class PersonDay {
 
   // Phase 3: an evening out.
   void EveningOut() {
-    if (d_.leisure >= options_.life.leisure_rate) return;
-    const PlaceType type = d_.leisure_kind < options_.life.leisure_hotel_share ? PlaceType::kHotel
-                                                                                : PlaceType::kPark;
-    const PlaceId place = PickPlace(city_, type, district_, d_.leisure_place);
+    if (d_.UniformAt(kLeisure) >= options_.life.leisure_rate) return;
+    const PlaceType type = d_.UniformAt(kLeisureKind) < options_.life.leisure_hotel_share
+                               ? PlaceType::kHotel
+                               : PlaceType::kPark;
+    const PlaceId place = PickPlace(city_, type, district_, d_.UniformAt(kLeisurePlace));
     if (!place.valid()) return;
-    const Minute start = 18 * kMinutesPerHour + Scale(d_.leisure_start, 120);
-    timeline_.Set(place, start, start + 60 + Scale(d_.leisure_length, 120));
+    const Minute start = 18 * kMinutesPerHour + Scale(d_.UniformAt(kLeisureStart), 120);
+    timeline_.Set(place, start, start + 60 + Scale(d_.UniformAt(kLeisureLength), 120));
   }
 
   // Phase 4: a hidden harmful intent acted on: a meeting at the district's meeting hotel.
   void HarmfulMeeting() {
     const PlaceId hotel = context_.meeting_hotel[district_.index()];
-    if (pop_.harmful_intent[i_] == 0 || a_.harmful >= options_.intent.harmful_act_rate ||
-        !hotel.valid()) {
+    if (pop_.harmful_intent[i_] == 0 || !hotel.valid() ||
+        a_.UniformAt(kHarmful) >= options_.intent.harmful_act_rate) {
       return;
     }
-    const Minute arrive = 13 * kMinutesPerHour + Scale(a_.harmful_start, 120);
-    const Minute leave = arrive + 60 + Scale(a_.harmful_length, 90);
+    const Minute arrive = 13 * kMinutesPerHour + Scale(a_.UniformAt(kHarmfulStart), 120);
+    const Minute leave = arrive + 60 + Scale(a_.UniformAt(kHarmfulLength), 90);
     timeline_.Set(hotel, arrive, leave);
     // The act is done as the meeting ends; a visit before then stops it.
     harmful_act_ = Act{person_, ActKind::kHarmful, hotel, day_start_ + leave - 1};
@@ -208,20 +208,20 @@ class PersonDay {
 
   // Phase 6: an ordinary day trip out of the city by train (adults).
   void DayTrip() {
-    if (pop_.age[i_] < 18 || a_.travel >= options_.life.travel_rate) return;
+    if (pop_.age[i_] < 18 || a_.UniformAt(kTravel) >= options_.life.travel_rate) return;
     const PlaceId destination =
-        a_.travel_capital < options_.life.travel_capital_share ? context_.capital
-                                                               : context_.out_of_town;
-    TravelFrom(6 * kMinutesPerHour + Scale(a_.trip_arrive, 240), destination, false);
+        a_.UniformAt(kTravelCapital) < options_.life.travel_capital_share ? context_.capital
+                                                                          : context_.out_of_town;
+    TravelFrom(6 * kMinutesPerHour + Scale(a_.UniformAt(kTripArrive), 240), destination, false);
   }
 
   // Phase 7: a lawful petition trip to the capital overrides the rest of the day.
   void PetitionTrip() {
     if (!Has(pop_.true_traits[i_], Trait::kPetitioner) ||
-        a_.trip >= options_.intent.petition_trip_rate) {
+        a_.UniformAt(kTrip) >= options_.intent.petition_trip_rate) {
       return;
     }
-    TravelFrom(6 * kMinutesPerHour + Scale(a_.trip_arrive, 240), context_.capital, true);
+    TravelFrom(6 * kMinutesPerHour + Scale(a_.UniformAt(kTripArrive), 240), context_.capital, true);
   }
 
   // At the station from `arrive`, a ticket 5-20 minutes later, departure 30-90 minutes
@@ -229,8 +229,8 @@ class PersonDay {
   void TravelFrom(Minute arrive, PlaceId destination, bool petition) {
     const PlaceId station = context_.station[district_.index()];
     if (!station.valid()) return;
-    const Minute ticket = arrive + 5 + Scale(a_.trip_ticket, 15);
-    const Minute depart = ticket + 30 + Scale(a_.trip_depart, 60);
+    const Minute ticket = arrive + 5 + Scale(a_.UniformAt(kTripTicket), 15);
+    const Minute depart = ticket + 30 + Scale(a_.UniformAt(kTripDepart), 60);
     timeline_.Set(station, arrive, depart);
     timeline_.Set(destination, depart, kMinutesPerDay);
     log_->tickets.push_back(Ticket{person_, station, day_start_ + ticket, destination});
@@ -245,14 +245,15 @@ class PersonDay {
     if (pop_.age[i_] < 16) return;
     const PurchaseOptions& po = options_.purchases;
     Rng rng(seed_, Stream::kPurchases, person_.value, context_.day);
-    const int count = Poisson(rng, po.per_day);
+    const int count = PoissonWithLimit(rng, context_.purchase_limit);
     const double cash_share = pop_.age[i_] >= 60 ? po.cash_share_elderly : po.cash_share;
     for (int k = 0; k < count; ++k) {
       const double u_time = rng.Uniform();
       const double u_cash = rng.Uniform();
       const double u_amount = rng.Uniform();
       const Minute t = 8 * kMinutesPerHour + Scale(u_time, 13 * kMinutesPerHour);
-      const auto amount = static_cast<float>(10.0 * std::exp(3.0 * u_amount));
+      // 10 to 200 yuan, mostly small.
+      const auto amount = static_cast<float>(10.0 + 190.0 * u_amount * u_amount);
       log_->purchases.push_back(
           Purchase{person_, day_start_ + t, timeline_.PlaceAt(t), amount, u_cash < cash_share});
     }
@@ -297,8 +298,8 @@ class PersonDay {
   DistrictId district_;
   Minute day_start_;
   Timeline timeline_;
-  ScheduleDraws d_;
-  ActDraws a_{};
+  Rng d_;  // the person-day's schedule stream, read by ScheduleWord
+  Rng a_;  // the person-day's act stream, read by ActWord
   Act harmful_act_;
 };
 

@@ -32,6 +32,9 @@ struct DayContext {
   std::vector<PlaceId> station;
   PlaceId capital;
   PlaceId out_of_town;
+  // exp(-mean) of the Poisson counts drawn per person-day (core/poisson.h).
+  double call_limit = 1.0;
+  double purchase_limit = 1.0;
 };
 
 // The calendar: what kind of day `day` is (weekday from first_weekday, holidays).

@@ -1,12 +1,15 @@
-// Design: every call draws the same number of random numbers whatever its target, so that
+// Design: every call draws the same number of random numbers whatever its target (three
+// words, a fourth for owners of two phones, which never changes during a run), so that
 // changing one person's contacts never shifts another decision's draws. The number of
 // calls is Poisson by Knuth's product method (mean a few calls: a handful of draws).
-// Random streams: Stream::kCalls keyed by (person, day); kin numbers by (person, day -1).
+// Random streams: Stream::kCalls keyed by (person, day); kin numbers are a hash of
+// (seed, person, k), fixed for the run.
 #include "world/phone_calls.h"
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/hash.h"
 #include "core/poisson.h"
 #include "core/rng.h"
 #include "world/phone_number.h"
@@ -21,20 +24,19 @@ constexpr uint32_t kHomeNumbers = 3;  // kin back home per migrant worker
 
 uint32_t HomeNumber(const PhoneOptions& options, uint64_t seed, uint32_t persons, PersonId person,
                     uint32_t k) {
-  Rng rng(seed, Stream::kCalls, person.value, -1);
-  uint32_t index = 0;
-  for (uint32_t i = 0; i <= k; ++i) index = rng.UniformInt(options.out_of_town_numbers);
-  return OutOfTownNumber(index, persons);
+  const uint64_t hash = Hash3(seed, person.value, k);
+  return OutOfTownNumber(static_cast<uint32_t>(hash % options.out_of_town_numbers), persons);
 }
 
-void MakeCalls(const PhoneOptions& options, uint64_t seed, const Population& population,
-               const Ties& ties, Day day, PersonId person, DayLog* log) {
+void MakeCalls(const PhoneOptions& options, double call_limit, uint64_t seed,
+               const Population& population, const Ties& ties, Day day, PersonId person,
+               DayLog* log) {
   const size_t i = person.index();
   const uint8_t phones = population.phones[i];
   if (phones == 0) return;
   const auto persons = static_cast<uint32_t>(population.size());
   Rng rng(seed, Stream::kCalls, person.value, day);
-  const int calls = Poisson(rng, options.calls_per_day);
+  const int calls = PoissonWithLimit(rng, call_limit);
   const size_t first = log->calls.size();
 
   const size_t h = population.household[i].index();
@@ -46,13 +48,15 @@ void MakeCalls(const PhoneOptions& options, uint64_t seed, const Population& pop
 
   for (int c = 0; c < calls; ++c) {
     const double u_time = rng.Uniform();
-    const double u_phone = rng.Uniform();
-    const double u_kind = rng.Uniform();
-    const double u_where = rng.Uniform();
     const uint32_t pick = rng.Next32();
+    // Two 16-bit uniforms from one word: what kind of number, and where it is.
+    const uint32_t bits = rng.Next32();
+    const double u_kind = static_cast<double>(bits >> 16) * (1.0 / 65536.0);
+    const double u_where = static_cast<double>(bits & 0xFFFF) * (1.0 / 65536.0);
+    // Only owners of two phones choose which to use (15% of calls on the second).
+    const uint32_t phone = phones == 2 && rng.Uniform() < 0.15 ? 1 : 0;
     const Minute time = DayStart(day) + 8 * kMinutesPerHour +
                         static_cast<Minute>(u_time * 14 * kMinutesPerHour);
-    const uint32_t phone = phones == 2 && u_phone < 0.15 ? 1 : 0;
     PhoneNumber to;
     if (migrant && u_kind < options.migrant_home_call_share) {
       to = HomeNumber(options, seed, persons, person, pick % kHomeNumbers);

@@ -17,8 +17,10 @@ namespace oversight {
 // Poisson number of calls (mean PhoneOptions::calls_per_day) between 08:00 and 22:00, to
 // household members and contacts, sometimes to a new number (a resident's, or out of
 // town); migrant workers often call kin back home, a few fixed out-of-town numbers.
-void MakeCalls(const PhoneOptions& options, uint64_t seed, const Population& population,
-               const Ties& ties, Day day, PersonId person, DayLog* log);
+// `call_limit` is PoissonLimit(options.calls_per_day), computed once per day.
+void MakeCalls(const PhoneOptions& options, double call_limit, uint64_t seed,
+               const Population& population, const Ties& ties, Day day, PersonId person,
+               DayLog* log);
 
 // The out-of-town numbers of `person`'s kin back home (the same every day).
 uint32_t HomeNumber(const PhoneOptions& options, uint64_t seed, uint32_t persons, PersonId person,

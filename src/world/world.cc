@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "core/poisson.h"
 #include "core/rng.h"
 #include "core/tuning.h"
 #include "world/world_builder.h"
@@ -50,6 +51,8 @@ DayContext World::MakeContext(Day day) const {
   context.reunion = holiday != nullptr && holiday->reunion;
   context.reunion_first_day = holiday != nullptr ? holiday->first_day : 0;
   context.out_of_town = city_.PlacesOfType(PlaceType::kOutOfTown).front();
+  context.call_limit = PoissonLimit(options_.phones.calls_per_day);
+  context.purchase_limit = PoissonLimit(options_.purchases.per_day);
   context.station = district_station_;
   context.capital = city_.PlacesOfType(PlaceType::kCapital).front();
   context.meeting_hotel.resize(city_.district_count());
