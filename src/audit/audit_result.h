@@ -21,8 +21,8 @@ struct GroupCounts {
   uint64_t flagged_innocents = 0;  // ... of whom with no harmful intent
   uint64_t visits = 0;
   uint64_t visits_to_innocents = 0;
-  uint64_t trips = 0;            // lawful petition trips set out on
-  uint64_t trips_stopped = 0;
+  uint64_t lawful_acts = 0;  // lawful acts set out on: petition trips and gatherings attended
+  uint64_t lawful_stopped = 0;
   uint64_t harmful_acts = 0;
   uint64_t harmful_acts_stopped = 0;
 };
@@ -36,7 +36,7 @@ struct RuleCounts {
   uint64_t flagged_persons = 0;
   uint64_t alerts_dropped = 0;   // never answered
   uint64_t visits = 0;           // visits this rule's alerts caused
-  uint64_t trips_stopped = 0;
+  uint64_t lawful_stopped = 0;
   uint64_t harmful_acts_stopped = 0;
 };
 
@@ -47,8 +47,8 @@ struct DayCounts {
   uint64_t false_alarms = 0;
   uint64_t visits = 0;
   uint64_t alerts_dropped = 0;
-  uint64_t trips = 0;
-  uint64_t trips_stopped = 0;
+  uint64_t lawful_acts = 0;
+  uint64_t lawful_stopped = 0;
   uint64_t harmful_acts = 0;
   uint64_t harmful_acts_stopped = 0;
 };

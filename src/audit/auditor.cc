@@ -18,7 +18,7 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
   for (size_t p = 0; p < population.size(); ++p) {
     GroupCounts& g = result_.groups[population.group[p].index()];
     ++g.persons;
-    g.harmful_persons += population.harmful_intent[p] != 0 ? 1u : 0u;
+    g.harmful_persons += population.intents[p] != 0 ? 1u : 0u;
     g.listed_persons += watchlists.OnAny(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
   }
   for (const RuleOptions& rule : scenario.policy.rules) {
@@ -37,7 +37,7 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
   DayCounts today{.day = day, .observations = observations};
   for (const Alert& alert : alerts) {
     const size_t p = alert.person.index();
-    const bool innocent = population.harmful_intent[p] == 0;
+    const bool innocent = population.intents[p] == 0;
     GroupCounts& g = result_.groups[population.group[p].index()];
     RuleCounts& r = result_.rules[alert.rule.index()];
     ++g.alerts;
@@ -61,7 +61,7 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
   for (const VisitRecord& visit : response.visits) {
     GroupCounts& g = result_.groups[population.group[visit.person.index()].index()];
     ++g.visits;
-    if (population.harmful_intent[visit.person.index()] == 0) ++g.visits_to_innocents;
+    if (population.intents[visit.person.index()] == 0) ++g.visits_to_innocents;
     ++result_.rules[visit.rule.index()].visits;
     ++today.visits;
   }
@@ -72,15 +72,16 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
   for (const DayLog& chunk : world.day_log()) {
     for (const Act& act : chunk.acts) {
       GroupCounts& g = result_.groups[population.group[act.person.index()].index()];
-      const bool trip = act.kind == ActKind::kPetitionTrip;
-      uint64_t& count = trip ? g.trips : g.harmful_acts;
+      // Lawful acts (petition trips, gatherings) on one side, harmful acts on the other.
+      const bool trip = Lawful(act.kind);
+      uint64_t& count = trip ? g.lawful_acts : g.harmful_acts;
       ++count;
-      ++(trip ? today.trips : today.harmful_acts);
+      ++(trip ? today.lawful_acts : today.harmful_acts);
       if (!act.stopped()) continue;
-      ++(trip ? g.trips_stopped : g.harmful_acts_stopped);
-      ++(trip ? today.trips_stopped : today.harmful_acts_stopped);
+      ++(trip ? g.lawful_stopped : g.harmful_acts_stopped);
+      ++(trip ? today.lawful_stopped : today.harmful_acts_stopped);
       RuleCounts& r = result_.rules[act.stopped_by];
-      ++(trip ? r.trips_stopped : r.harmful_acts_stopped);
+      ++(trip ? r.lawful_stopped : r.harmful_acts_stopped);
     }
   }
   result_.days.push_back(today);
@@ -100,8 +101,8 @@ AuditResult Auditor::Finish(size_t waiting) const {
     t.flagged_innocents += g.flagged_innocents;
     t.visits += g.visits;
     t.visits_to_innocents += g.visits_to_innocents;
-    t.trips += g.trips;
-    t.trips_stopped += g.trips_stopped;
+    t.lawful_acts += g.lawful_acts;
+    t.lawful_stopped += g.lawful_stopped;
     t.harmful_acts += g.harmful_acts;
     t.harmful_acts_stopped += g.harmful_acts_stopped;
   }

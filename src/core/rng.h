@@ -41,6 +41,8 @@ enum class Stream : uint32_t {
   kPurchases = 12,   // purchases (entity = person)
   kDrives = 13,      // drives (entity = person)
   kMeters = 14,      // utility meter noise (entity = household)
+  kGroups = 15,      // grievance groups' gatherings (entity = group)
+  kRecruit = 16,     // pyramid recruiters' visits (entity = person)
 };
 
 class Rng {

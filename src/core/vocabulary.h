@@ -52,6 +52,24 @@ inline constexpr std::array<std::string_view, kTraitCount> kTraitNames = {
     "criminal_record", "fugitive",      "petitioner",
     "great_tragedy",  "protest_history", "official"};
 
+// Hidden harmful intents (ground truth). Each shows in behaviour that overlaps with
+// innocent behaviour; the audit judges every alert against them.
+enum class Intent : uint8_t {
+  kPickpocket,        // long dwells at train stations
+  kDrugDealer,        // calls to out-of-town suppliers, deals at hotel meetings
+  kPyramidRecruiter,  // brings varying companions into residential compounds
+  kShamMarriage,      // a couple married on paper for a permit, living apart
+  kIllegalWorker,     // a foreigner without a work permit working at a language school or bar
+};
+inline constexpr size_t kIntentCount = 5;
+inline constexpr std::array<std::string_view, kIntentCount> kIntentNames = {
+    "pickpocket", "drug_dealer", "pyramid_recruiter", "sham_marriage", "illegal_worker"};
+using IntentBits = uint8_t;
+constexpr IntentBits Bit(Intent i) {
+  return static_cast<IntentBits>(1u << static_cast<unsigned>(i));
+}
+constexpr bool Has(IntentBits bits, Intent i) { return (bits & Bit(i)) != 0; }
+
 // What a person does on a weekday.
 enum class Role : uint8_t {
   kChild,          // below school age: at home with the family
@@ -108,6 +126,7 @@ constexpr bool OutsideTheCity(PlaceType t) {
   return t == PlaceType::kCapital || t == PlaceType::kOutOfTown;
 }
 
+constexpr std::string_view Name(Intent i) { return kIntentNames[static_cast<size_t>(i)]; }
 constexpr std::string_view Name(Role r) { return kRoleNames[static_cast<size_t>(r)]; }
 constexpr std::string_view Name(Sex s) { return kSexNames[static_cast<size_t>(s)]; }
 constexpr std::string_view Name(Status s) { return kStatusNames[static_cast<size_t>(s)]; }

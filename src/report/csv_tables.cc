@@ -31,8 +31,8 @@ void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total) 
                       g.false_alarms, RateCell(g.false_alarms, g.alerts), g.flagged_persons,
                       RateCell(g.flagged_persons, g.persons), g.flagged_innocents,
                       RateCell(g.flagged_innocents, g.persons - g.harmful_persons), g.visits,
-                      g.visits_to_innocents, g.trips, g.trips_stopped,
-                      RateCell(g.trips_stopped, g.trips), g.harmful_acts, g.harmful_acts_stopped);
+                      g.visits_to_innocents, g.lawful_acts, g.lawful_stopped,
+                      RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts, g.harmful_acts_stopped);
 }
 
 }  // namespace
@@ -41,8 +41,8 @@ std::string GroupsCsv(const AuditResult& audit) {
   std::string out =
       "group,persons,population_share,harmful_persons,listed_persons,alerts,alert_share,"
       "false_alarms,false_alarm_share,flagged_persons,flagged_share,flagged_innocents,"
-      "innocents_flagged_share,visits,visits_to_innocents,trips,trips_stopped,"
-      "trips_stopped_share,harmful_acts,harmful_acts_stopped\n";
+      "innocents_flagged_share,visits,visits_to_innocents,lawful_acts,lawful_stopped,"
+      "lawful_stopped_share,harmful_acts,harmful_acts_stopped\n";
   for (const GroupCounts& g : audit.groups) GroupRow(&out, g, audit.total);
   GroupRow(&out, audit.total, audit.total);
   return out;
@@ -51,11 +51,11 @@ std::string GroupsCsv(const AuditResult& audit) {
 std::string RulesCsv(const AuditResult& audit) {
   std::string out =
       "rule,kind,category,alerts,false_alarms,precision,flagged_persons,visits,alerts_dropped,"
-      "trips_stopped,harmful_acts_stopped\n";
+      "lawful_stopped,harmful_acts_stopped\n";
   for (const RuleCounts& r : audit.rules) {
     out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.kind, r.category,
                        r.alerts, r.false_alarms, RateCell(r.alerts - r.false_alarms, r.alerts),
-                       r.flagged_persons, r.visits, r.alerts_dropped, r.trips_stopped,
+                       r.flagged_persons, r.visits, r.alerts_dropped, r.lawful_stopped,
                        r.harmful_acts_stopped);
   }
   return out;
@@ -63,11 +63,11 @@ std::string RulesCsv(const AuditResult& audit) {
 
 std::string DaysCsv(const AuditResult& audit) {
   std::string out =
-      "day,observations,alerts,false_alarms,visits,alerts_dropped,trips,trips_stopped,"
+      "day,observations,alerts,false_alarms,visits,alerts_dropped,lawful_acts,lawful_stopped,"
       "harmful_acts,harmful_acts_stopped\n";
   for (const DayCounts& d : audit.days) {
     out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", d.day, d.observations, d.alerts,
-                       d.false_alarms, d.visits, d.alerts_dropped, d.trips, d.trips_stopped,
+                       d.false_alarms, d.visits, d.alerts_dropped, d.lawful_acts, d.lawful_stopped,
                        d.harmful_acts, d.harmful_acts_stopped);
   }
   return out;

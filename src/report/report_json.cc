@@ -39,8 +39,8 @@ Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_aler
   counts["flagged_innocents"] = g.flagged_innocents;
   counts["visits"] = g.visits;
   counts["visits_to_innocents"] = g.visits_to_innocents;
-  counts["trips"] = g.trips;
-  counts["trips_stopped"] = g.trips_stopped;
+  counts["lawful_acts"] = g.lawful_acts;
+  counts["lawful_stopped"] = g.lawful_stopped;
   counts["harmful_acts"] = g.harmful_acts;
   counts["harmful_acts_stopped"] = g.harmful_acts_stopped;
   j["counts"] = counts;
@@ -53,7 +53,7 @@ Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_aler
       RateJson(g.flagged_innocents, g.persons - g.harmful_persons);
   rates["false_alarm_share"] = RateJson(g.false_alarms, g.alerts);
   rates["precision"] = RateJson(g.alerts - g.false_alarms, g.alerts);
-  rates["trips_stopped_share"] = RateJson(g.trips_stopped, g.trips);
+  rates["lawful_stopped_share"] = RateJson(g.lawful_stopped, g.lawful_acts);
   rates["harmful_acts_stopped_share"] = RateJson(g.harmful_acts_stopped, g.harmful_acts);
   j["rates"] = rates;
   return j;
@@ -70,7 +70,7 @@ Json RuleJson(const RuleCounts& r) {
   counts["flagged_persons"] = r.flagged_persons;
   counts["alerts_dropped"] = r.alerts_dropped;
   counts["visits"] = r.visits;
-  counts["trips_stopped"] = r.trips_stopped;
+  counts["lawful_stopped"] = r.lawful_stopped;
   counts["harmful_acts_stopped"] = r.harmful_acts_stopped;
   j["counts"] = counts;
   Json rates;
@@ -146,8 +146,8 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
     day["false_alarms"] = d.false_alarms;
     day["visits"] = d.visits;
     day["alerts_dropped"] = d.alerts_dropped;
-    day["trips"] = d.trips;
-    day["trips_stopped"] = d.trips_stopped;
+    day["lawful_acts"] = d.lawful_acts;
+    day["lawful_stopped"] = d.lawful_stopped;
     day["harmful_acts"] = d.harmful_acts;
     day["harmful_acts_stopped"] = d.harmful_acts_stopped;
     days.push_back(day);

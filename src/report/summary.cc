@@ -51,7 +51,8 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
   out += fmt::format("  Police visits: {}, of which to innocents {}; alerts dropped unanswered: {}\n",
                      WithThousands(t.visits), Percent(t.visits_to_innocents, t.visits),
                      WithThousands(dropped));
-  out += fmt::format("  Lawful petition trips stopped: {}\n", Percent(t.trips_stopped, t.trips));
+  out += fmt::format("  Lawful activity stopped (petition trips, gatherings): {}\n",
+                     Percent(t.lawful_stopped, t.lawful_acts));
   out += fmt::format("  Harmful acts stopped: {}\n",
                      Percent(t.harmful_acts_stopped, t.harmful_acts));
   out += "\n  By group (the person each alert named):\n";
@@ -67,14 +68,14 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
                        PerThousand(g.flagged_persons, g.persons), false_share.value_or(0) * 100);
   }
   out += "\n  By rule:\n";
-  out += fmt::format("    {:<22} {:>10} {:>10} {:>8} {:>14} {:>14}\n", "rule", "alerts",
-                     "precision", "visits", "trips stopped", "harm stopped");
+  out += fmt::format("    {:<22} {:>10} {:>10} {:>8} {:>16} {:>14}\n", "rule", "alerts",
+                     "precision", "visits", "lawful stopped", "harm stopped");
   for (const RuleCounts& r : audit.rules) {
     const auto precision = Rate{r.alerts - r.false_alarms, r.alerts}.value();
-    out += fmt::format("    {:<22} {:>10} {:>10} {:>8} {:>14} {:>14}\n", r.id,
+    out += fmt::format("    {:<22} {:>10} {:>10} {:>8} {:>16} {:>14}\n", r.id,
                        WithThousands(r.alerts),
                        precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a",
-                       WithThousands(r.visits), WithThousands(r.trips_stopped),
+                       WithThousands(r.visits), WithThousands(r.lawful_stopped),
                        WithThousands(r.harmful_acts_stopped));
   }
   return out;

@@ -51,6 +51,21 @@ void TraitTables(const Scenario& scenario, const WorldStats& s, std::string* out
   }
 }
 
+void IntentTable(const Scenario& scenario, const WorldStats& s, std::string* out) {
+  *out += "\nHidden harmful intents by group (the truth; nobody's record shows them)\n";
+  *out += fmt::format("  {:<20}", "intent");
+  for (const GroupOptions& g : scenario.world.groups) *out += fmt::format(" {:>18}", g.name);
+  *out += "\n";
+  for (size_t k = 0; k < kIntentCount; ++k) {
+    *out += fmt::format("  {:<20}", kIntentNames[k]);
+    for (size_t g = 0; g < s.persons_by_group.size(); ++g) {
+      *out += fmt::format(" {:>18}", fmt::format("{} ({})", WithThousands(s.intents[g][k]),
+                                                 Pct(s.intents[g][k], s.persons_by_group[g], 3)));
+    }
+    *out += "\n";
+  }
+}
+
 void RoleTables(const Scenario& scenario, const WorldStats& s, std::string* out) {
   *out += "\nRoles by group (share of the group)\n";
   *out += fmt::format("  {:<16}", "role");
@@ -154,10 +169,16 @@ void PlacesAndDays(const WorldStats& s, std::string* out) {
                       per(s.drives));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "ticket", WithThousands(s.tickets),
                       per(s.tickets));
+  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "  of which decoys",
+                      WithThousands(s.decoy_tickets), per(s.decoy_tickets));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "petition trip",
                       WithThousands(s.petition_trips), per(s.petition_trips));
+  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "gathering attended",
+                      WithThousands(s.gatherings), per(s.gatherings));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "harmful act", WithThousands(s.harmful_acts),
                       per(s.harmful_acts));
+  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "phone gone dark", WithThousands(s.phone_dark),
+                      per(s.phone_dark));
 }
 
 }  // namespace
@@ -167,6 +188,7 @@ std::string WorldStatsText(const Scenario& scenario, const WorldStats& stats) {
                                 WithThousands(stats.persons), scenario.seed);
   GroupTable(scenario, stats, &out);
   TraitTables(scenario, stats, &out);
+  IntentTable(scenario, stats, &out);
   RoleTables(scenario, stats, &out);
   AgeAndHouseholdTables(stats, &out);
   PlacesAndDays(stats, &out);

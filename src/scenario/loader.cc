@@ -56,7 +56,8 @@ class Loader {
     ReadPurchases();
     ReadUtilities();
     ReadVehicles();
-    ReadIntent();
+    ReadLawful();
+    ReadEvasion();
     ReadLife();
     ReadCalendar();
     ReadCameras();
@@ -251,15 +252,27 @@ class Loader {
     r.Finish();
   }
 
-  void ReadIntent() {
-    const toml::table* table = root_.Table("intent");
+  void ReadLawful() {
+    const toml::table* table = root_.Table("lawful");
     if (table == nullptr) return;
-    TableReader r(*table, "[intent]", diagnostics_);
-    IntentOptions& intent = scenario_.world.intent;
-    r.Probability("harmful_share_given_drug_use", &intent.harmful_share_given_drug_use);
-    r.Probability("harmful_share_otherwise", &intent.harmful_share_otherwise);
-    r.Probability("harmful_act_rate", &intent.harmful_act_rate);
-    r.Probability("petition_trip_rate", &intent.petition_trip_rate);
+    TableReader r(*table, "[lawful]", diagnostics_);
+    LawfulOptions& lawful = scenario_.world.lawful;
+    r.Probability("petition_trip_rate", &lawful.petition_trip_rate);
+    r.Probability("gathering_rate", &lawful.gathering_rate);
+    r.Probability("gathering_attendance", &lawful.gathering_attendance);
+    r.Finish();
+  }
+
+  void ReadEvasion() {
+    const toml::table* table = root_.Table("evasion");
+    if (table == nullptr) return;
+    TableReader r(*table, "[evasion]", diagnostics_);
+    EvasionOptions& evasion = scenario_.world.evasion;
+    r.Probability("base_share", &evasion.base_share);
+    r.Probability("petitioner_share", &evasion.petitioner_share);
+    r.Probability("harmful_share", &evasion.harmful_share);
+    r.Probability("per_police_contact", &evasion.per_police_contact);
+    r.Int32("decoy_tickets", 0, 10, &evasion.decoy_tickets);
     r.Finish();
   }
 
@@ -270,6 +283,11 @@ class Loader {
     LifeOptions& life = scenario_.world.life;
     r.Probability("leisure_rate", &life.leisure_rate);
     r.Probability("leisure_hotel_share", &life.leisure_hotel_share);
+    r.Probability("leisure_friend_share", &life.leisure_friend_share);
+    if (life.leisure_hotel_share + life.leisure_friend_share > 1.0 + 1e-9) {
+      r.Error("leisure_friend_share", "'leisure_hotel_share' + 'leisure_friend_share' in [life] "
+                                      "must be at most 1");
+    }
     r.Probability("school_run_share", &life.school_run_share);
     r.Int32("school_run_max_age", 0, 25, &life.school_run_max_age);
     r.Probability("travel_rate", &life.travel_rate);

@@ -88,6 +88,28 @@ PopulationOptions PopulationOptions::Defaults() {
   SetTrait(&o, Trait::kProtestHistory, 0.005, 0.70, 0.002,
            {{HasTrait(Trait::kPetitioner), 0.35}});
   SetTrait(&o, Trait::kOfficial, 0.001, 1.0, 0.0, {{senior_high_status, 0.08}});
+
+  auto set_intent = [&](Intent i, double prevalence, double act_rate,
+                        std::vector<ConditionalRow<double>> given) {
+    IntentOptions& intent = o.intents[static_cast<size_t>(i)];
+    intent.prevalence = prevalence;
+    intent.act_rate = act_rate;
+    intent.given = std::move(given);
+  };
+  Condition idle = Ages(16, 30);
+  idle.role = Role::kIdleYouth;
+  Condition recruiter_age = Ages(25, 60);
+  recruiter_age.sex = Sex::kMale;
+  Condition foreign_no_permit = Ages(18, 255);
+  foreign_no_permit.foreign = true;
+  Condition children = Ages(0, 15);
+  set_intent(Intent::kPickpocket, 0.0002, 0.3,
+             {{children, 0.0}, {HasTrait(Trait::kCriminalRecord), 0.01}, {idle, 0.003}});
+  set_intent(Intent::kDrugDealer, 0.0001, 0.1,
+             {{children, 0.0}, {HasTrait(Trait::kDrugUse), 0.05}});
+  set_intent(Intent::kPyramidRecruiter, 0.0, 0.3, {{recruiter_age, 0.001}});
+  set_intent(Intent::kShamMarriage, 0.003, 0.0, {});
+  set_intent(Intent::kIllegalWorker, 0.0, 1.0, {{foreign_no_permit, 0.5}});
   return o;
 }
 

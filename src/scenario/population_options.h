@@ -41,6 +41,14 @@ struct TraitOptions {
   double recorded_if_false = 0.0;  // share of persons without it who are on file anyway
 };
 
+// A hidden harmful intent: who has it and how often they act on it.
+struct IntentOptions {
+  double prevalence = 0.0;  // share of persons with it (when no row matches); for
+                            // sham_marriage: share of married couples
+  std::vector<ConditionalRow<double>> given;  // prevalence given conditions; first match wins
+  double act_rate = 0.0;    // per person with the intent per day
+};
+
 struct PopulationOptions {
   HouseholdOptions households;
   // Role by age (and anything else); members of shared housing are always migrant workers.
@@ -51,6 +59,7 @@ struct PopulationOptions {
   ForeignShares default_foreign;
   std::vector<ConditionalRow<ForeignShares>> foreign;
   std::array<TraitOptions, kTraitCount> traits;
+  std::array<IntentOptions, kIntentCount> intents;
 
   // Built-in tables, used when a scenario gives none (see docs/SCENARIOS.md).
   static PopulationOptions Defaults();

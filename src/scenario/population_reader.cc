@@ -39,6 +39,11 @@ class PopulationReader {
       for (size_t t = 0; t < kTraitCount; ++t) ReadTrait(&r, t, &out->traits[t]);
       r.Finish();
     }
+    if (const toml::table* table = root->Table("intents")) {
+      TableReader r(*table, "[intents]", diagnostics_);
+      for (size_t i = 0; i < kIntentCount; ++i) ReadIntent(&r, i, &out->intents[i]);
+      r.Finish();
+    }
   }
 
  private:
@@ -202,32 +207,51 @@ class PopulationReader {
     const std::string_view name = kTraitNames[t];
     const toml::table* table = parent->Table(name);
     if (table == nullptr) return;
-    TableReader r(*table, fmt::format("[traits.{}]", name), diagnostics_);
+    const std::string section = fmt::format("traits.{}", name);
+    TableReader r(*table, "[" + section + "]", diagnostics_);
     r.Probability("prevalence", &trait->prevalence);
     r.Probability("recorded_if_true", &trait->recorded_if_true);
     r.Probability("recorded_if_false", &trait->recorded_if_false);
-    trait->given.clear();
-    if (const toml::array* array = r.ArrayOfTables("given")) {
-      size_t row_number = 0;
-      for (const toml::node& node : *array) {
-        ++row_number;
-        TableReader row_reader(*node.as_table(),
-                               fmt::format("[[traits.{}.given]] #{}", name, row_number),
-                               diagnostics_);
-        ConditionalRow<double> row{};
-        if (!row_reader.Has("when")) {
-          row_reader.Error("when", fmt::format("{} needs a 'when'; for everyone else set "
-                                               "'prevalence' in [traits.{}]",
-                                               row_reader.context(), name));
-        }
-        row.when = ReadCondition(&row_reader, t, fmt::format("'{}'", name));
-        row_reader.Require("prevalence", "the share of matching persons with the trait");
-        row_reader.Probability("prevalence", &row.value);
-        row_reader.Finish();
-        trait->given.push_back(row);
-      }
-    }
+    ReadGivenRows(&r, section, t, fmt::format("'{}'", name), &trait->given);
     r.Finish();
+  }
+
+  void ReadIntent(TableReader* parent, size_t i, IntentOptions* intent) {
+    const std::string_view name = kIntentNames[i];
+    const toml::table* table = parent->Table(name);
+    if (table == nullptr) return;
+    const std::string section = fmt::format("intents.{}", name);
+    TableReader r(*table, "[" + section + "]", diagnostics_);
+    r.Probability("prevalence", &intent->prevalence);
+    r.Probability("act_rate", &intent->act_rate);
+    // Intents are drawn after every trait: their rows may test any trait.
+    ReadGivenRows(&r, section, kTraitCount, "an intent", &intent->given);
+    r.Finish();
+  }
+
+  // The [[<section>.given]] rows of a prevalence table; they replace the built-in rows.
+  void ReadGivenRows(TableReader* r, const std::string& section, size_t trait_limit,
+                     std::string_view what_is_drawn, std::vector<ConditionalRow<double>>* rows) {
+    rows->clear();
+    const toml::array* array = r->ArrayOfTables("given");
+    if (array == nullptr) return;
+    size_t row_number = 0;
+    for (const toml::node& node : *array) {
+      ++row_number;
+      TableReader row_reader(*node.as_table(),
+                             fmt::format("[[{}.given]] #{}", section, row_number), diagnostics_);
+      ConditionalRow<double> row{};
+      if (!row_reader.Has("when")) {
+        row_reader.Error("when", fmt::format("{} needs a 'when'; for everyone else set "
+                                             "'prevalence' in [{}]",
+                                             row_reader.context(), section));
+      }
+      row.when = ReadCondition(&row_reader, trait_limit, what_is_drawn);
+      row_reader.Require("prevalence", "the share of matching persons");
+      row_reader.Probability("prevalence", &row.value);
+      row_reader.Finish();
+      rows->push_back(row);
+    }
   }
 
   const std::vector<std::string>& group_names_;

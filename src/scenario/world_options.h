@@ -31,12 +31,21 @@ struct DistrictOptions {
   std::vector<double> group_shares;
 };
 
-// Hidden intents and lawful acts: the ground truth the audit judges alerts against.
-struct IntentOptions {
-  double harmful_share_given_drug_use = 0.05;  // P(harmful intent | true drug-use history)
-  double harmful_share_otherwise = 0.002;      // P(harmful intent | no drug-use history)
-  double harmful_act_rate = 0.10;              // per harmful person per day
-  double petition_trip_rate = 0.03;            // per petitioner per day: lawful trip to the capital
+// Lawful activity the apparatus targets: the acts whose suppression the audit counts.
+struct LawfulOptions {
+  double petition_trip_rate = 0.03;     // per true petitioner per day: a trip to the capital
+  double gathering_rate = 0.02;         // per grievance group per day: a gathering in a park
+  double gathering_attendance = 0.7;    // share of the group's members who come
+};
+
+// Evasion ("anti-reconnaissance"): what some persons do so that sensors see less of an
+// outing they expect to be watched. It changes what is observed, never what is done.
+struct EvasionOptions {
+  double base_share = 0.05;          // chance to evade on a sensitive outing
+  double petitioner_share = 0.30;    // ... for petitioners with a protest history
+  double harmful_share = 0.30;       // ... for persons acting on a harmful intent
+  double per_police_contact = 0.15;  // added per police visit the person has had (capped at 1)
+  int32_t decoy_tickets = 2;         // extra tickets to elsewhere bought by an evading traveller
 };
 
 // Social ties (directed contact lists; household members are always contacts).
@@ -87,7 +96,8 @@ struct VehicleOptions {
 // Daily routine beyond work and school.
 struct LifeOptions {
   double leisure_rate = 0.30;         // per person per day: an evening visit out
-  double leisure_hotel_share = 0.15;  // share of evening visits to a hotel (the rest: a park)
+  double leisure_hotel_share = 0.15;  // share of evening visits to a hotel
+  double leisure_friend_share = 0.25; // share of evening visits to a friend's home (rest: a park)
   double school_run_share = 0.8;      // families whose carer takes young children to school
   int32_t school_run_max_age = 11;    // children up to this age are taken and collected
   double travel_rate = 0.002;         // per adult per day: a day trip out of the city by train
@@ -142,7 +152,8 @@ struct WorldOptions {
   PurchaseOptions purchases;
   UtilityOptions utilities;
   VehicleOptions vehicles;
-  IntentOptions intent;
+  LawfulOptions lawful;
+  EvasionOptions evasion;
   LifeOptions life;
   CalendarOptions calendar;
 };

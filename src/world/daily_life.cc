@@ -1,10 +1,18 @@
 // Design: a day is a Timeline (world/timeline.h) built in layers, each overwriting what it
-// covers: the routine (home, then work or school on workdays), school runs by a family's
-// carer, an evening out, a harmful act for persons with a hidden intent (a meeting at the
-// district's meeting hotel in the afternoon, which is what makes their intent show in
-// behaviour), the reunion holiday (migrant workers away at home; families visiting kin),
-// an ordinary day trip out of town, and a petition trip that overrides the rest (station
-// in the morning, ticket, departure to the capital). Then the day's calls.
+// covers: the routine (home, then work or school on workdays; illegal work at a language
+// school or bar), school runs by a family's carer, an evening out (a park, a hotel, a
+// friend's home), the hidden harmful intents acted on (a drug deal at the district's
+// meeting hotel, a pickpocket's long dwell at the station, a recruiter's visit to a
+// compound with companions), a grievance group's gathering in a park, the reunion holiday
+// (migrant workers away at home; families visiting kin), an ordinary day trip out of town,
+// and a petition trip that overrides the rest (station in the morning, ticket, departure
+// to the capital). Then evasion, calls, purchases and drives.
+//
+// Every intent's signature overlaps with innocent behaviour (travellers wait at stations,
+// friends visit compounds, migrant workers call out-of-town numbers), which is the point.
+// Evasion changes only what sensors can see: the phone goes dark (calls move to an
+// unregistered phone), payments are in cash, decoy tickets are bought; what the person does
+// is unchanged.
 //
 // Decisions shared by a household (school runs, a family visit) are drawn from the
 // household's stream, so every member reaches the same decision independently; a carer
@@ -15,8 +23,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/hash.h"
 #include "core/poisson.h"
 #include "core/rng.h"
+#include "world/phone_number.h"
 #include "world/phone_calls.h"
 #include "world/timeline.h"
 
@@ -33,9 +43,10 @@ enum ScheduleWord : uint32_t {
   kLeisureStart, kLeisureLength, kLeisurePlace,      // block 1: evenings out
 };
 enum ActWord : uint32_t {
-  kTravel, kTravelCapital, kTrip, kHarmful,          // block 0: the day's decisions
-  kTripArrive, kTripTicket, kTripDepart, kHarmfulStart,  // block 1: trips and meetings
-  kHarmfulLength,                                    // block 2
+  kTravel, kTravelCapital, kTrip, kAttend,                  // block 0: the day's decisions
+  kTripArrive, kTripTicket, kTripDepart, kEvade,            // block 1: trips and evasion
+  kDeal, kDealStart, kDealLength, kDealCalls,               // block 2: drug dealing
+  kPickpocket, kPickpocketStart, kPickpocketLength, kVisit, // block 3: stations, visits
 };
 
 Rng ScheduleStream(uint64_t seed, PersonId person, Day day) {
@@ -81,7 +92,8 @@ class PersonDay {
         context_(context), person_(person), i_(person.index()), log_(log),
         household_(population.household[person.index()].index()),
         district_(population.district(person)), day_start_(DayStart(context.day)),
-        timeline_(population.home(person)), d_(ScheduleStream(seed, person, context.day)),
+        timeline_(population.residence(person)),
+        d_(ScheduleStream(seed, person, context.day)),
         a_(seed, Stream::kActs, person.value, context.day) {}
 
   // Returns whether the person sleeps at home tonight (is there at the end of the day).
@@ -89,13 +101,20 @@ class PersonDay {
     Routine();
     SchoolRuns();
     EveningOut();
-    HarmfulMeeting();
+    DrugDeal();
+    Pickpocketing();
+    Recruiting();
+    Gathering();
     const bool away = Reunion();
     if (!away) DayTrip();
     if (!away) PetitionTrip();
-    if (harmful_act_.person.valid()) log_->acts.push_back(harmful_act_);
+    for (const Act& act : acts_) log_->acts.push_back(act);
+    const size_t first_call = log_->calls.size();
     MakeCalls(options_.phones, context_.call_limit, seed_, pop_, ties_, context_.day, person_,
               log_);
+    SupplierCalls(first_call);
+    Evade(first_call);
+    EmitTickets();
     Purchases();
     Drives();
     for (size_t k = 0; k < timeline_.size(); ++k) {
@@ -112,6 +131,13 @@ class PersonDay {
     const PlaceId day_place = pop_.day_place[i_];
     if (context_.kind != DayKind::kWorkday || !day_place.valid()) return;
     const Role role = pop_.role[i_];
+    if (Has(pop_.intents[i_], Intent::kIllegalWorker)) {
+      // Illegal work at a language school or bar, 10:00-20:00; each day worked is an act.
+      const Minute start = 10 * kMinutesPerHour + Scale(d_.UniformAt(kWorkStart), 60);
+      timeline_.Set(day_place, start, 20 * kMinutesPerHour + Scale(d_.UniformAt(kWorkLength), 60));
+      AddHarmfulAct(Intent::kIllegalWorker, day_place, start);
+      return;
+    }
     if (role == Role::kWorker || role == Role::kMigrantWorker) {
       // Migrant workers work longer days: 10-11 hours instead of 8-9.
       const Minute hours = role == Role::kMigrantWorker ? 10 : 8;
@@ -149,27 +175,82 @@ class PersonDay {
   // Phase 3: an evening out.
   void EveningOut() {
     if (d_.UniformAt(kLeisure) >= options_.life.leisure_rate) return;
-    const PlaceType type = d_.UniformAt(kLeisureKind) < options_.life.leisure_hotel_share
-                               ? PlaceType::kHotel
-                               : PlaceType::kPark;
-    const PlaceId place = PickPlace(city_, type, district_, d_.UniformAt(kLeisurePlace));
+    const double kind = d_.UniformAt(kLeisureKind);
+    const LifeOptions& life = options_.life;
+    PlaceId place;
+    if (kind < life.leisure_hotel_share) {
+      place = PickPlace(city_, PlaceType::kHotel, district_, d_.UniformAt(kLeisurePlace));
+    } else if (kind < life.leisure_hotel_share + life.leisure_friend_share) {
+      // A friend's home (where the friend really lives), if the person has friends.
+      const auto contacts = ties_.contacts(person_);
+      if (!contacts.empty()) {
+        const auto k = static_cast<size_t>(d_.UniformAt(kLeisurePlace) *
+                                           static_cast<double>(contacts.size()));
+        place = pop_.residence(contacts[k]);
+      }
+    } else {
+      place = PickPlace(city_, PlaceType::kPark, district_, d_.UniformAt(kLeisurePlace));
+    }
     if (!place.valid()) return;
     const Minute start = 18 * kMinutesPerHour + Scale(d_.UniformAt(kLeisureStart), 120);
     timeline_.Set(place, start, start + 60 + Scale(d_.UniformAt(kLeisureLength), 120));
   }
 
-  // Phase 4: a hidden harmful intent acted on: a meeting at the district's meeting hotel.
-  void HarmfulMeeting() {
+  // Phase 4a: a drug dealer's deal at the district's meeting hotel in the afternoon.
+  void DrugDeal() {
     const PlaceId hotel = context_.meeting_hotel[district_.index()];
-    if (pop_.harmful_intent[i_] == 0 || !hotel.valid() ||
-        a_.UniformAt(kHarmful) >= options_.intent.harmful_act_rate) {
+    if (!Has(pop_.intents[i_], Intent::kDrugDealer) || !hotel.valid() ||
+        a_.UniformAt(kDeal) >= IntentRate(Intent::kDrugDealer)) {
       return;
     }
-    const Minute arrive = 13 * kMinutesPerHour + Scale(a_.UniformAt(kHarmfulStart), 120);
-    const Minute leave = arrive + 60 + Scale(a_.UniformAt(kHarmfulLength), 90);
+    const Minute arrive = 13 * kMinutesPerHour + Scale(a_.UniformAt(kDealStart), 120);
+    const Minute leave = arrive + 60 + Scale(a_.UniformAt(kDealLength), 90);
     timeline_.Set(hotel, arrive, leave);
-    // The act is done as the meeting ends; a visit before then stops it.
-    harmful_act_ = Act{person_, ActKind::kHarmful, hotel, day_start_ + leave - 1};
+    deal_arrive_ = arrive;
+    // The deal is done as the meeting ends; a visit before then stops it.
+    AddHarmfulAct(Intent::kDrugDealer, hotel, leave - 1);
+  }
+
+  // Phase 4b: a pickpocket's long dwell at the station (2-5 hours, from 09:00-15:00).
+  void Pickpocketing() {
+    const PlaceId station = context_.station[district_.index()];
+    if (!Has(pop_.intents[i_], Intent::kPickpocket) || !station.valid() ||
+        a_.UniformAt(kPickpocket) >= IntentRate(Intent::kPickpocket)) {
+      return;
+    }
+    const Minute arrive = 9 * kMinutesPerHour + Scale(a_.UniformAt(kPickpocketStart), 360);
+    const Minute leave = arrive + 120 + Scale(a_.UniformAt(kPickpocketLength), 180);
+    timeline_.Set(station, arrive, leave);
+    AddHarmfulAct(Intent::kPickpocket, station, arrive + 60);
+  }
+
+  // Phase 4c: a recruiter's visit to a compound, or a companion taken along.
+  void Recruiting() {
+    auto it = context_.recruited.find(person_.value);
+    if (it == context_.recruited.end()) return;
+    const Recruitment& visit = context_.recruitments[it->second];
+    timeline_.Set(visit.compound, visit.start, visit.end);
+    if (visit.recruiter == person_) {
+      AddHarmfulAct(Intent::kPyramidRecruiter, visit.compound, visit.start + 30);
+    }
+  }
+
+  // Phase 4d: a grievance group's peaceful gathering in a park (lawful).
+  void Gathering() {
+    const uint32_t group = ties_.grievance_group(person_);
+    if (group == Ties::kNoGroup) return;
+    const LawfulOptions& lawful = options_.lawful;
+    Rng group_rng(seed_, Stream::kGroups, group, context_.day);
+    if (group_rng.UniformAt(0) >= lawful.gathering_rate ||
+        a_.UniformAt(kAttend) >= lawful.gathering_attendance) {
+      return;
+    }
+    const PlaceId park = PickPlace(city_, PlaceType::kPark, district_, group_rng.UniformAt(1));
+    if (!park.valid()) return;
+    const Minute start = 10 * kMinutesPerHour + Scale(group_rng.UniformAt(2), 120);
+    timeline_.Set(park, start, start + 120);
+    acts_.push_back(Act{person_, ActKind::kGathering, park, day_start_ + start});
+    sensitive_from_ = std::min(sensitive_from_, start);
   }
 
   // Phase 5: a reunion holiday. Returns true when the person is away from the city.
@@ -183,7 +264,7 @@ class PersonDay {
       if (context_.day == context_.reunion_first_day) {
         TravelFrom(6 * kMinutesPerHour + Scale(rng.Uniform(), 240), context_.out_of_town, false);
       } else {
-        ClearHarmfulAct();
+        ClearActs();
         timeline_.Set(context_.out_of_town, 0, kMinutesPerDay);
       }
       return true;
@@ -200,7 +281,7 @@ class PersonDay {
     for (size_t k = 0; k < contacts.size(); ++k) {
       if (kinds[k] != TieKind::kKin) continue;
       const Minute start = 11 * kMinutesPerHour + Scale(u_start, 120);
-      timeline_.Set(pop_.home(contacts[k]), start, start + 180 + Scale(u_length, 120));
+      timeline_.Set(pop_.residence(contacts[k]), start, start + 180 + Scale(u_length, 120));
       break;
     }
     return false;
@@ -218,7 +299,7 @@ class PersonDay {
   // Phase 7: a lawful petition trip to the capital overrides the rest of the day.
   void PetitionTrip() {
     if (!Has(pop_.true_traits[i_], Trait::kPetitioner) ||
-        a_.UniformAt(kTrip) >= options_.intent.petition_trip_rate) {
+        a_.UniformAt(kTrip) >= options_.lawful.petition_trip_rate) {
       return;
     }
     TravelFrom(6 * kMinutesPerHour + Scale(a_.UniformAt(kTripArrive), 240), context_.capital, true);
@@ -231,13 +312,91 @@ class PersonDay {
     if (!station.valid()) return;
     const Minute ticket = arrive + 5 + Scale(a_.UniformAt(kTripTicket), 15);
     const Minute depart = ticket + 30 + Scale(a_.UniformAt(kTripDepart), 60);
+    ClearActs();  // away from whatever else was planned
     timeline_.Set(station, arrive, depart);
     timeline_.Set(destination, depart, kMinutesPerDay);
-    log_->tickets.push_back(Ticket{person_, station, day_start_ + ticket, destination});
+    trip_station_ = station;
+    trip_ticket_ = ticket;
+    trip_destination_ = destination;
     if (petition) {
-      log_->acts.push_back(Act{person_, ActKind::kPetitionTrip, destination, day_start_ + depart});
+      acts_.push_back(Act{person_, ActKind::kPetitionTrip, destination, day_start_ + depart});
+      sensitive_from_ = std::min(sensitive_from_, arrive);
     }
-    ClearHarmfulAct();  // away from the meeting
+  }
+
+  // Drops the acts planned so far today (the person is away instead).
+  void ClearActs() {
+    acts_.clear();
+    sensitive_from_ = kMinutesPerDay;
+    deal_arrive_ = -1;
+  }
+
+  double IntentRate(Intent intent) const {
+    return options_.population.intents[static_cast<size_t>(intent)].act_rate;
+  }
+
+  void AddHarmfulAct(Intent intent, PlaceId place, Minute minute) {
+    Act act{person_, ActKind::kHarmful, place, day_start_ + minute};
+    act.intent = intent;
+    acts_.push_back(act);
+    if (intent != Intent::kIllegalWorker) sensitive_from_ = std::min(sensitive_from_, minute);
+  }
+
+  // A drug dealer calls one of two out-of-town suppliers 2-5 times before the deal.
+  void SupplierCalls(size_t first_call) {
+    if (deal_arrive_ < 0 || pop_.phones[i_] == 0) return;
+    const auto persons = static_cast<uint32_t>(pop_.size());
+    const int calls = 2 + static_cast<int>(a_.UniformAt(kDealCalls) * 4);
+    const auto window = static_cast<uint64_t>(deal_arrive_ - 9 * kMinutesPerHour + 1);
+    for (int c = 0; c < calls; ++c) {
+      const uint64_t hash =
+          Hash3(seed_, person_.value, static_cast<uint64_t>(context_.day) * 8 + static_cast<uint64_t>(c));
+      const auto supplier = static_cast<uint32_t>(Hash3(seed_, person_.value, 1000 + hash % 2) %
+                                                  options_.phones.out_of_town_numbers);
+      const Minute time = 9 * kMinutesPerHour + static_cast<Minute>((hash >> 8) % window);
+      log_->calls.push_back(Call{person_, day_start_ + time, NumberOf(person_, 0),
+                                 OutOfTownNumber(supplier, persons)});
+    }
+    std::stable_sort(log_->calls.begin() + static_cast<std::ptrdiff_t>(first_call),
+                     log_->calls.end(),
+                     [](const Call& a, const Call& b) { return a.time < b.time; });
+  }
+
+  // Evasion on a sensitive outing (a petition trip, a gathering, a harmful act): the phone
+  // goes dark from an hour before until the end of the day, calls in that time are made on
+  // an unregistered phone, payments are in cash and decoy tickets are bought.
+  void Evade(size_t first_call) {
+    evading_ = false;
+    if (sensitive_from_ >= kMinutesPerDay) return;
+    const EvasionOptions& e = options_.evasion;
+    const bool harmful = pop_.intents[i_] != 0;
+    const bool activist = Has(pop_.true_traits[i_], Trait::kPetitioner) &&
+                          Has(pop_.true_traits[i_], Trait::kProtestHistory);
+    double p = harmful ? e.harmful_share : activist ? e.petitioner_share : e.base_share;
+    if (context_.police_contacts != nullptr) {
+      p += e.per_police_contact * context_.police_contacts[i_];
+    }
+    if (a_.UniformAt(kEvade) >= p) return;
+    evading_ = true;
+    dark_from_ = std::max<Minute>(0, sensitive_from_ - 60);
+    if (pop_.phones[i_] > 0) {
+      log_->dark.push_back(PhoneDark{person_, day_start_ + dark_from_, day_start_ + kMinutesPerDay});
+    }
+    for (size_t c = first_call; c < log_->calls.size(); ++c) {
+      if (MinuteOfDay(log_->calls[c].time) >= dark_from_) log_->calls[c].burner = true;
+    }
+  }
+
+  // The day's ticket, paid in cash when evading, with decoys to elsewhere.
+  void EmitTickets() {
+    if (!trip_station_.valid()) return;
+    log_->tickets.push_back(
+        Ticket{person_, trip_station_, day_start_ + trip_ticket_, trip_destination_, evading_});
+    if (!evading_) return;
+    for (int32_t k = 0; k < options_.evasion.decoy_tickets; ++k) {
+      log_->tickets.push_back(Ticket{person_, trip_station_, day_start_ + trip_ticket_ + 1 + k,
+                                     context_.out_of_town, true, true});
+    }
   }
 
   // Phase 9: purchases where the person is at the time, in cash or electronically.
@@ -254,8 +413,8 @@ class PersonDay {
       const Minute t = 8 * kMinutesPerHour + Scale(u_time, 13 * kMinutesPerHour);
       // 10 to 200 yuan, mostly small.
       const auto amount = static_cast<float>(10.0 + 190.0 * u_amount * u_amount);
-      log_->purchases.push_back(
-          Purchase{person_, day_start_ + t, timeline_.PlaceAt(t), amount, u_cash < cash_share});
+      const bool cash = u_cash < cash_share || (evading_ && t >= dark_from_);
+      log_->purchases.push_back(Purchase{person_, day_start_ + t, timeline_.PlaceAt(t), amount, cash});
     }
     std::sort(log_->purchases.end() - count, log_->purchases.end(),
               [](const Purchase& a, const Purchase& b) { return a.time < b.time; });
@@ -283,8 +442,6 @@ class PersonDay {
     }
   }
 
-  void ClearHarmfulAct() { harmful_act_ = Act{}; }
-
   const WorldOptions& options_;
   uint64_t seed_;
   const City& city_;
@@ -300,7 +457,13 @@ class PersonDay {
   Timeline timeline_;
   Rng d_;  // the person-day's schedule stream, read by ScheduleWord
   Rng a_;  // the person-day's act stream, read by ActWord
-  Act harmful_act_;
+  std::vector<Act> acts_;
+  Minute sensitive_from_ = kMinutesPerDay;  // start of today's first sensitive outing
+  Minute deal_arrive_ = -1;                 // a drug deal's meeting, if any
+  PlaceId trip_station_, trip_destination_;
+  Minute trip_ticket_ = 0;
+  bool evading_ = false;
+  Minute dark_from_ = kMinutesPerDay;
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 // Thread-safety: pure function of its inputs; call it from any thread.
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstdint>
 #include <vector>
 
@@ -18,6 +20,14 @@
 namespace oversight {
 
 enum class DayKind : uint8_t { kWorkday, kWeekend, kHoliday };
+
+// A pyramid recruiter's visit today: he brings companions into a compound not his own.
+struct Recruitment {
+  PersonId recruiter;
+  PlaceId compound;
+  Minute start = 0;  // minute of the day
+  Minute end = 0;
+};
 
 // What is shared by every person on one day.
 struct DayContext {
@@ -35,6 +45,11 @@ struct DayContext {
   // exp(-mean) of the Poisson counts drawn per person-day (core/poisson.h).
   double call_limit = 1.0;
   double purchase_limit = 1.0;
+  // Today's recruitment visits, and who takes part (recruiter or companion -> visit).
+  std::vector<Recruitment> recruitments;
+  absl::flat_hash_map<uint32_t, uint32_t> recruited;
+  // Per person: police visits so far (saturating); evasion grows with them.
+  const uint8_t* police_contacts = nullptr;
 };
 
 // The calendar: what kind of day `day` is (weekday from first_weekday, holidays).

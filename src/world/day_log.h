@@ -9,6 +9,7 @@
 
 #include "core/ids.h"
 #include "core/sim_time.h"
+#include "core/vocabulary.h"
 
 namespace oversight {
 
@@ -24,8 +25,16 @@ struct Presence {
 struct Call {
   PersonId person;  // the caller
   Minute time = 0;
-  uint32_t from = 0;  // PhoneNumber of the caller's phone
-  uint32_t to = 0;    // PhoneNumber called (a resident's or out-of-town)
+  uint32_t from = 0;    // PhoneNumber of the caller's phone
+  uint32_t to = 0;      // PhoneNumber called (a resident's or out-of-town)
+  bool burner = false;  // made from an unregistered phone while the person's own was off
+};
+
+// A person's phones switched off over [from, to).
+struct PhoneDark {
+  PersonId person;
+  Minute from = 0;
+  Minute to = 0;
 };
 
 // A train ticket, bought at a station, to the capital or elsewhere out of town.
@@ -34,7 +43,8 @@ struct Ticket {
   PlaceId station;
   Minute time = 0;
   PlaceId destination;
-  bool cash = false;  // paid in cash (no electronic record)
+  bool cash = false;   // paid in cash (no electronic record)
+  bool decoy = false;  // bought to mislead, never used (truth)
 };
 
 // A purchase where the person is at the time.
@@ -63,8 +73,11 @@ struct MeterReading {
 
 enum class ActKind : uint8_t {
   kPetitionTrip,  // lawful: travelling to the capital to petition
-  kHarmful,       // harmful: the act a hidden intent leads to
+  kGathering,     // lawful: a peaceful gathering of a grievance group in a park
+  kHarmful,       // harmful: the act a hidden intent leads to (see Act::intent)
 };
+
+inline bool Lawful(ActKind kind) { return kind != ActKind::kHarmful; }
 
 // An act a person sets out to do. `time` is when it happens; a police visit before then
 // stops it. `stopped_by` is an opaque cause tag set by the caller of World::ApplyVisit
@@ -77,6 +90,7 @@ struct Act {
   PlaceId place;
   Minute time = 0;
   uint32_t stopped_by = kNotStopped;
+  Intent intent = Intent::kPickpocket;  // for harmful acts: which intent
 
   bool stopped() const { return stopped_by != kNotStopped; }
 };
@@ -86,6 +100,7 @@ struct Act {
 struct DayLog {
   std::vector<Presence> presences;
   std::vector<Call> calls;
+  std::vector<PhoneDark> dark;
   std::vector<Purchase> purchases;
   std::vector<Drive> drives;
   std::vector<Ticket> tickets;
@@ -94,6 +109,7 @@ struct DayLog {
   void Clear() {
     presences.clear();
     calls.clear();
+    dark.clear();
     purchases.clear();
     drives.clear();
     tickets.clear();

@@ -7,6 +7,8 @@
 // Thread-safety: immutable during a day step.
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstdint>
 #include <vector>
 
@@ -31,7 +33,7 @@ struct Population {
   std::vector<PlaceId> day_place;          // workplace or school; invalid when none
   std::vector<TraitBits> true_traits;      // the truth
   std::vector<TraitBits> recorded_traits;  // on file with the authorities
-  std::vector<uint8_t> harmful_intent;     // hidden intent (truth), 0 or 1
+  std::vector<IntentBits> intents;         // hidden harmful intents (truth)
   std::vector<uint8_t> phones;             // 0, 1 or 2
 
   // Per household.
@@ -55,6 +57,18 @@ struct Population {
   bool work_permit(PersonId p) const { return (flags[p.index()] & kWorkPermitFlag) != 0; }
   // The spouse of `p` from the household register, or invalid.
   PersonId spouse(PersonId p) const;
+  // Whether `p` has any hidden harmful intent (the truth the audit judges by).
+  bool harmful(PersonId p) const { return intents[p.index()] != 0; }
+  // Where `p` really lives: the registered home, except for the spouse of a sham marriage,
+  // who lives elsewhere.
+  PlaceId residence(PersonId p) const {
+    if (!Has(intents[p.index()], Intent::kShamMarriage)) return home(p);  // the common case
+    auto it = sham_residence.find(p.value);
+    return it == sham_residence.end() ? home(p) : it->second;
+  }
+
+  // Spouses of sham marriages (person id -> where they really live).
+  absl::flat_hash_map<uint32_t, PlaceId> sham_residence;
 };
 
 inline PersonId Population::spouse(PersonId p) const {

@@ -40,6 +40,10 @@ World::World(const WorldOptions& options, uint64_t seed) : options_(options), se
   const size_t chunk_count = (population_.size() + kPersonsPerChunk - 1) / kPersonsPerChunk;
   chunks_.resize(chunk_count);
   home_tonight_.assign(population_.size(), 0);
+  police_contacts_.assign(population_.size(), 0);
+  for (uint32_t p = 0; p < population_.size(); ++p) {
+    if (Has(population_.intents[p], Intent::kPyramidRecruiter)) recruiters_.push_back(PersonId(p));
+  }
   meters_.resize(population_.household_count());
 }
 
@@ -51,6 +55,8 @@ DayContext World::MakeContext(Day day) const {
   context.reunion = holiday != nullptr && holiday->reunion;
   context.reunion_first_day = holiday != nullptr ? holiday->first_day : 0;
   context.out_of_town = city_.PlacesOfType(PlaceType::kOutOfTown).front();
+  context.police_contacts = police_contacts_.data();
+  PlanRecruitments(day, &context);
   context.call_limit = PoissonLimit(options_.phones.calls_per_day);
   context.purchase_limit = PoissonLimit(options_.purchases.per_day);
   context.station = district_station_;
@@ -125,15 +131,50 @@ size_t World::StateBytes() const {
   const Population& p = population_;
   return Bytes(p.group) + Bytes(p.household) + Bytes(p.age) + Bytes(p.sex) + Bytes(p.role) +
          Bytes(p.status) + Bytes(p.flags) + Bytes(p.day_place) + Bytes(p.true_traits) +
-         Bytes(p.recorded_traits) + Bytes(p.harmful_intent) + Bytes(p.household_first) +
+         Bytes(p.recorded_traits) + Bytes(p.intents) + Bytes(p.household_first) +
          Bytes(p.household_size) + Bytes(p.household_kind) + Bytes(p.household_couple) +
          Bytes(p.household_home) + Bytes(p.household_district) + Bytes(p.phones) +
          Bytes(p.household_registered) + Bytes(p.household_vehicles) +
          Bytes(p.household_vehicle_count) +
-         Bytes(city_.places()) + ties_.Bytes();
+         Bytes(city_.places()) + ties_.Bytes() + Bytes(police_contacts_);
+}
+
+// A recruiter who acts today visits a compound of his district other than his own, from
+// 14:00-17:00 for 60-120 minutes, with one to three of his contacts (different ones from
+// day to day). A person takes part in at most one visit a day (the first recruiter, in id
+// order, who picks them).
+void World::PlanRecruitments(Day day, DayContext* context) const {
+  const double rate =
+      options_.population.intents[static_cast<size_t>(Intent::kPyramidRecruiter)].act_rate;
+  for (PersonId recruiter : recruiters_) {
+    Rng rng(seed_, Stream::kRecruit, recruiter.value, day);
+    if (rng.UniformAt(0) >= rate || context->recruited.contains(recruiter.value)) continue;
+    const DistrictId district = population_.district(recruiter);
+    const std::vector<PlaceId>& compounds =
+        city_.PlacesOfType(PlaceType::kResidentialCompound, district);
+    const PlaceId own = city_.place(population_.residence(recruiter)).parent;
+    if (compounds.size() < 2) continue;
+    PlaceId compound = compounds[static_cast<size_t>(rng.UniformAt(1) *
+                                                     static_cast<double>(compounds.size()))];
+    if (compound == own) compound = compounds[(compound == compounds[0]) ? 1 : 0];
+    const Minute start = 14 * kMinutesPerHour + static_cast<Minute>(rng.UniformAt(2) * 180);
+    const Minute end = start + 60 + static_cast<Minute>(rng.UniformAt(3) * 60);
+    const auto index = static_cast<uint32_t>(context->recruitments.size());
+    context->recruitments.push_back(Recruitment{recruiter, compound, start, end});
+    context->recruited.emplace(recruiter.value, index);
+    const auto contacts = ties_.contacts(recruiter);
+    const int companions = 1 + static_cast<int>(rng.UniformAt(4) * 3);
+    for (int c = 0; c < companions && !contacts.empty(); ++c) {
+      const auto k = static_cast<size_t>(rng.UniformAt(5 + static_cast<uint32_t>(c)) *
+                                         static_cast<double>(contacts.size()));
+      context->recruited.emplace(contacts[k].value, index);  // no-op if already taking part
+    }
+  }
 }
 
 int World::ApplyVisit(PersonId person, Minute time, uint32_t cause) {
+  uint8_t& contacts = police_contacts_[person.index()];
+  if (contacts < 255) ++contacts;
   std::vector<Act>& acts = chunks_[person.index() / kPersonsPerChunk].acts;
   auto it = std::lower_bound(acts.begin(), acts.end(), person,
                              [](const Act& act, PersonId p) { return act.person < p; });

@@ -54,6 +54,8 @@ class World : public VisitTarget {
   RecordsView records() const { return RecordsView(city_, population_); }
   const WorldOptions& options() const { return options_; }
   size_t person_count() const { return population_.size(); }
+  // Police visits `person` has had so far (saturating at 255).
+  uint8_t police_contacts(PersonId person) const { return police_contacts_[person.index()]; }
   // Bytes held by the persistent world state: population, households and places (not the
   // current day's event buffers, which are reused every day).
   size_t StateBytes() const;
@@ -62,6 +64,7 @@ class World : public VisitTarget {
  private:
   DayContext MakeContext(Day day) const;
   void ReadMeters(Day day);
+  void PlanRecruitments(Day day, DayContext* context) const;
 
   WorldOptions options_;
   uint64_t seed_;
@@ -71,6 +74,8 @@ class World : public VisitTarget {
   std::vector<PlaceId> district_station_;  // per district
   std::vector<DayLog> chunks_;
   std::vector<uint8_t> home_tonight_;  // per person, today
+  std::vector<uint8_t> police_contacts_;  // per person: visits so far (saturating at 255)
+  std::vector<PersonId> recruiters_;      // persons with the pyramid-recruiter intent
   std::vector<MeterReading> meters_;   // per household, today
   Day day_ = -1;
 };

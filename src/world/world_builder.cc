@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/hash.h"
 #include "core/rng.h"
 #include "scenario/condition.h"
 
@@ -110,7 +111,7 @@ class PopulationBuilder {
     pop_->day_place.resize(n);
     pop_->true_traits.resize(n);
     pop_->recorded_traits.resize(n);
-    pop_->harmful_intent.resize(n);
+    pop_->intents.resize(n);
     pop_->phones.resize(n);
     uint32_t person = 0;
     for (uint32_t h = 0; person < n; ++h) person += BuildHousehold(HouseholdId(h), person);
@@ -157,6 +158,8 @@ class PopulationBuilder {
     pop_->household_vehicle_count.push_back(vehicles);
     next_vehicle_ += vehicles;
 
+    const IntentOptions& sham = p_.intents[static_cast<size_t>(Intent::kShamMarriage)];
+    const bool sham_marriage = couple && rng.Bernoulli(sham.prevalence);
     for (uint32_t k = 0; k < size; ++k) {
       const PersonId id(first + k);
       Rng person_rng(seed_, Stream::kPopulation, id.value, 0);
@@ -167,6 +170,12 @@ class PopulationBuilder {
       pop_->household[id.index()] = h;
       pop_->group[id.index()] = group;
       DrawPerson(person_rng, id, shared, &facts);
+    }
+    if (sham_marriage) {
+      const IntentBits bit = Bit(Intent::kShamMarriage);
+      pop_->intents[first] = static_cast<IntentBits>(pop_->intents[first] | bit);
+      pop_->intents[first + 1] = static_cast<IntentBits>(pop_->intents[first + 1] | bit);
+      sham_spouses_.push_back(first + 1);
     }
     return size;
   }
@@ -235,10 +244,21 @@ class PopulationBuilder {
       if (has) f->traits = static_cast<TraitBits>(f->traits | (1u << t));
       if (on_file) record = static_cast<TraitBits>(record | (1u << t));
     }
-    const IntentOptions& intent = options_.intent;
-    const double p_harmful = Has(f->traits, Trait::kDrugUse) ? intent.harmful_share_given_drug_use
-                                                              : intent.harmful_share_otherwise;
-    pop_->harmful_intent[i] = rng.Bernoulli(p_harmful) ? 1 : 0;
+    IntentBits intents = 0;
+    for (size_t k = 0; k < kIntentCount; ++k) {
+      if (static_cast<Intent>(k) == Intent::kShamMarriage) continue;  // drawn per couple
+      const IntentOptions& intent = p_.intents[k];
+      if (rng.Bernoulli(Lookup(intent.given, intent.prevalence, *f))) {
+        intents = static_cast<IntentBits>(intents | (1u << k));
+      }
+    }
+    // Only a foreign national without a work permit can work illegally; one who does
+    // works (at a language school or bar), whatever the role table said.
+    if (!f->foreign || permit) intents = static_cast<IntentBits>(intents & ~Bit(Intent::kIllegalWorker));
+    if (Has(intents, Intent::kIllegalWorker) && f->role != Role::kMigrantWorker) {
+      f->role = Role::kWorker;
+    }
+    pop_->intents[i] = intents;
     const PhoneOptions& phones = options_.phones;
     const bool second = rng.Bernoulli(phones.second_phone_share);
     pop_->phones[i] = f->age < phones.min_age ? 0 : (second ? 2 : 1);
@@ -263,6 +283,10 @@ class PopulationBuilder {
   std::vector<PlaceId> compound_;      // per district: the compound being filled
   std::vector<int32_t> compound_fill_;  // per district: households in it so far
   uint32_t next_vehicle_ = 0;
+
+ public:
+  // Spouses of sham marriages, who live elsewhere (placed once all homes exist).
+  std::vector<uint32_t> sham_spouses_;
 };
 
 void BuildPlaces(const WorldOptions& options, uint64_t seed, City* city) {
@@ -303,6 +327,9 @@ void AssignDayPlaces(uint64_t seed, const City& city, Population* pop) {
       continue;
     }
     Rng rng(seed, Stream::kPopulation, id.value, 2);
+    if (Has(pop->intents[i], Intent::kIllegalWorker)) {
+      type = rng.Bernoulli(0.6) ? PlaceType::kLanguageSchool : PlaceType::kBar;
+    }
     const std::vector<PlaceId>& local = city.PlacesOfType(type, pop->district(id));
     const bool stay_local = !local.empty() && (type == PlaceType::kSchool || rng.Bernoulli(0.7));
     const std::vector<PlaceId>& choices = stay_local ? local : city.PlacesOfType(type);
@@ -318,9 +345,18 @@ void BuildWorld(const WorldOptions& options, uint64_t seed, City* city, Populati
   *city = City();
   *population = Population();
   city->LayOutDistricts(names, options.district_size_m);
-  PopulationBuilder(options, seed, city, population).Build();
+  PopulationBuilder builder(options, seed, city, population);
+  builder.Build();
   BuildPlaces(options, seed, city);
   AssignDayPlaces(seed, *city, population);
+  // A sham spouse really lives in another household's home, anywhere in the city.
+  const std::vector<PlaceId>& homes = city->PlacesOfType(PlaceType::kHome);
+  for (uint32_t spouse : builder.sham_spouses_) {
+    const PlaceId registered = population->home(PersonId(spouse));
+    PlaceId elsewhere = homes[Hash3(seed, spouse, 0) % homes.size()];
+    if (elsewhere == registered) elsewhere = homes[(Hash3(seed, spouse, 0) + 1) % homes.size()];
+    population->sham_residence[spouse] = elsewhere;
+  }
 }
 
 }  // namespace oversight

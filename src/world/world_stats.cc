@@ -25,6 +25,7 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
   s.foreign.assign(groups, 0);
   s.foreign_permit.assign(groups, 0);
   s.harmful_intent.assign(groups, 0);
+  s.intents.assign(groups, {});
   for (size_t i = 0; i < pop.size(); ++i) {
     const PersonId id(static_cast<uint32_t>(i));
     const size_t g = pop.group[i].index();
@@ -42,7 +43,10 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
     ++s.age_sex[static_cast<size_t>(AgeBand(pop.age[i]))][static_cast<size_t>(pop.sex[i])];
     s.foreign[g] += pop.foreign(id) ? 1u : 0u;
     s.foreign_permit[g] += pop.work_permit(id) ? 1u : 0u;
-    s.harmful_intent[g] += pop.harmful_intent[i];
+    s.harmful_intent[g] += pop.intents[i] != 0 ? 1u : 0u;
+    for (size_t k = 0; k < kIntentCount; ++k) {
+      s.intents[g][k] += Has(pop.intents[i], static_cast<Intent>(k)) ? 1u : 0u;
+    }
     s.phones += pop.phones[i];
     s.phone_owners += pop.phones[i] > 0 ? 1u : 0u;
     for (TieKind kind : world->ties().kinds(id)) ++s.ties[static_cast<size_t>(kind)];
@@ -74,8 +78,14 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
       s.drives += chunk.drives.size();
       s.tickets += chunk.tickets.size();
       for (const Act& act : chunk.acts) {
-        (act.kind == ActKind::kPetitionTrip ? s.petition_trips : s.harmful_acts)++;
+        switch (act.kind) {
+          case ActKind::kPetitionTrip: ++s.petition_trips; break;
+          case ActKind::kGathering: ++s.gatherings; break;
+          case ActKind::kHarmful: ++s.harmful_acts; break;
+        }
       }
+      s.phone_dark += chunk.dark.size();
+      for (const Ticket& t : chunk.tickets) s.decoy_tickets += t.decoy ? 1u : 0u;
     }
     for (const MeterReading& m : world->meters()) {
       const size_t h = m.household.index();

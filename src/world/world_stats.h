@@ -29,7 +29,8 @@ struct WorldStats {
   std::array<std::array<uint64_t, kSexCount>, kAgeBandStarts.size()> age_sex{};
   std::vector<uint64_t> foreign;          // [group]
   std::vector<uint64_t> foreign_permit;   // [group]
-  std::vector<uint64_t> harmful_intent;   // [group]
+  std::vector<uint64_t> harmful_intent;   // [group]: persons with any harmful intent
+  std::vector<std::array<uint64_t, kIntentCount>> intents;  // [group][intent]
   // [kind][size], size 0..max observed
   std::array<std::vector<uint64_t>, kHouseholdKindCount> household_sizes;
   uint64_t couples = 0;
@@ -55,7 +56,10 @@ struct WorldStats {
   std::array<uint64_t, kHouseholdKindCount> residents{};   // summed over readings
   uint64_t tickets = 0;
   uint64_t petition_trips = 0;
+  uint64_t gatherings = 0;  // persons attending
   uint64_t harmful_acts = 0;
+  uint64_t phone_dark = 0;  // persons whose phone went dark
+  uint64_t decoy_tickets = 0;
 };
 
 // Counts the population of `world`, then steps it through days 0..days-1 (no sensors, no

@@ -12,13 +12,13 @@ class AuditorTest : public ::testing::Test {
   void SetUp() override {
     scenario_ = DefaultScenario();
     scenario_.world.persons = 5000;
-    scenario_.world.intent.petition_trip_rate = 1.0;
+    scenario_.world.lawful.petition_trip_rate = 1.0;
     world_ = std::make_unique<World>(scenario_.world, scenario_.seed);
     lists_ = std::make_unique<Watchlists>(scenario_.policy, world_->records());
     const Population& pop = world_->population();
     for (uint32_t p = 0; p < pop.size(); ++p) {
-      if (pop.harmful_intent[p] != 0 && !harmful_.valid()) harmful_ = PersonId(p);
-      if (pop.harmful_intent[p] == 0 && !innocent_.valid()) innocent_ = PersonId(p);
+      if (pop.intents[p] != 0 && !harmful_.valid()) harmful_ = PersonId(p);
+      if (pop.intents[p] == 0 && !innocent_.valid()) innocent_ = PersonId(p);
     }
     ASSERT_TRUE(harmful_.valid());
     ASSERT_TRUE(innocent_.valid());
@@ -87,13 +87,13 @@ TEST_F(AuditorTest, StoppedTripsAreCountedForTheRuleBehindTheVisit) {
   response.visits.push_back(VisitRecord{traveller, trip->time - 10, RuleId(2)});
   auditor.RecordDay(0, *world_, 0, {}, response);
   const AuditResult r = auditor.Finish(0);
-  EXPECT_EQ(r.total.trips, trips);
-  EXPECT_EQ(r.total.trips_stopped, 1u);
-  EXPECT_EQ(r.rules[2].trips_stopped, 1u);
+  EXPECT_EQ(r.total.lawful_acts, trips);
+  EXPECT_EQ(r.total.lawful_stopped, 1u);
+  EXPECT_EQ(r.rules[2].lawful_stopped, 1u);
   EXPECT_EQ(r.rules[2].visits, 1u);
-  EXPECT_EQ(r.groups[GroupOf(traveller)].trips_stopped, 1u);
+  EXPECT_EQ(r.groups[GroupOf(traveller)].lawful_stopped, 1u);
   EXPECT_EQ(r.total.visits_to_innocents,
-            world_->population().harmful_intent[traveller.index()] == 0 ? 1u : 0u);
+            world_->population().intents[traveller.index()] == 0 ? 1u : 0u);
 }
 
 }  // namespace

@@ -114,7 +114,7 @@ TEST_F(CliTest, RunWritesTheOutputFolderAndPrintsTheSummary) {
   const Result r = Run("run " + Tiny() + " --out " + out.string() + " --threads 2");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Oversight audit of 'tiny-petitioners': 12 synthetic persons"));
-  EXPECT_THAT(r.out, HasSubstr("Lawful petition trips stopped: 41.7% (15 of 36)"));
+  EXPECT_THAT(r.out, HasSubstr("Lawful activity stopped (petition trips, gatherings): 41.7% (15 of 36)"));
   for (const char* name : {"report.json", "groups.csv", "rules.csv", "days.csv", "summary.txt"}) {
     EXPECT_TRUE(fs::exists(out / name)) << name;
   }

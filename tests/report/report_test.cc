@@ -20,14 +20,14 @@ using ::testing::StartsWith;
 AuditResult SampleAudit() {
   AuditResult audit;
   GroupCounts a{.name = "majority", .persons = 900, .harmful_persons = 9, .alerts = 60,
-                .false_alarms = 57, .flagged_persons = 30, .flagged_innocents = 28, .trips = 10,
-                .trips_stopped = 4};
+                .false_alarms = 57, .flagged_persons = 30, .flagged_innocents = 28, .lawful_acts = 10,
+                .lawful_stopped = 4};
   GroupCounts b{.name = "minority", .persons = 100, .harmful_persons = 1, .alerts = 40,
                 .false_alarms = 40, .flagged_persons = 20, .flagged_innocents = 20};
   audit.groups = {a, b};
   audit.total = GroupCounts{.name = "all", .persons = 1000, .harmful_persons = 10, .alerts = 100,
                             .false_alarms = 97, .flagged_persons = 50, .flagged_innocents = 48,
-                            .trips = 10, .trips_stopped = 4};
+                            .lawful_acts = 10, .lawful_stopped = 4};
   audit.rules = {RuleCounts{.id = "near_school", .kind = "near_place", .category = "social",
                             .alerts = 100, .false_alarms = 97}};
   audit.days = {DayCounts{.day = 0, .alerts = 100}};
@@ -49,8 +49,8 @@ TEST(ReportTest, JsonCarriesSchemaVersionAndRatesWithTheirCounts) {
   EXPECT_EQ(minority["rates"]["alert_share"]["numerator"], 40);
   EXPECT_EQ(minority["rates"]["alert_share"]["denominator"], 100);
   EXPECT_DOUBLE_EQ(minority["rates"]["alert_share"]["value"].get<double>(), 0.4);
-  // No trips in the minority: the share is undefined, not zero.
-  EXPECT_TRUE(minority["rates"]["trips_stopped_share"]["value"].is_null());
+  // No lawful acts in the minority: the share is undefined, not zero.
+  EXPECT_TRUE(minority["rates"]["lawful_stopped_share"]["value"].is_null());
   EXPECT_DOUBLE_EQ(json["totals"]["rates"]["precision"]["value"].get<double>(), 0.03);
 }
 
@@ -71,7 +71,7 @@ TEST(ReportTest, CsvTablesHaveHeadersAndOneRowPerItem) {
 TEST(ReportTest, SummaryStatesNumeratorAndDenominator) {
   const std::string text = Summary(DefaultScenario(), RunFacts{}, SampleAudit());
   EXPECT_THAT(text, HasSubstr("97.0% (97 of 100) concerned people with no harmful intent"));
-  EXPECT_THAT(text, HasSubstr("Lawful petition trips stopped: 40.0% (4 of 10)"));
+  EXPECT_THAT(text, HasSubstr("Lawful activity stopped (petition trips, gatherings): 40.0% (4 of 10)"));
   EXPECT_EQ(WithThousands(1234567), "1,234,567");
   EXPECT_EQ(WithThousands(999), "999");
   EXPECT_EQ(WithThousands(100000), "100,000");

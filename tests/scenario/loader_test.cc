@@ -88,8 +88,8 @@ TEST(LoaderTest, WrongTypeSaysWhatWasExpected) {
 TEST(LoaderTest, OutOfRangeValuesAreReported) {
   EXPECT_THAT(Errors("[scenario]\npersons = -5\n"),
               HasSubstr("'persons' in [scenario] must be an integer from 1 to 100000000, got -5"));
-  EXPECT_THAT(Errors(std::string(kMinimal) + "[intent]\nharmful_act_rate = 1.5\n"),
-              HasSubstr("'harmful_act_rate' in [intent] must be a number from 0 to 1, got 1.5"));
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[lawful]\npetition_trip_rate = 1.5\n"),
+              HasSubstr("'petition_trip_rate' in [lawful] must be a number from 0 to 1, got 1.5"));
 }
 
 TEST(LoaderTest, EveryProblemIsReportedNotJustTheFirst) {

@@ -65,6 +65,10 @@ TEST(SensorsTest, CompoundGateCamerasSeeResidentsComingHome) {
   s.sense.hit_rate.assign(2, 1.0);
   s.sense.false_match_rate.assign(2, 0.0);
   s.sense.ticket_id_check_rate = 0.0;
+  // Nobody visits anyone else's home today: only residents come through the gates.
+  s.world.life.leisure_friend_share = 0.0;
+  s.world.population.intents[static_cast<size_t>(Intent::kPyramidRecruiter)].prevalence = 0.0;
+  s.world.population.intents[static_cast<size_t>(Intent::kPyramidRecruiter)].given.clear();
   World world(s.world, s.seed);
   Sensors sensors(s.sense, world, s.seed);
   world.Step(0);  // a Monday: workers and students come home in the afternoon
@@ -73,7 +77,7 @@ TEST(SensorsTest, CompoundGateCamerasSeeResidentsComingHome) {
   for (const Observation& o : obs) {
     ASSERT_EQ(world.city().place(o.place).type, PlaceType::kResidentialCompound);
     // The person seen lives in that compound.
-    EXPECT_EQ(world.city().place(world.population().home(o.person)).parent, o.place);
+    EXPECT_EQ(world.city().place(world.population().residence(o.person)).parent, o.place);
     EXPECT_NE(MinuteOfDay(o.time), 0);
   }
 }

@@ -118,7 +118,7 @@ TEST_F(DailyLifeTest, CarersTakeYoungChildrenToSchoolOnWorkdays) {
 
 TEST_F(DailyLifeTest, AdultsMakeDayTripsAtTheConfiguredRate) {
   options_.life.travel_rate = 0.05;
-  options_.intent.petition_trip_rate = 0.0;
+  options_.lawful.petition_trip_rate = 0.0;
   World world(options_, 4);
   const Population& pop = world.population();
   const PlaceId capital = world.city().PlacesOfType(PlaceType::kCapital).front();
@@ -214,6 +214,32 @@ TEST_F(DailyLifeTest, MetersFollowWhoSleepsAtHomeNotTheRegister) {
   }
   EXPECT_GT(shared, 0u);
   EXPECT_EQ(shared_under_registered, shared);
+}
+
+}  // namespace
+}  // namespace oversight
+
+namespace oversight {
+namespace {
+
+TEST(GatheringTest, GrievanceGroupsGatherInParksAsLawfulActs) {
+  WorldOptions options = DefaultScenario().world;
+  options.persons = 100000;
+  options.lawful.gathering_rate = 0.5;
+  options.lawful.petition_trip_rate = 0.0;
+  World world(options, 9);
+  world.Step(3);
+  size_t gatherings = 0;
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Act& act : chunk.acts) {
+      if (act.kind != ActKind::kGathering) continue;
+      ++gatherings;
+      EXPECT_TRUE(Lawful(act.kind));
+      EXPECT_EQ(world.city().place(act.place).type, PlaceType::kPark);
+      EXPECT_NE(world.ties().grievance_group(act.person), Ties::kNoGroup);
+    }
+  }
+  EXPECT_GT(gatherings, 50u);
 }
 
 }  // namespace

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <tbb/task_arena.h>
 
+#include <map>
+#include <set>
+
 #include "scenario/loader.h"
 
 namespace oversight {
@@ -94,7 +97,7 @@ TEST(WorldTest, EachPersonDayTilesTheDayInTimeOrder) {
 
 TEST(WorldTest, OnlyPetitionersTravelAndTheyBuyATicketFirst) {
   WorldOptions options = SmallCity(20000);
-  options.intent.petition_trip_rate = 0.5;
+  options.lawful.petition_trip_rate = 0.5;
   World world(options, 3);
   world.Step(0);
   size_t trips = 0;
@@ -112,26 +115,101 @@ TEST(WorldTest, OnlyPetitionersTravelAndTheyBuyATicketFirst) {
   EXPECT_GT(trips, 50u);
 }
 
-TEST(WorldTest, HarmfulActsComeOnlyFromPersonsWithHarmfulIntent) {
-  WorldOptions options = SmallCity(20000);
-  options.intent.harmful_act_rate = 1.0;
+TEST(WorldTest, EachHarmfulIntentShowsInItsOwnBehaviour) {
+  WorldOptions options = SmallCity(100000);
+  for (IntentOptions& intent : options.population.intents) intent.act_rate = 1.0;
+  options.lawful.petition_trip_rate = 0.0;
+  options.life.travel_rate = 0.0;
   World world(options, 4);
-  world.Step(1);
-  size_t acts = 0;
+  world.Step(1);  // a Tuesday
+  const Population& pop = world.population();
+  std::array<size_t, kIntentCount> acts{};
   for (const DayLog& chunk : world.day_log()) {
     for (const Act& act : chunk.acts) {
       if (act.kind != ActKind::kHarmful) continue;
-      ++acts;
-      EXPECT_EQ(world.population().harmful_intent[act.person.index()], 1);
-      EXPECT_EQ(world.city().place(act.place).type, PlaceType::kHotel);
+      ++acts[static_cast<size_t>(act.intent)];
+      ASSERT_TRUE(Has(pop.intents[act.person.index()], act.intent));
+      const PlaceType at = world.city().place(act.place).type;
+      switch (act.intent) {
+        case Intent::kDrugDealer: EXPECT_EQ(at, PlaceType::kHotel); break;
+        case Intent::kPickpocket: EXPECT_EQ(at, PlaceType::kTrainStation); break;
+        case Intent::kPyramidRecruiter:
+          EXPECT_EQ(at, PlaceType::kResidentialCompound);
+          EXPECT_NE(world.city().place(pop.residence(act.person)).parent, act.place);
+          break;
+        case Intent::kIllegalWorker:
+          EXPECT_TRUE(at == PlaceType::kLanguageSchool || at == PlaceType::kBar);
+          EXPECT_TRUE(pop.foreign(act.person));
+          EXPECT_FALSE(pop.work_permit(act.person));
+          break;
+        case Intent::kShamMarriage: ADD_FAILURE() << "sham marriages have no daily act"; break;
+      }
     }
   }
-  EXPECT_GT(acts, 10u);
+  EXPECT_GT(acts[static_cast<size_t>(Intent::kDrugDealer)], 0u);
+  EXPECT_GT(acts[static_cast<size_t>(Intent::kPickpocket)], 0u);
+  EXPECT_GT(acts[static_cast<size_t>(Intent::kPyramidRecruiter)], 0u);
+  EXPECT_GT(acts[static_cast<size_t>(Intent::kIllegalWorker)], 0u);
+}
+
+TEST(WorldTest, RecruitersBringVaryingCompanionsToCompounds) {
+  WorldOptions options = SmallCity(100000);
+  options.population.intents[static_cast<size_t>(Intent::kPyramidRecruiter)].act_rate = 1.0;
+  World world(options, 5);
+  const Population& pop = world.population();
+  std::map<uint32_t, std::set<uint32_t>> companions;  // recruiter -> companions over days
+  for (Day day = 0; day < 4; ++day) {
+    world.Step(day);
+    // Who is at each compound, over which interval.
+    std::map<uint32_t, std::vector<Presence>> at_compound;
+    for (const DayLog& chunk : world.day_log()) {
+      for (const Presence& p : chunk.presences) {
+        if (world.city().place(p.place).type == PlaceType::kResidentialCompound) {
+          at_compound[p.place.value].push_back(p);
+        }
+      }
+    }
+    for (const DayLog& chunk : world.day_log()) {
+      for (const Act& act : chunk.acts) {
+        if (act.kind != ActKind::kHarmful || act.intent != Intent::kPyramidRecruiter) continue;
+        for (const Presence& p : at_compound[act.place.value]) {
+          if (p.person != act.person && p.enter <= act.time && act.time < p.leave) {
+            companions[act.person.value].insert(p.person.value);
+          }
+        }
+      }
+    }
+  }
+  ASSERT_FALSE(companions.empty());
+  size_t with_several = 0;
+  for (const auto& [recruiter, seen] : companions) {
+    with_several += seen.size() >= 2 ? 1u : 0u;
+    EXPECT_TRUE(Has(pop.intents[recruiter], Intent::kPyramidRecruiter));
+  }
+  EXPECT_GT(with_several, 0u);
+}
+
+TEST(WorldTest, ShamSpousesLiveApart) {
+  WorldOptions options = SmallCity(200000);
+  const World world(options, 6);
+  const Population& pop = world.population();
+  size_t sham = 0;
+  for (size_t h = 0; h < pop.household_count(); ++h) {
+    const PersonId head = pop.household_first[h];
+    if (!Has(pop.intents[head.index()], Intent::kShamMarriage)) continue;
+    ++sham;
+    ASSERT_EQ(pop.household_couple[h], 1);
+    const PersonId spouse = pop.spouse(head);
+    EXPECT_TRUE(Has(pop.intents[spouse.index()], Intent::kShamMarriage));
+    EXPECT_EQ(pop.residence(head), pop.home(head));
+    EXPECT_NE(pop.residence(spouse), pop.home(spouse));
+  }
+  EXPECT_GT(sham, 50u);
 }
 
 TEST(WorldTest, AVisitStopsOnlyLaterActsOfThatPerson) {
   WorldOptions options = SmallCity(20000);
-  options.intent.petition_trip_rate = 1.0;
+  options.lawful.petition_trip_rate = 1.0;
   World world(options, 6);
   world.Step(0);
   const Act* first = nullptr;
