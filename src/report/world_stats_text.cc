@@ -51,6 +51,23 @@ void TraitTables(const Scenario& scenario, const WorldStats& s, std::string* out
   }
 }
 
+// P(column | row) among persons with the row trait: the dependencies the tables created.
+void TraitPairTable(const WorldStats& s, std::string* out) {
+  *out += "\nTrue traits together: share of persons with the row trait who also have the column "
+          "trait\n";
+  *out += fmt::format("  {:<16}", "");
+  for (size_t b = 0; b < kTraitCount; ++b) *out += fmt::format(" {:>7.7}", kTraitNames[b]);
+  *out += "\n";
+  for (size_t a = 0; a < kTraitCount; ++a) {
+    *out += fmt::format("  {:<16}", kTraitNames[a]);
+    for (size_t b = 0; b < kTraitCount; ++b) {
+      *out += fmt::format(" {:>7}", a == b ? std::string("-")
+                                           : Pct(s.trait_pairs[a][b], s.trait_pairs[a][a]));
+    }
+    *out += "\n";
+  }
+}
+
 void IntentTable(const Scenario& scenario, const WorldStats& s, std::string* out) {
   *out += "\nHidden harmful intents by group (the truth; nobody's record shows them)\n";
   *out += fmt::format("  {:<20}", "intent");
@@ -188,6 +205,7 @@ std::string WorldStatsText(const Scenario& scenario, const WorldStats& stats) {
                                 WithThousands(stats.persons), scenario.seed);
   GroupTable(scenario, stats, &out);
   TraitTables(scenario, stats, &out);
+  TraitPairTable(stats, &out);
   IntentTable(scenario, stats, &out);
   RoleTables(scenario, stats, &out);
   AgeAndHouseholdTables(stats, &out);

@@ -39,8 +39,9 @@ namespace {
 // when another decision changes. Words that are usually needed together share a block of
 // four.
 enum ScheduleWord : uint32_t {
-  kWorkStart, kWorkLength, kLeisure, kLeisureKind,   // block 0: nearly everyone
-  kLeisureStart, kLeisureLength, kLeisurePlace,      // block 1: evenings out
+  kWorkStart, kWorkLength, kLeisure, kLeisureKind,      // block 0: nearly everyone
+  kLeisureStart, kLeisureLength, kLeisurePlace, kErrand,  // block 1: evenings out, errands
+  kErrandStart, kErrandLength, kErrandPlace, kPetitionOffice,  // block 2: errands
 };
 enum ActWord : uint32_t {
   kTravel, kTravelCapital, kTrip, kAttend,                  // block 0: the day's decisions
@@ -100,6 +101,7 @@ class PersonDay {
   bool Live() {
     Routine();
     SchoolRuns();
+    Errands();
     EveningOut();
     DrugDeal();
     Pickpocketing();
@@ -170,6 +172,27 @@ class PersonDay {
       timeline_.Set(pop_.day_place[c], hours.enter - 10, hours.enter);
       timeline_.Set(pop_.day_place[c], hours.leave, hours.leave + 15);
     }
+  }
+
+  // Phase 2b: daytime errands: a hospital visit (more often for the ill) and, for
+  // petitioners, a visit to the city's petition office. Both last 1-2 hours, 09:00-16:00.
+  void Errands() {
+    const LifeOptions& life = options_.life;
+    const TraitBits truth = pop_.true_traits[i_];
+    const bool ill = Has(truth, Trait::kMentalIllness) || Has(truth, Trait::kHiv);
+    PlaceType type;
+    if (d_.UniformAt(kErrand) < (ill ? life.hospital_rate_if_ill : life.hospital_rate)) {
+      type = PlaceType::kHospital;
+    } else if (Has(truth, Trait::kPetitioner) &&
+               d_.UniformAt(kPetitionOffice) < life.petition_office_rate) {
+      type = PlaceType::kPetitionOffice;
+    } else {
+      return;
+    }
+    const PlaceId place = PickPlace(city_, type, district_, d_.UniformAt(kErrandPlace));
+    if (!place.valid()) return;
+    const Minute start = 9 * kMinutesPerHour + Scale(d_.UniformAt(kErrandStart), 420);
+    timeline_.Set(place, start, start + 60 + Scale(d_.UniformAt(kErrandLength), 60));
   }
 
   // Phase 3: an evening out.

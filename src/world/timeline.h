@@ -15,7 +15,9 @@ namespace oversight {
 
 class Timeline {
  public:
-  static constexpr size_t kMaxStays = 16;
+  // A busy day (school runs for several children, errands, an evening out, a visit) has
+  // around 20 stays; more than this is a programmer error.
+  static constexpr size_t kMaxStays = 48;
 
   struct Stay {
     PlaceId place;

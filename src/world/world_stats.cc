@@ -30,6 +30,12 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
     const PersonId id(static_cast<uint32_t>(i));
     const size_t g = pop.group[i].index();
     ++s.persons_by_group[g];
+    for (size_t a = 0; a < kTraitCount; ++a) {
+      if (!Has(pop.true_traits[i], static_cast<Trait>(a))) continue;
+      for (size_t b = 0; b < kTraitCount; ++b) {
+        s.trait_pairs[a][b] += Has(pop.true_traits[i], static_cast<Trait>(b)) ? 1u : 0u;
+      }
+    }
     for (size_t t = 0; t < kTraitCount; ++t) {
       const bool truth = Has(pop.true_traits[i], static_cast<Trait>(t));
       const bool record = Has(pop.recorded_traits[i], static_cast<Trait>(t));

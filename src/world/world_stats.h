@@ -24,6 +24,8 @@ struct WorldStats {
   std::vector<std::array<uint64_t, kTraitCount>> true_traits;
   std::vector<std::array<uint64_t, kTraitCount>> recorded_traits;
   std::vector<std::array<uint64_t, kTraitCount>> recorded_and_true;
+  // [a][b]: persons with both true traits a and b (diagonal: with a).
+  std::array<std::array<uint64_t, kTraitCount>, kTraitCount> trait_pairs{};
   std::vector<std::array<uint64_t, kRoleCount>> roles;  // [group][role]
   std::array<std::array<uint64_t, kStatusCount>, kRoleCount> role_status{};
   std::array<std::array<uint64_t, kSexCount>, kAgeBandStarts.size()> age_sex{};

@@ -244,3 +244,39 @@ TEST(GatheringTest, GrievanceGroupsGatherInParksAsLawfulActs) {
 
 }  // namespace
 }  // namespace oversight
+
+namespace oversight {
+namespace {
+
+TEST(ErrandsTest, TheIllVisitHospitalsMoreAndOnlyPetitionersThePetitionOffice) {
+  WorldOptions options = DefaultScenario().world;
+  options.persons = 200000;
+  options.life.hospital_rate = 0.01;
+  options.life.hospital_rate_if_ill = 0.2;
+  World world(options, 21);
+  world.Step(5);  // a Saturday: errands are not overwritten by work
+  const Population& pop = world.population();
+  uint64_t ill = 0, ill_visits = 0, well = 0, well_visits = 0;
+  std::vector<uint8_t> at_hospital(pop.size(), 0);
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Presence& p : chunk.presences) {
+      const PlaceType type = world.city().place(p.place).type;
+      if (type == PlaceType::kHospital) at_hospital[p.person.index()] = 1;
+      if (type == PlaceType::kPetitionOffice) {
+        EXPECT_TRUE(Has(pop.true_traits[p.person.index()], Trait::kPetitioner));
+      }
+    }
+  }
+  for (size_t i = 0; i < pop.size(); ++i) {
+    const bool is_ill = Has(pop.true_traits[i], Trait::kMentalIllness) ||
+                        Has(pop.true_traits[i], Trait::kHiv);
+    (is_ill ? ill : well)++;
+    (is_ill ? ill_visits : well_visits) += at_hospital[i];
+  }
+  // Later phases (trips, gatherings) may overwrite an errand: allow a little below.
+  EXPECT_NEAR(static_cast<double>(ill_visits) / static_cast<double>(ill), 0.2, 0.04);
+  EXPECT_NEAR(static_cast<double>(well_visits) / static_cast<double>(well), 0.01, 0.002);
+}
+
+}  // namespace
+}  // namespace oversight

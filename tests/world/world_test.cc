@@ -7,6 +7,7 @@
 #include <set>
 
 #include "scenario/loader.h"
+#include "world/timeline.h"
 
 namespace oversight {
 namespace {
@@ -150,6 +151,28 @@ TEST(WorldTest, EachHarmfulIntentShowsInItsOwnBehaviour) {
   EXPECT_GT(acts[static_cast<size_t>(Intent::kPickpocket)], 0u);
   EXPECT_GT(acts[static_cast<size_t>(Intent::kPyramidRecruiter)], 0u);
   EXPECT_GT(acts[static_cast<size_t>(Intent::kIllegalWorker)], 0u);
+}
+
+// The busiest days stay well inside a Timeline's fixed capacity.
+TEST(WorldTest, BusiestDaysFitTheTimeline) {
+  WorldOptions options = SmallCity(100000);
+  for (IntentOptions& intent : options.population.intents) intent.act_rate = 1.0;
+  options.life.hospital_rate = 0.5;
+  options.lawful.gathering_rate = 1.0;
+  World world(options, 8);
+  size_t busiest = 0;
+  for (Day day = 0; day < 3; ++day) {
+    world.Step(day);
+    for (const DayLog& chunk : world.day_log()) {
+      size_t run = 0;
+      for (size_t k = 0; k < chunk.presences.size(); ++k) {
+        run = k > 0 && chunk.presences[k - 1].person == chunk.presences[k].person ? run + 1 : 1;
+        busiest = std::max(busiest, run);
+      }
+    }
+  }
+  EXPECT_GT(busiest, 5u);
+  EXPECT_LT(busiest, Timeline::kMaxStays / 2) << "a day this busy nears the Timeline's capacity";
 }
 
 TEST(WorldTest, RecruitersBringVaryingCompanionsToCompounds) {
