@@ -244,7 +244,10 @@ class Loader {
     VehicleOptions& v = scenario_.world.vehicles;
     r.Probability("family_share_one", &v.family_share_one);
     r.Probability("family_share_two", &v.family_share_two);
-    r.Probability("drive_to_work_share", &v.drive_to_work_share);
+    r.Probability("drive_share", &v.drive_share);
+    int64_t hired = v.hired_vehicles;
+    r.Integer("hired_vehicles", 1, 10'000'000, &hired);
+    v.hired_vehicles = static_cast<uint32_t>(hired);
     if (v.family_share_one + v.family_share_two > 1.0 + 1e-9) {
       r.Error("family_share_two", "'family_share_one' + 'family_share_two' in [vehicles] must be "
                                   "at most 1");
@@ -295,6 +298,7 @@ class Loader {
     r.Probability("hospital_rate", &life.hospital_rate);
     r.Probability("hospital_rate_if_ill", &life.hospital_rate_if_ill);
     r.Probability("petition_office_rate", &life.petition_office_rate);
+    r.Probability("hotel_stay_rate", &life.hotel_stay_rate);
     r.Finish();
   }
 

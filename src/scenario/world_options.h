@@ -90,7 +90,11 @@ struct UtilityOptions {
 struct VehicleOptions {
   double family_share_one = 0.35;  // families with one vehicle
   double family_share_two = 0.05;  // families with two
-  double drive_to_work_share = 0.7;  // on workdays, the head drives to work when the family has one
+  // Per day, for the head and the spouse of a family with a vehicle: the chance they drive
+  // wherever they go in the city that day (the head takes the first vehicle, the spouse
+  // the second, or the first when there is one).
+  double drive_share = 0.7;
+  uint32_t hired_vehicles = 5000;  // hired cars with drivers, used by evaders
 };
 
 // Daily routine beyond work and school.
@@ -105,6 +109,7 @@ struct LifeOptions {
   double hospital_rate = 0.005;       // per person per day: a hospital visit (09:00-16:00)
   double hospital_rate_if_ill = 0.03; // ... for persons with a mental illness history or HIV
   double petition_office_rate = 0.05; // per petitioner per day: a visit to the petition office
+  double hotel_stay_rate = 0.002;     // per adult per day: a night at a hotel in the city
 };
 
 // A public holiday: no work, no school.

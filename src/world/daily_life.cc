@@ -7,6 +7,7 @@
 // (migrant workers away at home; families visiting kin), an ordinary day trip out of town,
 // and a petition trip that overrides the rest (station in the morning, ticket, departure
 // to the capital). Then evasion, calls, purchases and drives.
+// A share of adults spend the night at a hotel (checking in 20:00-23:00).
 //
 // Every intent's signature overlaps with innocent behaviour (travellers wait at stations,
 // friends visit compounds, migrant workers call out-of-town numbers), which is the point.
@@ -42,6 +43,7 @@ enum ScheduleWord : uint32_t {
   kWorkStart, kWorkLength, kLeisure, kLeisureKind,      // block 0: nearly everyone
   kLeisureStart, kLeisureLength, kLeisurePlace, kErrand,  // block 1: evenings out, errands
   kErrandStart, kErrandLength, kErrandPlace, kPetitionOffice,  // block 2: errands
+  kHotelStay, kHotelStart, kHotelPlace,                   // block 3: nights at a hotel
 };
 enum ActWord : uint32_t {
   kTravel, kTravelCapital, kTrip, kAttend,                  // block 0: the day's decisions
@@ -103,6 +105,7 @@ class PersonDay {
     SchoolRuns();
     Errands();
     EveningOut();
+    HotelStay();
     DrugDeal();
     Pickpocketing();
     Recruiting();
@@ -217,6 +220,17 @@ class PersonDay {
     if (!place.valid()) return;
     const Minute start = 18 * kMinutesPerHour + Scale(d_.UniformAt(kLeisureStart), 120);
     timeline_.Set(place, start, start + 60 + Scale(d_.UniformAt(kLeisureLength), 120));
+  }
+
+  // Phase 3b: a night at a hotel anywhere in the city, checking in at 20:00-23:00.
+  void HotelStay() {
+    if (pop_.age[i_] < 18 || d_.UniformAt(kHotelStay) >= options_.life.hotel_stay_rate) return;
+    const std::vector<PlaceId>& hotels = city_.PlacesOfType(PlaceType::kHotel);
+    if (hotels.empty()) return;
+    const PlaceId hotel = hotels[static_cast<size_t>(d_.UniformAt(kHotelPlace) *
+                                                     static_cast<double>(hotels.size()))];
+    const Minute check_in = 20 * kMinutesPerHour + Scale(d_.UniformAt(kHotelStart), 180);
+    timeline_.Set(hotel, check_in, kMinutesPerDay);
   }
 
   // Phase 4a: a drug dealer's deal at the district's meeting hotel in the afternoon.
@@ -444,24 +458,31 @@ class PersonDay {
   }
 
   // Phase 10: the head of a family with a vehicle drives to work and back.
+  // Phase 10: drives. The head and spouse of a family with a vehicle drive wherever they go
+  // in the city on days they take the car; an evader is driven by a hired car, off the
+  // checkpoints, once the outing begins (whether or not the family owns a car).
   void Drives() {
-    if (context_.kind != DayKind::kWorkday || pop_.household_vehicle_count[household_] == 0 ||
-        pop_.household_first[household_] != person_ || pop_.role[i_] != Role::kWorker) {
-      return;
-    }
+    const uint32_t position = person_.value - pop_.household_first[household_].value;
+    const uint8_t vehicles = pop_.household_vehicle_count[household_];
     Rng rng(seed_, Stream::kDrives, person_.value, context_.day);
-    if (!rng.Bernoulli(options_.vehicles.drive_to_work_share)) return;
-    const PlaceId work = pop_.day_place[i_];
-    const PlaceId home = pop_.home(person_);
-    const uint32_t vehicle = pop_.household_vehicles[household_];
+    const bool own_car = vehicles > 0 && position < 2 && pop_.age[i_] >= 18 &&
+                         (position == 0 || pop_.household_couple[household_] != 0) &&
+                         rng.UniformAt(0) < options_.vehicles.drive_share;
+    if (!own_car && !evading_) return;
+    const uint32_t own = pop_.household_vehicles[household_] + (position == 1 && vehicles == 2 ? 1 : 0);
+    const uint32_t hired =
+        kHiredVehicleBase + static_cast<uint32_t>(rng.UniformAt(1) * options_.vehicles.hired_vehicles);
     for (size_t k = 1; k < timeline_.size(); ++k) {
       const Timeline::Stay& before = timeline_[k - 1];
       const Timeline::Stay& after = timeline_[k];
-      if ((before.place == home && after.place == work) ||
-          (before.place == work && after.place == home)) {
-        log_->drives.push_back(
-            Drive{person_, vehicle, day_start_ + after.from, before.place, after.place});
+      if (OutsideTheCity(city_.place(before.place).type) ||
+          OutsideTheCity(city_.place(after.place).type)) {
+        continue;  // by train, not by road
       }
+      const bool evasive = evading_ && after.from >= dark_from_;
+      if (!evasive && !own_car) continue;
+      log_->drives.push_back(Drive{person_, evasive ? hired : own, day_start_ + after.from,
+                                   before.place, after.place, evasive});
     }
   }
 

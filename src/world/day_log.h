@@ -56,12 +56,16 @@ struct Purchase {
   bool cash = false;  // paid in cash (no electronic record)
 };
 
+// Vehicle ids from this value up are hired cars (with a driver), not a household's own.
+inline constexpr uint32_t kHiredVehicleBase = 0x80000000u;
+
 // A drive in a vehicle from one place to another.
 struct Drive {
-  PersonId person;  // the driver
+  PersonId person;  // who travels (the driver, or the passenger of a hired car)
   uint32_t vehicle = 0;
   Minute depart = 0;
   PlaceId from, to;
+  bool avoids_checkpoints = false;  // takes back roads to stay off checkpoints (evasion)
 };
 
 // A household's water and electricity use over one day, as its meters count it.
