@@ -80,13 +80,15 @@ class Rng {
 
   // Word `index` of the stream as a uniform in [0, 1), whatever has been read before.
   // Do not mix with Next32() on the same Rng (they share the block cache, not a position).
-  double UniformAt(uint32_t index) {
+  double UniformAt(uint32_t index) { return ToUnit(WordAt(index)); }
+  // Word `index` of the stream, as raw bits (same rules as UniformAt).
+  uint32_t WordAt(uint32_t index) {
     const uint32_t block = index / 4;
     if (cached_block_ != block) {
       Refill(block);
       cached_block_ = block;
     }
-    return ToUnit(block_[index % 4]);
+    return block_[index % 4];
   }
 
  private:

@@ -40,11 +40,15 @@ namespace {
 // when another decision changes. Words that are usually needed together share a block of
 // four.
 enum ScheduleWord : uint32_t {
-  kWorkStart, kWorkLength, kLeisure, kLeisureKind,      // block 0: nearly everyone
-  kLeisureStart, kLeisureLength, kLeisurePlace, kErrand,  // block 1: evenings out, errands
+  kLeisure, kErrand, kHotelStay, kWork,                     // block 0: everyone's decisions
+  kLeisureKind, kLeisureStart, kLeisureLength, kLeisurePlace,  // block 1: evenings out
   kErrandStart, kErrandLength, kErrandPlace, kPetitionOffice,  // block 2: errands
-  kHotelStay, kHotelStart, kHotelPlace,                   // block 3: nights at a hotel
+  kHotelStart, kHotelPlace,                                  // block 3: nights at a hotel
 };
+
+// The work (or school) hours word holds two 16-bit uniforms: the start and the length.
+double WorkStart(Rng& schedule) { return (schedule.WordAt(kWork) >> 16) / 65536.0; }
+double WorkLength(Rng& schedule) { return (schedule.WordAt(kWork) & 0xFFFF) / 65536.0; }
 enum ActWord : uint32_t {
   kTravel, kTravelCapital, kTrip, kAttend,                  // block 0: the day's decisions
   kTripArrive, kTripTicket, kTripDepart, kEvade,            // block 1: trips and evasion
@@ -68,8 +72,8 @@ PlaceId PickPlace(const City& city, PlaceType type, DistrictId district, double 
 
 // A student's school hours on a workday: from 07:30-08:00 to 15:00-16:00.
 Interval SchoolHours(Rng& schedule) {
-  const Minute start = 7 * kMinutesPerHour + 30 + Scale(schedule.UniformAt(kWorkStart), 30);
-  return Interval{start, 15 * kMinutesPerHour + Scale(schedule.UniformAt(kWorkLength), 60)};
+  const Minute start = 7 * kMinutesPerHour + 30 + Scale(WorkStart(schedule), 30);
+  return Interval{start, 15 * kMinutesPerHour + Scale(WorkLength(schedule), 60)};
 }
 
 // The member who takes young children to school: the first adult at home or retired,
@@ -138,17 +142,17 @@ class PersonDay {
     const Role role = pop_.role[i_];
     if (Has(pop_.intents[i_], Intent::kIllegalWorker)) {
       // Illegal work at a language school or bar, 10:00-20:00; each day worked is an act.
-      const Minute start = 10 * kMinutesPerHour + Scale(d_.UniformAt(kWorkStart), 60);
-      timeline_.Set(day_place, start, 20 * kMinutesPerHour + Scale(d_.UniformAt(kWorkLength), 60));
+      const Minute start = 10 * kMinutesPerHour + Scale(WorkStart(d_), 60);
+      timeline_.Set(day_place, start, 20 * kMinutesPerHour + Scale(WorkLength(d_), 60));
       AddHarmfulAct(Intent::kIllegalWorker, day_place, start);
       return;
     }
     if (role == Role::kWorker || role == Role::kMigrantWorker) {
       // Migrant workers work longer days: 10-11 hours instead of 8-9.
       const Minute hours = role == Role::kMigrantWorker ? 10 : 8;
-      const Minute start = 7 * kMinutesPerHour + Scale(d_.UniformAt(kWorkStart), 120);
+      const Minute start = 7 * kMinutesPerHour + Scale(WorkStart(d_), 120);
       timeline_.Set(day_place, start,
-                    start + hours * kMinutesPerHour + Scale(d_.UniformAt(kWorkLength), 60));
+                    start + hours * kMinutesPerHour + Scale(WorkLength(d_), 60));
     } else {
       const Interval hours = SchoolHours(d_);
       timeline_.Set(day_place, hours.enter, hours.leave);
@@ -362,6 +366,11 @@ class PersonDay {
   }
 
   // Drops the acts planned so far today (the person is away instead).
+  // Whether `place` lies outside the city (compared by id: no lookup in the places table).
+  bool Outside(PlaceId place) const {
+    return place == context_.capital || place == context_.out_of_town;
+  }
+
   void ClearActs() {
     acts_.clear();
     sensitive_from_ = kMinutesPerDay;
@@ -441,7 +450,7 @@ class PersonDay {
     if (pop_.age[i_] < 16) return;
     const PurchaseOptions& po = options_.purchases;
     Rng rng(seed_, Stream::kPurchases, person_.value, context_.day);
-    const int count = PoissonWithLimit(rng, context_.purchase_limit);
+    const int count = PoissonWithLimit(rng, options_.purchases.per_day, context_.purchase_limit);
     const double cash_share = pop_.age[i_] >= 60 ? po.cash_share_elderly : po.cash_share;
     for (int k = 0; k < count; ++k) {
       const double u_time = rng.Uniform();
@@ -475,10 +484,7 @@ class PersonDay {
     for (size_t k = 1; k < timeline_.size(); ++k) {
       const Timeline::Stay& before = timeline_[k - 1];
       const Timeline::Stay& after = timeline_[k];
-      if (OutsideTheCity(city_.place(before.place).type) ||
-          OutsideTheCity(city_.place(after.place).type)) {
-        continue;  // by train, not by road
-      }
+      if (Outside(before.place) || Outside(after.place)) continue;  // by train, not by road
       const bool evasive = evading_ && after.from >= dark_from_;
       if (!evasive && !own_car) continue;
       log_->drives.push_back(Drive{person_, evasive ? hired : own, day_start_ + after.from,

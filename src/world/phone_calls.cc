@@ -1,7 +1,7 @@
 // Design: every call draws the same number of random numbers whatever its target (three
 // words, a fourth for owners of two phones, which never changes during a run), so that
 // changing one person's contacts never shifts another decision's draws. The number of
-// calls is Poisson by Knuth's product method (mean a few calls: a handful of draws).
+// calls is Poisson, by inversion from a single draw.
 // Random streams: Stream::kCalls keyed by (person, day); kin numbers are a hash of
 // (seed, person, k), fixed for the run.
 #include "world/phone_calls.h"
@@ -36,7 +36,7 @@ void MakeCalls(const PhoneOptions& options, double call_limit, uint64_t seed,
   if (phones == 0) return;
   const auto persons = static_cast<uint32_t>(population.size());
   Rng rng(seed, Stream::kCalls, person.value, day);
-  const int calls = PoissonWithLimit(rng, call_limit);
+  const int calls = PoissonWithLimit(rng, options.calls_per_day, call_limit);
   const size_t first = log->calls.size();
 
   const size_t h = population.household[i].index();

@@ -7,8 +7,6 @@
 // Thread-safety: immutable during a day step.
 #pragma once
 
-#include <absl/container/flat_hash_map.h>
-
 #include <cstdint>
 #include <vector>
 
@@ -61,14 +59,11 @@ struct Population {
   bool harmful(PersonId p) const { return intents[p.index()] != 0; }
   // Where `p` really lives: the registered home, except for the spouse of a sham marriage,
   // who lives elsewhere.
-  PlaceId residence(PersonId p) const {
-    if (!Has(intents[p.index()], Intent::kShamMarriage)) return home(p);  // the common case
-    auto it = sham_residence.find(p.value);
-    return it == sham_residence.end() ? home(p) : it->second;
-  }
+  PlaceId residence(PersonId p) const { return residence_of[p.index()]; }
 
-  // Spouses of sham marriages (person id -> where they really live).
-  absl::flat_hash_map<uint32_t, PlaceId> sham_residence;
+  // Per person: where they really live (one load, since friends' homes are looked up at
+  // random: a registered home would take three dependent loads).
+  std::vector<PlaceId> residence_of;
 };
 
 inline PersonId Population::spouse(PersonId p) const {

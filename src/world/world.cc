@@ -135,7 +135,7 @@ size_t World::StateBytes() const {
          Bytes(p.household_size) + Bytes(p.household_kind) + Bytes(p.household_couple) +
          Bytes(p.household_home) + Bytes(p.household_district) + Bytes(p.phones) +
          Bytes(p.household_registered) + Bytes(p.household_vehicles) +
-         Bytes(p.household_vehicle_count) +
+         Bytes(p.household_vehicle_count) + Bytes(p.residence_of) +
          Bytes(city_.places()) + ties_.Bytes() + Bytes(police_contacts_);
 }
 

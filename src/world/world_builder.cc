@@ -349,13 +349,18 @@ void BuildWorld(const WorldOptions& options, uint64_t seed, City* city, Populati
   builder.Build();
   BuildPlaces(options, seed, city);
   AssignDayPlaces(seed, *city, population);
-  // A sham spouse really lives in another household's home, anywhere in the city.
+  // Everyone lives at their registered home, but a sham spouse really lives in another
+  // household's home, anywhere in the city.
+  population->residence_of.resize(population->size());
+  for (uint32_t p = 0; p < population->size(); ++p) {
+    population->residence_of[p] = population->home(PersonId(p));
+  }
   const std::vector<PlaceId>& homes = city->PlacesOfType(PlaceType::kHome);
   for (uint32_t spouse : builder.sham_spouses_) {
     const PlaceId registered = population->home(PersonId(spouse));
     PlaceId elsewhere = homes[Hash3(seed, spouse, 0) % homes.size()];
     if (elsewhere == registered) elsewhere = homes[(Hash3(seed, spouse, 0) + 1) % homes.size()];
-    population->sham_residence[spouse] = elsewhere;
+    population->residence_of[spouse] = elsewhere;
   }
 }
 

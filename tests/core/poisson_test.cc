@@ -1,0 +1,46 @@
+#include "core/poisson.h"
+
+#include <gtest/gtest.h>
+
+namespace oversight {
+namespace {
+
+// Mean and variance of a Poisson(mean) sample are both `mean`.
+void ExpectPoisson(double mean) {
+  constexpr int kDraws = 200000;
+  double sum = 0.0, sum_sq = 0.0;
+  for (uint32_t i = 0; i < kDraws; ++i) {
+    Rng rng(7, Stream::kCalls, i, 0);
+    const double k = Poisson(rng, mean);
+    sum += k;
+    sum_sq += k * k;
+  }
+  const double m = sum / kDraws;
+  const double var = sum_sq / kDraws - m * m;
+  // Standard error of the mean: sqrt(mean / n).
+  EXPECT_NEAR(m, mean, 5 * std::sqrt(mean / kDraws)) << "mean " << mean;
+  EXPECT_NEAR(var, mean, 0.03 * mean + 0.002) << "variance at mean " << mean;
+}
+
+TEST(PoissonTest, MeanAndVarianceMatch) {
+  ExpectPoisson(0.1);
+  ExpectPoisson(1.5);
+  ExpectPoisson(2.5);
+  ExpectPoisson(8.0);
+}
+
+TEST(PoissonTest, ZeroMeanIsAlwaysZero) {
+  Rng rng(1, Stream::kCalls, 0, 0);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(Poisson(rng, 0.0), 0);
+}
+
+TEST(RngTest, RandomAccessReadsTheSameWordsAsTheSequence) {
+  Rng sequential(3, Stream::kActs, 11, 5);
+  Rng random_access(3, Stream::kActs, 11, 5);
+  std::vector<uint32_t> words;
+  for (int i = 0; i < 16; ++i) words.push_back(sequential.Next32());
+  for (uint32_t i : {9u, 2u, 15u, 0u, 4u, 4u, 13u}) EXPECT_EQ(random_access.WordAt(i), words[i]);
+}
+
+}  // namespace
+}  // namespace oversight
