@@ -43,6 +43,7 @@ enum class Stream : uint32_t {
   kMeters = 14,      // utility meter noise (entity = household)
   kGroups = 15,      // grievance groups' gatherings (entity = group)
   kRecruit = 16,     // pyramid recruiters' visits (entity = person)
+  kRecords = 17,     // which records reach the authorities (entity = person or household)
 };
 
 class Rng {

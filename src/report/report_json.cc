@@ -130,6 +130,11 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   const GroupCounts& total = audit.total;
   root["totals"] = GroupJson(total, total.persons, total.alerts);
   root["totals"]["observations"] = facts.observations;
+  Json by_kind;
+  for (size_t k = 0; k < kObservationKindNames.size(); ++k) {
+    by_kind[std::string(kObservationKindNames[k])] = facts.observations_by_kind[k];
+  }
+  root["totals"]["observations_by_kind"] = by_kind;
   root["totals"]["alerts_waiting_at_end"] = audit.alerts_waiting_at_end;
   Json groups = Json::array();
   for (const GroupCounts& g : audit.groups) groups.push_back(GroupJson(g, total.persons, total.alerts));

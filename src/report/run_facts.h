@@ -7,11 +7,17 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/vocabulary.h"
 
 namespace oversight {
+
+// Kinds of observation and record the sensors produce, as reports name them.
+inline constexpr std::array<std::string_view, 8> kObservationKindNames = {
+    "sightings", "ticket_checks", "call_records", "phones_dark",
+    "payments",  "hotel_registrations", "plate_reads", "meter_readings"};
 
 struct RunFacts {
   std::string version;  // Oversight version
@@ -19,7 +25,9 @@ struct RunFacts {
   std::array<uint64_t, kPlaceTypeCount> places_by_type{};
   std::array<uint64_t, kPlaceTypeCount> cameras_by_type{};
   std::vector<uint64_t> list_sizes;  // persons on each watchlist
-  uint64_t observations = 0;         // over the whole run
+  uint64_t observations = 0;         // over the whole run, every kind
+  // Over the whole run, by kind (kObservationKindNames order).
+  std::array<uint64_t, 8> observations_by_kind{};
 };
 
 }  // namespace oversight

@@ -41,8 +41,13 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
   std::string out;
   out += fmt::format("Oversight audit of '{}': {} synthetic persons, {} days, seed {}\n",
                      scenario.name, WithThousands(t.persons), scenario.days, scenario.seed);
-  out += fmt::format("  Observations: {} sightings and ticket checks\n",
-                     WithThousands(facts.observations));
+  const auto& k = facts.observations_by_kind;
+  out += fmt::format("  Observations: {} ({} camera sightings, {} ticket checks, {} call records,\n"
+                     "    {} payments, {} hotel registrations, {} plate reads, {} meter readings,\n"
+                     "    {} phones gone dark)\n",
+                     WithThousands(facts.observations), WithThousands(k[0]), WithThousands(k[1]),
+                     WithThousands(k[2]), WithThousands(k[4]), WithThousands(k[5]),
+                     WithThousands(k[6]), WithThousands(k[7]), WithThousands(k[3]));
   out += fmt::format("  Alerts: {} on {} persons; {} concerned people with no harmful intent\n",
                      WithThousands(t.alerts), WithThousands(t.flagged_persons),
                      Percent(t.false_alarms, t.alerts));

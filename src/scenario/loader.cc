@@ -62,6 +62,7 @@ class Loader {
     ReadCalendar();
     ReadCameras();
     ReadRecognition();
+    ReadRecords();
     ReadLists();
     ReadRules();
     ReadPolice();
@@ -366,6 +367,21 @@ class Loader {
       }
     }
     r.Probability("ticket_id_check_rate", &sense.ticket_id_check_rate);
+    r.Finish();
+  }
+
+  void ReadRecords() {
+    const toml::table* table = root_.Table("records");
+    if (table == nullptr) return;
+    TableReader r(*table, "[records]", diagnostics_);
+    SenseOptions& sense = scenario_.sense;
+    r.Probability("call_record_rate", &sense.call_record_rate);
+    r.Probability("dark_record_rate", &sense.dark_record_rate);
+    r.Probability("payment_record_rate", &sense.payment_record_rate);
+    r.Probability("hotel_registration_rate", &sense.hotel_registration_rate);
+    r.Probability("plate_read_rate", &sense.plate_read_rate);
+    r.Probability("plate_misread_rate", &sense.plate_misread_rate);
+    r.Probability("meter_record_rate", &sense.meter_record_rate);
     r.Finish();
   }
 

@@ -38,6 +38,21 @@ struct SenseOptions {
   std::vector<double> false_match_rate;
   // Ticket purchases at train stations are registered with the buyer's ID card.
   double ticket_id_check_rate = 1.0;
+  // Share of calls from registered phones that reach the authorities' call records
+  // (calls on an unregistered phone never do).
+  double call_record_rate = 1.0;
+  // Share of phones going dark that the carrier reports.
+  double dark_record_rate = 1.0;
+  // Share of electronic payments visible to the authorities (cash never is).
+  double payment_record_rate = 1.0;
+  // Share of hotel nights registered with the guest's ID.
+  double hotel_registration_rate = 0.95;
+  // Per drive: the chance it passes a plate reader at a road checkpoint (a drive on back
+  // roads that avoid checkpoints never does), and the chance a read names another vehicle.
+  double plate_read_rate = 0.3;
+  double plate_misread_rate = 0.01;
+  // Share of households whose meters report to the authorities each day.
+  double meter_record_rate = 1.0;
 };
 
 }  // namespace oversight

@@ -48,12 +48,80 @@ Sensors::Sensors(const SenseOptions& options, const World& world, uint64_t seed)
       seen_at_[i] = parent;
     }
   }
+  // The vehicle register: every household's vehicles belong to its head.
+  const Population& pop = world.population();
+  for (size_t h = 0; h < pop.household_count(); ++h) {
+    for (uint32_t k = 0; k < pop.household_vehicle_count[h]; ++k) {
+      vehicle_owner_.push_back(pop.household_first[h]);
+    }
+  }
   chunk_observations_.resize(world.day_log().size());
+  chunk_records_.resize(world.day_log().size());
 }
 
-void Sensors::ObserveChunk(const World& world, const DayLog& log,
-                           std::vector<Observation>* out) const {
+// Cursors into a chunk's person-ordered vectors, one per kind, advanced person by person.
+enum RecordCursor { kCallCursor, kDarkCursor, kPurchaseCursor, kDriveCursor, kCursorCount };
+
+void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId person,
+                           size_t first_presence, size_t end_presence, size_t* cursors,
+                           DayRecords* records) const {
+  Rng rng(seed_, Stream::kRecords, person.value, world.current_day());
+  // A night at a hotel (a stay from the evening to midnight) is registered with the
+  // guest's ID: the real person, whatever a camera would make of their face.
+  for (size_t k = first_presence; k < end_presence; ++k) {
+    const Presence& p = log.presences[k];
+    if (world.city().place(p.place).type != PlaceType::kHotel) continue;
+    if (MinuteOfDay(p.leave) != 0 || MinuteOfDay(p.enter) < 18 * kMinutesPerHour) continue;
+    if (rng.Bernoulli(options_.hotel_registration_rate)) {
+      records->check_ins.push_back(CheckInRecord{p.enter, person, p.place});
+    }
+  }
+  for (size_t& c = cursors[kCallCursor]; c < log.calls.size() && log.calls[c].person == person;
+       ++c) {
+    const Call& call = log.calls[c];
+    const bool recorded = rng.Bernoulli(options_.call_record_rate);
+    if (!call.burner && recorded) records->calls.push_back(CallRecord{call.time, person, call.from, call.to});
+  }
+  for (size_t& c = cursors[kDarkCursor]; c < log.dark.size() && log.dark[c].person == person; ++c) {
+    if (rng.Bernoulli(options_.dark_record_rate)) {
+      records->dark.push_back(DarkRecord{log.dark[c].from, person});
+    }
+  }
+  for (size_t& c = cursors[kPurchaseCursor];
+       c < log.purchases.size() && log.purchases[c].person == person; ++c) {
+    const Purchase& p = log.purchases[c];
+    const bool recorded = rng.Bernoulli(options_.payment_record_rate);
+    if (!p.cash && recorded) records->payments.push_back(PaymentRecord{p.time, person, p.place, p.amount});
+  }
+  const auto vehicles = static_cast<uint32_t>(vehicle_owner_.size());
+  for (size_t& c = cursors[kDriveCursor]; c < log.drives.size() && log.drives[c].person == person;
+       ++c) {
+    const Drive& d = log.drives[c];
+    const bool passes = rng.Bernoulli(options_.plate_read_rate);
+    const bool misread = rng.Bernoulli(options_.plate_misread_rate);
+    const uint32_t other = rng.UniformInt(vehicles > 0 ? vehicles : 1);
+    if (d.avoids_checkpoints || !passes) continue;
+    const uint32_t plate = misread && vehicles > 0 ? other : d.vehicle;
+    const PersonId owner = plate < vehicles ? vehicle_owner_[plate] : PersonId();
+    records->plates.push_back(PlateRecord{d.depart, plate, owner});
+  }
+}
+
+void Sensors::ReadMeters(const World& world) {
+  const Population& pop = world.population();
+  for (const MeterReading& m : world.meters()) {
+    Rng rng(seed_, Stream::kRecords, m.household.value, -1 - world.current_day());
+    if (!rng.Bernoulli(options_.meter_record_rate)) continue;
+    records_.meters.push_back(MeterRecord{m.household, pop.household_registered[m.household.index()],
+                                          m.water_l, m.power_kwh});
+  }
+}
+
+void Sensors::ObserveChunk(const World& world, const DayLog& log, std::vector<Observation>* out,
+                           DayRecords* records) const {
   out->clear();
+  records->Clear();
+  size_t cursors[kCursorCount] = {};
   const Population& population = world.population();
   const auto persons = static_cast<uint32_t>(population.size());
   const Day day = world.current_day();
@@ -65,6 +133,7 @@ void Sensors::ObserveChunk(const World& world, const DayLog& log,
     const double hit = options_.hit_rate[group];
     const double false_match = options_.false_match_rate[group];
     Rng rng(seed_, Stream::kRecognition, person.value, day);
+    const size_t first_presence = i;
     for (; i < log.presences.size() && log.presences[i].person == person; ++i) {
       const Presence& presence = log.presences[i];
       const PlaceId camera = seen_at(presence.place);
@@ -80,6 +149,7 @@ void Sensors::ObserveChunk(const World& world, const DayLog& log,
         out->push_back(Observation{presence.enter, camera, wrong});
       }
     }
+    RecordPerson(world, log, person, first_presence, i, cursors, records);
     // Tickets are logged in person order, after that person's presences were generated.
     for (; next_ticket < log.tickets.size() && log.tickets[next_ticket].person <= person;
          ++next_ticket) {
@@ -95,16 +165,21 @@ void Sensors::ObserveChunk(const World& world, const DayLog& log,
 const std::vector<Observation>& Sensors::Observe(const World& world) {
   const std::vector<DayLog>& chunks = world.day_log();
   chunk_observations_.resize(chunks.size());
+  chunk_records_.resize(chunks.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks.size(), 1),
                     [&](const tbb::blocked_range<size_t>& range) {
                       for (size_t c = range.begin(); c != range.end(); ++c) {
-                        ObserveChunk(world, chunks[c], &chunk_observations_[c]);
+                        ObserveChunk(world, chunks[c], &chunk_observations_[c],
+                                     &chunk_records_[c]);
                       }
                     });
   observations_.clear();
   for (const std::vector<Observation>& chunk : chunk_observations_) {
     observations_.insert(observations_.end(), chunk.begin(), chunk.end());
   }
+  records_.Clear();
+  for (const DayRecords& chunk : chunk_records_) records_.Append(chunk);
+  ReadMeters(world);
   std::sort(observations_.begin(), observations_.end(), ObservationBefore);
   return observations_;
 }

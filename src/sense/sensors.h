@@ -1,10 +1,13 @@
-// The sensors: cameras with face recognition, and ID checks at ticket counters.
+// The sensors: cameras with face recognition, ID checks at ticket counters and hotels,
+// phone carriers, payment processors, plate readers and utility meters.
 //
 // Cameras are placed once, at construction, on a share of places of each type (scaled per
 // district). Each day, every presence at a camera place is recognised with the person's
 // group's hit rate, or falsely matched to a random other resident with the group's
-// false-match rate, or missed. Thread-safety: Observe() runs in parallel internally; do not
-// call it concurrently with itself.
+// false-match rate, or missed. The other sensors produce records (sense/records.h): what
+// the authorities can obtain, with gaps where the world hides from them (cash, phones off,
+// unregistered phones, back roads). Thread-safety: Observe() runs in parallel internally;
+// do not call it concurrently with itself.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +15,7 @@
 
 #include "scenario/sense_options.h"
 #include "sense/observation.h"
+#include "sense/records.h"
 #include "world/world.h"
 
 namespace oversight {
@@ -20,9 +24,10 @@ class Sensors {
  public:
   Sensors(const SenseOptions& options, const World& world, uint64_t seed);
 
-  // Turns the world's current day into observations, ordered by ObservationBefore.
-  // The result stays valid until the next call.
+  // Turns the world's current day into observations, ordered by ObservationBefore, and
+  // records (records()). The results stay valid until the next call.
   const std::vector<Observation>& Observe(const World& world);
+  const DayRecords& records() const { return records_; }
 
   bool has_camera(PlaceId place) const { return has_camera_[place.index()] != 0; }
   // Where a camera sees a person arriving at `place`: the place itself when it has a
@@ -33,7 +38,12 @@ class Sensors {
   const std::vector<size_t>& cameras_by_type() const { return cameras_by_type_; }
 
  private:
-  void ObserveChunk(const World& world, const DayLog& log, std::vector<Observation>* out) const;
+  void ObserveChunk(const World& world, const DayLog& log, std::vector<Observation>* out,
+                    DayRecords* records) const;
+  void RecordPerson(const World& world, const DayLog& log, PersonId person,
+                    size_t first_presence, size_t end_presence, size_t* cursors,
+                    DayRecords* records) const;
+  void ReadMeters(const World& world);
 
   SenseOptions options_;
   uint64_t seed_;
@@ -41,8 +51,11 @@ class Sensors {
   std::vector<PlaceId> seen_at_;     // per place
   size_t camera_count_ = 0;
   std::vector<size_t> cameras_by_type_;
+  std::vector<PersonId> vehicle_owner_;  // the vehicle register: id -> owner
   std::vector<std::vector<Observation>> chunk_observations_;
+  std::vector<DayRecords> chunk_records_;
   std::vector<Observation> observations_;
+  DayRecords records_;
 };
 
 }  // namespace oversight

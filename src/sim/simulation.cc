@@ -31,7 +31,16 @@ void Simulation::Step(Day day) {
   {
     ScopedPhase timer(&profile_, Phase::kSense);
     observations = &sensors_->Observe(*world_);
-    observations_ += observations->size();
+    const DayRecords& records = sensors_->records();
+    for (const Observation& o : *observations) {
+      ++observations_by_kind_[o.kind == ObservationKind::kSighting ? 0 : 1];
+    }
+    observations_by_kind_[2] += records.calls.size();
+    observations_by_kind_[3] += records.dark.size();
+    observations_by_kind_[4] += records.payments.size();
+    observations_by_kind_[5] += records.check_ins.size();
+    observations_by_kind_[6] += records.plates.size();
+    observations_by_kind_[7] += records.meters.size();
   }
   // Phase 3: the rules turn observations into alerts.
   const std::vector<Alert>* alerts = nullptr;
@@ -48,7 +57,8 @@ void Simulation::Step(Day day) {
   // Phase 5: the audit compares everything with the truth.
   {
     ScopedPhase timer(&profile_, Phase::kAudit);
-    auditor_->RecordDay(day, *world_, observations->size(), *alerts, *response);
+    auditor_->RecordDay(day, *world_, observations->size() + sensors_->records().size(), *alerts,
+                        *response);
   }
 }
 
@@ -61,7 +71,8 @@ RunFacts Simulation::facts() const {
     facts.cameras_by_type[t] = sensors_->cameras_by_type()[t];
   }
   for (size_t size : rules_->watchlists().sizes()) facts.list_sizes.push_back(size);
-  facts.observations = observations_;
+  facts.observations_by_kind = observations_by_kind_;
+  for (uint64_t n : observations_by_kind_) facts.observations += n;
   return facts;
 }
 

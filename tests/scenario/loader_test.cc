@@ -220,6 +220,20 @@ false_match_rate = { everyone = 0.2 }
   EXPECT_THAT(Errors(text), HasSubstr("hit_rate + false_match_rate must be at most 1"));
 }
 
+TEST(LoaderTest, RecordRatesAreRead) {
+  const std::string text = std::string(kMinimal) + R"(
+[records]
+call_record_rate = 0.5
+plate_read_rate = 0.9
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(text, "t.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_DOUBLE_EQ(s->sense.call_record_rate, 0.5);
+  EXPECT_DOUBLE_EQ(s->sense.plate_read_rate, 0.9);
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[records]\nplate_red_rate = 0.1\n"),
+              HasSubstr("unknown key 'plate_red_rate' in [records]; did you mean 'plate_read_rate'?"));
+}
+
 TEST(LoaderTest, PopulationTablesAreRead) {
   const std::string text = std::string(kMinimal) + R"(
 [[groups]]

@@ -132,3 +132,75 @@ TEST(SensorsTest, LowerHitRateMeansFewerSightingsOfThatGroup) {
 
 }  // namespace
 }  // namespace oversight
+
+namespace oversight {
+namespace {
+
+class RecordsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    scenario_ = DefaultScenario();
+    scenario_.world.persons = 60000;
+    scenario_.world.lawful.petition_trip_rate = 0.3;
+    scenario_.world.evasion.petitioner_share = 1.0;
+    scenario_.world.life.hotel_stay_rate = 0.02;
+    scenario_.sense.hotel_registration_rate = 1.0;
+    scenario_.sense.plate_read_rate = 0.3;
+    scenario_.sense.plate_misread_rate = 0.0;
+  }
+  Scenario scenario_;
+};
+
+TEST_F(RecordsTest, RecordsCoverWhatIsVisibleAndNothingHidden) {
+  World world(scenario_.world, scenario_.seed);
+  Sensors sensors(scenario_.sense, world, scenario_.seed);
+  world.Step(1);
+  sensors.Observe(world);
+  const DayRecords& records = sensors.records();
+  size_t calls = 0, burner = 0, electronic = 0, nights = 0, drives = 0, drives_on_roads = 0,
+         dark = 0;
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Call& c : chunk.calls) (c.burner ? burner : calls)++;
+    for (const Purchase& p : chunk.purchases) electronic += p.cash ? 0u : 1u;
+    for (const Presence& p : chunk.presences) {
+      nights += world.city().place(p.place).type == PlaceType::kHotel &&
+                        MinuteOfDay(p.leave) == 0 && MinuteOfDay(p.enter) >= 18 * 60
+                    ? 1u
+                    : 0u;
+    }
+    for (const Drive& d : chunk.drives) {
+      ++drives;
+      drives_on_roads += d.avoids_checkpoints ? 0u : 1u;
+    }
+    dark += chunk.dark.size();
+  }
+  ASSERT_GT(burner, 0u);
+  EXPECT_EQ(records.calls.size(), calls);  // every call but those on unregistered phones
+  EXPECT_EQ(records.payments.size(), electronic);  // cash is invisible
+  EXPECT_EQ(records.check_ins.size(), nights);
+  EXPECT_EQ(records.dark.size(), dark);
+  EXPECT_EQ(records.meters.size(), world.population().household_count());
+  EXPECT_NEAR(static_cast<double>(records.plates.size()) / static_cast<double>(drives_on_roads),
+              0.3, 0.03);
+  for (const PlateRecord& plate : records.plates) {
+    ASSERT_LT(plate.vehicle, kHiredVehicleBase) << "hired cars avoid checkpoints";
+    const PersonId owner = plate.owner;
+    EXPECT_EQ(world.population().household_first[world.population().household[owner.index()].index()],
+              owner);
+  }
+}
+
+TEST_F(RecordsTest, MetersCarryTheRegisterNotTheTruth) {
+  World world(scenario_.world, scenario_.seed);
+  Sensors sensors(scenario_.sense, world, scenario_.seed);
+  world.Step(2);
+  sensors.Observe(world);
+  const Population& pop = world.population();
+  for (const MeterRecord& m : sensors.records().meters) {
+    EXPECT_EQ(m.registered, pop.household_registered[m.household.index()]);
+    EXPECT_FLOAT_EQ(m.water_l, world.meters()[m.household.index()].water_l);
+  }
+}
+
+}  // namespace
+}  // namespace oversight
