@@ -25,6 +25,8 @@ struct GroupCounts {
   uint64_t lawful_stopped = 0;
   uint64_t harmful_acts = 0;
   uint64_t harmful_acts_stopped = 0;
+  uint64_t red_list_suppressed = 0;          // alerts the red list prevented
+  uint64_t red_list_suppressed_harmful = 0;  // ... on persons with a harmful intent
 };
 
 struct RuleCounts {
@@ -38,6 +40,8 @@ struct RuleCounts {
   uint64_t visits = 0;           // visits this rule's alerts caused
   uint64_t lawful_stopped = 0;
   uint64_t harmful_acts_stopped = 0;
+  uint64_t red_list_suppressed = 0;
+  uint64_t red_list_suppressed_harmful = 0;
 };
 
 struct DayCounts {

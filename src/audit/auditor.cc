@@ -32,9 +32,19 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
 }
 
 void Auditor::RecordDay(Day day, const World& world, size_t observations,
-                        const std::vector<Alert>& alerts, const ResponseDay& response) {
+                        const std::vector<Alert>& alerts, const std::vector<Alert>& suppressed,
+                        const ResponseDay& response) {
   const Population& population = world.population();
   DayCounts today{.day = day, .observations = observations};
+  for (const Alert& alert : suppressed) {
+    const bool harmful = population.intents[alert.person.index()] != 0;
+    GroupCounts& g = result_.groups[population.group[alert.person.index()].index()];
+    RuleCounts& r = result_.rules[alert.rule.index()];
+    ++g.red_list_suppressed;
+    ++r.red_list_suppressed;
+    g.red_list_suppressed_harmful += harmful ? 1u : 0u;
+    r.red_list_suppressed_harmful += harmful ? 1u : 0u;
+  }
   for (const Alert& alert : alerts) {
     const size_t p = alert.person.index();
     const bool innocent = population.intents[p] == 0;
@@ -105,6 +115,8 @@ AuditResult Auditor::Finish(size_t waiting) const {
     t.lawful_stopped += g.lawful_stopped;
     t.harmful_acts += g.harmful_acts;
     t.harmful_acts_stopped += g.harmful_acts_stopped;
+    t.red_list_suppressed += g.red_list_suppressed;
+    t.red_list_suppressed_harmful += g.red_list_suppressed_harmful;
   }
   return result;
 }

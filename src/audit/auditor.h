@@ -21,8 +21,10 @@ class Auditor {
   Auditor(const Scenario& scenario, const World& world, const Watchlists& watchlists);
 
   // Counts one day. REQUIRES: `world` holds the day's events with visits applied.
+  // `suppressed` are the day's would-be alerts on red-listed persons.
   void RecordDay(Day day, const World& world, size_t observations,
-                 const std::vector<Alert>& alerts, const ResponseDay& response);
+                 const std::vector<Alert>& alerts, const std::vector<Alert>& suppressed,
+                 const ResponseDay& response);
 
   // The findings so far; `waiting` is the number of alerts still queued.
   AuditResult Finish(size_t waiting) const;

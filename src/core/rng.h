@@ -44,6 +44,7 @@ enum class Stream : uint32_t {
   kGroups = 15,      // grievance groups' gatherings (entity = group)
   kRecruit = 16,     // pyramid recruiters' visits (entity = person)
   kRecords = 17,     // which records reach the authorities (entity = person or household)
+  kLists = 18,       // removals from watchlists (entity = person)
 };
 
 class Rng {

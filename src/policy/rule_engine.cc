@@ -15,8 +15,8 @@
 
 namespace oversight {
 
-RuleEngine::RuleEngine(const PolicyOptions& options, const RecordsView& records)
-    : options_(options), city_(records.city()), watchlists_(options, records) {
+RuleEngine::RuleEngine(const PolicyOptions& options, const RecordsView& records, uint64_t seed)
+    : options_(options), city_(records.city()), watchlists_(options, records, seed) {
   const std::vector<PlaceId>& capital = city_.PlacesOfType(PlaceType::kCapital);
   if (!capital.empty()) capital_ = capital.front();
   place_matches_.resize(options_.rules.size());
@@ -34,7 +34,8 @@ RuleEngine::RuleEngine(const PolicyOptions& options, const RecordsView& records)
 }
 
 void RuleEngine::Emit(RuleId id, const RuleOptions& rule, Minute time, PersonId person) {
-  alerts_.push_back(Alert{time, person, id, rule.category, rule.EffectivePriority()});
+  const Alert alert{time, person, id, rule.category, rule.EffectivePriority()};
+  (watchlists_.Exempt(person) ? suppressed_ : alerts_).push_back(alert);
 }
 
 void RuleEngine::EvaluateNearPlace(RuleId id, const RuleOptions& rule,
@@ -107,8 +108,10 @@ void RuleEngine::EvaluateTicket(RuleId id, const RuleOptions& rule,
   }
 }
 
-const std::vector<Alert>& RuleEngine::Evaluate(const std::vector<Observation>& observations) {
+const std::vector<Alert>& RuleEngine::Evaluate(Day day,
+                                               const std::vector<Observation>& observations) {
   alerts_.clear();
+  suppressed_.clear();
   for (size_t r = 0; r < options_.rules.size(); ++r) {
     const RuleId id(static_cast<uint32_t>(r));
     const RuleOptions& rule = options_.rules[r];
@@ -119,6 +122,8 @@ const std::vector<Alert>& RuleEngine::Evaluate(const std::vector<Observation>& o
     }
   }
   std::sort(alerts_.begin(), alerts_.end(), AlertBefore);
+  std::sort(suppressed_.begin(), suppressed_.end(), AlertBefore);
+  watchlists_.Update(day, alerts_);
   return alerts_;
 }
 

@@ -12,6 +12,9 @@
 //   ticket      a listed person buys a train ticket to the capital: one alert per ticket
 //               (tickets to anywhere else are ignored).
 //
+// Persons on the red list never raise an alert; what they would have raised is kept
+// (suppressed()) so the audit can count what the exemption hides.
+//
 // The engine sees only observations and records (never the truth). Windows do not reach
 // across midnight. Thread-safety: Evaluate() is not reentrant.
 #pragma once
@@ -28,11 +31,14 @@ namespace oversight {
 
 class RuleEngine {
  public:
-  RuleEngine(const PolicyOptions& options, const RecordsView& records);
+  RuleEngine(const PolicyOptions& options, const RecordsView& records, uint64_t seed);
 
-  // Alerts for one day's observations (ordered by ObservationBefore), by AlertBefore.
-  // The result stays valid until the next call.
-  const std::vector<Alert>& Evaluate(const std::vector<Observation>& observations);
+  // Alerts for day `day`'s observations (ordered by ObservationBefore), by AlertBefore;
+  // then updates the watchlists from them. Matches on red-listed persons raise no alert
+  // and are kept in suppressed(). The results stay valid until the next call.
+  const std::vector<Alert>& Evaluate(Day day, const std::vector<Observation>& observations);
+  // Today's would-be alerts on red-listed persons.
+  const std::vector<Alert>& suppressed() const { return suppressed_; }
 
   const Watchlists& watchlists() const { return watchlists_; }
   const PolicyOptions& options() const { return options_; }
@@ -53,6 +59,7 @@ class RuleEngine {
   std::vector<std::vector<uint8_t>> place_matches_;
   PlaceId capital_;
   std::vector<Alert> alerts_;
+  std::vector<Alert> suppressed_;
   std::vector<Observation> scratch_;
 };
 

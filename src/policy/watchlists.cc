@@ -1,19 +1,81 @@
+// Design: membership is a 32-bit set per person, so a rule's "is this person listed?" is
+// one load. Additions need each alerted person's recent alert days; only persons who have
+// been alerted have an entry, trimmed to the longest window any list uses, so memory
+// follows the number of alerted persons, not the population or the days. Removals draw
+// from Stream::kLists keyed by (person, day), so who is taken off does not depend on the
+// order of the scan.
 #include "policy/watchlists.h"
 
+#include <algorithm>
 #include <cassert>
+
+#include "core/rng.h"
 
 namespace oversight {
 
-Watchlists::Watchlists(const PolicyOptions& options, const RecordsView& records) {
+Watchlists::Watchlists(const PolicyOptions& options, const RecordsView& records, uint64_t seed)
+    : lists_(options.lists), seed_(seed) {
   assert(options.lists.size() <= kMaxLists);  // the loader enforces it
   membership_.assign(records.person_count(), 0);
-  sizes_.assign(options.lists.size(), 0);
+  exempt_.assign(records.person_count(), 0);
+  sizes_.assign(lists_.size(), 0);
+  added_.assign(lists_.size(), 0);
+  removed_.assign(lists_.size(), 0);
   for (size_t p = 0; p < records.person_count(); ++p) {
     const TraitBits on_file = records.recorded_traits(PersonId(static_cast<uint32_t>(p)));
-    for (size_t l = 0; l < options.lists.size(); ++l) {
-      if ((on_file & options.lists[l].recorded_traits) != 0) {
+    if ((on_file & options.red_list_traits) != 0) {
+      exempt_[p] = 1;
+      ++exempt_count_;
+    }
+    for (size_t l = 0; l < lists_.size(); ++l) {
+      if ((on_file & lists_[l].recorded_traits) != 0) {
         membership_[p] |= 1u << l;
         ++sizes_[l];
+      }
+    }
+  }
+  initial_sizes_ = sizes_;
+  for (const ListOptions& list : lists_) {
+    if (list.add_after_alerts > 0) history_days_ = std::max(history_days_, list.within_days);
+  }
+}
+
+void Watchlists::AddTo(size_t list, PersonId person) {
+  uint32_t& bits = membership_[person.index()];
+  if ((bits >> list & 1u) != 0) return;
+  bits |= 1u << list;
+  ++sizes_[list];
+  ++added_[list];
+}
+
+void Watchlists::Update(Day day, const std::vector<Alert>& alerts) {
+  // Additions from alerts.
+  if (history_days_ > 0) {
+    for (const Alert& alert : alerts) alert_days_[alert.person.value].push_back(day);
+    for (const Alert& alert : alerts) {
+      std::vector<Day>& days = alert_days_[alert.person.value];
+      // Forget alerts older than any window.
+      days.erase(days.begin(), std::lower_bound(days.begin(), days.end(), day - history_days_ + 1));
+      for (size_t l = 0; l < lists_.size(); ++l) {
+        const ListOptions& list = lists_[l];
+        if (list.add_after_alerts <= 0) continue;
+        const auto recent = static_cast<int32_t>(
+            days.end() - std::lower_bound(days.begin(), days.end(), day - list.within_days + 1));
+        if (recent >= list.add_after_alerts) AddTo(l, alert.person);
+      }
+    }
+  }
+  // Removals, rarely.
+  for (size_t l = 0; l < lists_.size(); ++l) {
+    const double rate = lists_[l].removal_rate;
+    if (rate <= 0.0) continue;
+    for (size_t p = 0; p < membership_.size(); ++p) {
+      if ((membership_[p] >> l & 1u) == 0) continue;
+      Rng rng(seed_, Stream::kLists, static_cast<uint32_t>(p), day);
+      if (rng.UniformAt(static_cast<uint32_t>(l)) < rate) {
+        membership_[p] &= ~(1u << l);
+        --sizes_[l];
+        ++removed_[l];
       }
     }
   }

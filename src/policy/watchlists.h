@@ -1,14 +1,22 @@
-// Watchlists ("key persons"): who the authorities keep an eye on.
+// Watchlists ("key persons") and the red list: who the authorities watch, and who they
+// must ignore.
 //
-// Membership is decided from recorded traits only (RecordsView), so a person whose
-// history is on file by mistake is listed, and one whose true history is not on file is
-// not. Nobody is told. Thread-safety: immutable after construction.
+// Membership starts from recorded traits only (RecordsView), so a person whose history is
+// on file by mistake is listed, and one whose true history is not on file is not. It then
+// grows from the system's own alerts (a person alerted `add_after_alerts` times within
+// `within_days` is added) and shrinks only at `removal_rate`. Nobody is told. The red list
+// (persons with an exempting trait on file, e.g. officials) is fixed.
+// Thread-safety: not thread-safe; read-only during rule evaluation.
 #pragma once
+
+#include <absl/container/flat_hash_map.h>
 
 #include <cstdint>
 #include <vector>
 
 #include "core/ids.h"
+#include "core/sim_time.h"
+#include "policy/alert.h"
 #include "scenario/policy_options.h"
 #include "world/records_view.h"
 
@@ -17,18 +25,40 @@ namespace oversight {
 class Watchlists {
  public:
   // REQUIRES: options.lists.size() <= kMaxLists.
-  Watchlists(const PolicyOptions& options, const RecordsView& records);
+  Watchlists(const PolicyOptions& options, const RecordsView& records, uint64_t seed);
 
   bool Contains(ListId list, PersonId person) const {
     return (membership_[person.index()] >> list.value & 1u) != 0;
   }
   bool OnAny(PersonId person) const { return membership_[person.index()] != 0; }
-  // Number of persons on each list.
+  // Whether the person is on the red list (exempt from every rule).
+  bool Exempt(PersonId person) const { return exempt_[person.index()] != 0; }
+
+  // After day `day`'s alerts: adds persons alerted often enough, then takes members off at
+  // each list's removal rate. Deterministic in (seed, day, alerts).
+  void Update(Day day, const std::vector<Alert>& alerts);
+
+  // Persons on each list now.
   const std::vector<size_t>& sizes() const { return sizes_; }
+  // Persons each list started with (from records), and how many its alerts have added
+  // and its removals taken off so far.
+  const std::vector<size_t>& initial_sizes() const { return initial_sizes_; }
+  const std::vector<size_t>& added() const { return added_; }
+  const std::vector<size_t>& removed() const { return removed_; }
+  size_t exempt_count() const { return exempt_count_; }
 
  private:
+  void AddTo(size_t list, PersonId person);
+
+  std::vector<ListOptions> lists_;
+  uint64_t seed_;
   std::vector<uint32_t> membership_;  // per person: bit l = on list l
-  std::vector<size_t> sizes_;
+  std::vector<uint8_t> exempt_;       // per person: on the red list
+  size_t exempt_count_ = 0;
+  std::vector<size_t> sizes_, initial_sizes_, added_, removed_;
+  // Days of each alerted person's recent alerts, newest last (only persons with alerts).
+  absl::flat_hash_map<uint32_t, std::vector<Day>> alert_days_;
+  int32_t history_days_ = 0;  // the longest within_days of any list that adds
 };
 
 }  // namespace oversight

@@ -25,14 +25,16 @@ std::string Field(const std::string& text) {
 }
 
 void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total) {
-  *out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(g.name),
+  *out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                      Field(g.name),
                       g.persons, RateCell(g.persons, total.persons), g.harmful_persons,
                       g.listed_persons, g.alerts, RateCell(g.alerts, total.alerts),
                       g.false_alarms, RateCell(g.false_alarms, g.alerts), g.flagged_persons,
                       RateCell(g.flagged_persons, g.persons), g.flagged_innocents,
                       RateCell(g.flagged_innocents, g.persons - g.harmful_persons), g.visits,
                       g.visits_to_innocents, g.lawful_acts, g.lawful_stopped,
-                      RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts, g.harmful_acts_stopped);
+                      RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts, g.harmful_acts_stopped,
+                      g.red_list_suppressed, g.red_list_suppressed_harmful);
 }
 
 }  // namespace
@@ -42,7 +44,8 @@ std::string GroupsCsv(const AuditResult& audit) {
       "group,persons,population_share,harmful_persons,listed_persons,alerts,alert_share,"
       "false_alarms,false_alarm_share,flagged_persons,flagged_share,flagged_innocents,"
       "innocents_flagged_share,visits,visits_to_innocents,lawful_acts,lawful_stopped,"
-      "lawful_stopped_share,harmful_acts,harmful_acts_stopped\n";
+      "lawful_stopped_share,harmful_acts,harmful_acts_stopped,red_list_suppressed,"
+      "red_list_suppressed_harmful\n";
   for (const GroupCounts& g : audit.groups) GroupRow(&out, g, audit.total);
   GroupRow(&out, audit.total, audit.total);
   return out;
@@ -51,12 +54,13 @@ std::string GroupsCsv(const AuditResult& audit) {
 std::string RulesCsv(const AuditResult& audit) {
   std::string out =
       "rule,kind,category,alerts,false_alarms,precision,flagged_persons,visits,alerts_dropped,"
-      "lawful_stopped,harmful_acts_stopped\n";
+      "lawful_stopped,harmful_acts_stopped,red_list_suppressed,red_list_suppressed_harmful\n";
   for (const RuleCounts& r : audit.rules) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.kind, r.category,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.kind, r.category,
                        r.alerts, r.false_alarms, RateCell(r.alerts - r.false_alarms, r.alerts),
                        r.flagged_persons, r.visits, r.alerts_dropped, r.lawful_stopped,
-                       r.harmful_acts_stopped);
+                       r.harmful_acts_stopped, r.red_list_suppressed,
+                       r.red_list_suppressed_harmful);
   }
   return out;
 }

@@ -43,6 +43,8 @@ Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_aler
   counts["lawful_stopped"] = g.lawful_stopped;
   counts["harmful_acts"] = g.harmful_acts;
   counts["harmful_acts_stopped"] = g.harmful_acts_stopped;
+  counts["red_list_suppressed"] = g.red_list_suppressed;
+  counts["red_list_suppressed_harmful"] = g.red_list_suppressed_harmful;
   j["counts"] = counts;
   Json rates;
   rates["population_share"] = RateJson(g.persons, total_persons);
@@ -72,6 +74,8 @@ Json RuleJson(const RuleCounts& r) {
   counts["visits"] = r.visits;
   counts["lawful_stopped"] = r.lawful_stopped;
   counts["harmful_acts_stopped"] = r.harmful_acts_stopped;
+  counts["red_list_suppressed"] = r.red_list_suppressed;
+  counts["red_list_suppressed_harmful"] = r.red_list_suppressed_harmful;
   j["counts"] = counts;
   Json rates;
   rates["false_alarm_share"] = RateJson(r.false_alarms, r.alerts);
@@ -107,10 +111,24 @@ Json ScenarioJson(const Scenario& s, const RunFacts& facts) {
       }
     }
     list["recorded_traits"] = traits;
-    list["persons"] = l < facts.list_sizes.size() ? facts.list_sizes[l] : 0;
+    auto at = [l](const std::vector<uint64_t>& v) -> uint64_t { return l < v.size() ? v[l] : 0; };
+    list["persons"] = at(facts.list_sizes);
+    list["persons_at_end"] = at(facts.list_sizes_final);
+    list["added_by_alerts"] = at(facts.list_added);
+    list["removed"] = at(facts.list_removed);
     lists.push_back(list);
   }
   j["lists"] = lists;
+  Json red_list;
+  Json red_traits = Json::array();
+  for (size_t t = 0; t < kTraitCount; ++t) {
+    if (Has(s.policy.red_list_traits, static_cast<Trait>(t))) {
+      red_traits.push_back(std::string(kTraitNames[t]));
+    }
+  }
+  red_list["recorded_traits"] = red_traits;
+  red_list["persons"] = facts.red_listed;
+  j["red_list"] = red_list;
   Json police;
   police["visits_per_day"] = s.respond.visits_per_day;
   police["response_minutes"] = s.respond.response_minutes;

@@ -24,7 +24,11 @@ struct RunFacts {
   uint64_t households = 0;
   std::array<uint64_t, kPlaceTypeCount> places_by_type{};
   std::array<uint64_t, kPlaceTypeCount> cameras_by_type{};
-  std::vector<uint64_t> list_sizes;  // persons on each watchlist
+  std::vector<uint64_t> list_sizes;        // persons on each watchlist at the start
+  std::vector<uint64_t> list_sizes_final;  // ... at the end
+  std::vector<uint64_t> list_added;        // added by the system's own alerts
+  std::vector<uint64_t> list_removed;      // taken off
+  uint64_t red_listed = 0;                 // persons on the red list
   uint64_t observations = 0;         // over the whole run, every kind
   // Over the whole run, by kind (kObservationKindNames order).
   std::array<uint64_t, 8> observations_by_kind{};

@@ -60,6 +60,12 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
                      Percent(t.lawful_stopped, t.lawful_acts));
   out += fmt::format("  Harmful acts stopped: {}\n",
                      Percent(t.harmful_acts_stopped, t.harmful_acts));
+  if (facts.red_listed > 0) {
+    out += fmt::format("  Red list: {} exempt persons; {} alerts suppressed, {} of them on persons "
+                       "with a harmful intent\n",
+                       WithThousands(facts.red_listed), WithThousands(t.red_list_suppressed),
+                       WithThousands(t.red_list_suppressed_harmful));
+  }
   out += "\n  By group (the person each alert named):\n";
   out += fmt::format("    {:<16} {:>10} {:>8} {:>10} {:>8} {:>14} {:>12}\n", "group", "persons",
                      "share", "alerts", "share", "flagged/1000", "false alarms");

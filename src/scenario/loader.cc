@@ -65,6 +65,7 @@ class Loader {
     ReadRecords();
     ReadLists();
     ReadRules();
+    ReadRedList();
     ReadPolice();
     root_.Finish();
     return std::move(scenario_);
@@ -385,6 +386,18 @@ class Loader {
     r.Finish();
   }
 
+  void ReadRedList() {
+    const toml::table* table = root_.Table("red_list");
+    if (table == nullptr) return;
+    TableReader r(*table, "[red_list]", diagnostics_);
+    r.Require("recorded_traits", "the traits on file that exempt a person, e.g. [\"official\"]");
+    r.ChoiceArray("recorded_traits", ToStrings(kTraitNames), "trait", [&](size_t i) {
+      scenario_.policy.red_list_traits =
+          static_cast<TraitBits>(scenario_.policy.red_list_traits | (1u << i));
+    });
+    r.Finish();
+  }
+
   void ReadLists() {
     std::vector<ListOptions>& lists = scenario_.policy.lists;
     const toml::array* array = root_.ArrayOfTables("lists");
@@ -393,16 +406,23 @@ class Loader {
       TableReader r(*node.as_table(), fmt::format("[[lists]] #{}", lists.size() + 1), diagnostics_);
       ListOptions list;
       if (r.Require("name", "a list name such as \"key_persons\"")) r.String("name", &list.name);
-      if (r.Require("recorded_traits", "an array of trait names, e.g. [\"drug_use\"]")) {
+      if (r.Has("recorded_traits")) {
         r.ChoiceArray("recorded_traits", ToStrings(kTraitNames), "trait", [&](size_t i) {
           list.recorded_traits = static_cast<TraitBits>(list.recorded_traits | (1u << i));
         });
-        if (list.recorded_traits == 0) {
-          r.Error("recorded_traits", fmt::format("'recorded_traits' in {} is empty: the list "
-                                                 "would hold nobody and its rules never fire",
+        if (list.recorded_traits == 0 && !r.Has("add_after_alerts")) {
+          r.Error("recorded_traits", fmt::format("'recorded_traits' in {} is empty and nothing "
+                                                 "adds to the list: it would hold nobody and "
+                                                 "its rules never fire",
                                                  r.context()));
         }
+      } else if (!r.Has("add_after_alerts")) {
+        r.Require("recorded_traits", "an array of trait names, e.g. [\"drug_use\"], or "
+                                     "'add_after_alerts'");
       }
+      r.Int32("add_after_alerts", 0, 1000, &list.add_after_alerts);
+      r.Int32("within_days", 1, kMaxDays, &list.within_days);
+      r.Probability("removal_rate", &list.removal_rate);
       r.Finish();
       CheckUniqueName(r, lists, list.name, "list");
       if (lists.size() == kMaxLists) {

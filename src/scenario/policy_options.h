@@ -9,11 +9,14 @@
 
 namespace oversight {
 
-// A watchlist: everyone whose *recorded* traits include any of `recorded_traits`.
-// Nobody on it is ever told.
+// A watchlist: everyone whose *recorded* traits include any of `recorded_traits`, plus
+// whoever the system's own alerts add. Nobody on it is ever told.
 struct ListOptions {
   std::string name;
   TraitBits recorded_traits = 0;  // any of these on file puts a person on the list
+  int32_t add_after_alerts = 0;   // alerts within `within_days` that add a person (0: never)
+  int32_t within_days = 30;       // days, counting the day of the last alert
+  double removal_rate = 0.0;      // per member per day: chance of being taken off the list
 };
 
 enum class RuleKind : uint8_t {
@@ -54,6 +57,8 @@ inline constexpr size_t kMaxLists = 32;
 struct PolicyOptions {
   std::vector<ListOptions> lists;
   std::vector<RuleOptions> rules;
+  // The red list: persons with any of these traits on file are exempt from every rule.
+  TraitBits red_list_traits = 0;
 };
 
 }  // namespace oversight

@@ -15,7 +15,7 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
   ScopedPhase timer(&profile_, Phase::kBuild);
   world_ = std::make_unique<World>(scenario_.world, scenario_.seed);
   sensors_ = std::make_unique<Sensors>(scenario_.sense, *world_, scenario_.seed);
-  rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records());
+  rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records(), scenario_.seed);
   police_ = std::make_unique<Police>(scenario_.respond);
   auditor_ = std::make_unique<Auditor>(scenario_, *world_, rules_->watchlists());
 }
@@ -46,7 +46,7 @@ void Simulation::Step(Day day) {
   const std::vector<Alert>* alerts = nullptr;
   {
     ScopedPhase timer(&profile_, Phase::kPolicy);
-    alerts = &rules_->Evaluate(*observations);
+    alerts = &rules_->Evaluate(day, *observations);
   }
   // Phase 4: the police answer what they can; visits stop acts in the world.
   const ResponseDay* response = nullptr;
@@ -58,7 +58,7 @@ void Simulation::Step(Day day) {
   {
     ScopedPhase timer(&profile_, Phase::kAudit);
     auditor_->RecordDay(day, *world_, observations->size() + sensors_->records().size(), *alerts,
-                        *response);
+                        rules_->suppressed(), *response);
   }
 }
 
@@ -70,7 +70,14 @@ RunFacts Simulation::facts() const {
     facts.places_by_type[t] = world_->city().PlacesOfType(static_cast<PlaceType>(t)).size();
     facts.cameras_by_type[t] = sensors_->cameras_by_type()[t];
   }
-  for (size_t size : rules_->watchlists().sizes()) facts.list_sizes.push_back(size);
+  const Watchlists& lists = rules_->watchlists();
+  for (size_t l = 0; l < lists.sizes().size(); ++l) {
+    facts.list_sizes.push_back(lists.initial_sizes()[l]);
+    facts.list_sizes_final.push_back(lists.sizes()[l]);
+    facts.list_added.push_back(lists.added()[l]);
+    facts.list_removed.push_back(lists.removed()[l]);
+  }
+  facts.red_listed = lists.exempt_count();
   facts.observations_by_kind = observations_by_kind_;
   for (uint64_t n : observations_by_kind_) facts.observations += n;
   return facts;

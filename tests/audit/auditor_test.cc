@@ -14,7 +14,7 @@ class AuditorTest : public ::testing::Test {
     scenario_.world.persons = 5000;
     scenario_.world.lawful.petition_trip_rate = 1.0;
     world_ = std::make_unique<World>(scenario_.world, scenario_.seed);
-    lists_ = std::make_unique<Watchlists>(scenario_.policy, world_->records());
+    lists_ = std::make_unique<Watchlists>(scenario_.policy, world_->records(), 1);
     const Population& pop = world_->population();
     for (uint32_t p = 0; p < pop.size(); ++p) {
       if (pop.intents[p] != 0 && !harmful_.valid()) harmful_ = PersonId(p);
@@ -51,7 +51,7 @@ TEST_F(AuditorTest, AlertsOnInnocentsAreFalseAlarmsAndPersonsCountOnce) {
       Alert{200, innocent_, RuleId(1), Category::kCriminal, 2},
       Alert{300, innocent_, RuleId(1), Category::kCriminal, 2},
   };
-  auditor.RecordDay(0, *world_, 10, alerts, ResponseDay{});
+  auditor.RecordDay(0, *world_, 10, alerts, {}, ResponseDay{});
   const AuditResult r = auditor.Finish(0);
   EXPECT_EQ(r.total.alerts, 3u);
   EXPECT_EQ(r.total.false_alarms, 2u);
@@ -85,7 +85,7 @@ TEST_F(AuditorTest, StoppedTripsAreCountedForTheRuleBehindTheVisit) {
   world_->ApplyVisit(traveller, trip->time - 10, 2);
   ResponseDay response;
   response.visits.push_back(VisitRecord{traveller, trip->time - 10, RuleId(2)});
-  auditor.RecordDay(0, *world_, 0, {}, response);
+  auditor.RecordDay(0, *world_, 0, {}, {}, response);
   const AuditResult r = auditor.Finish(0);
   EXPECT_EQ(r.total.lawful_acts, trips);
   EXPECT_EQ(r.total.lawful_stopped, 1u);

@@ -46,8 +46,8 @@ class RuleEngineTest : public ::testing::Test {
   std::vector<Alert> Run(const RuleOptions& rule, std::vector<Observation> obs) {
     options_.rules = {rule};
     std::sort(obs.begin(), obs.end(), ObservationBefore);
-    RuleEngine engine(options_, RecordsView(city_, pop_));
-    return engine.Evaluate(obs);
+    RuleEngine engine(options_, RecordsView(city_, pop_), 1);
+    return engine.Evaluate(0, obs);
   }
 
   City city_;
@@ -129,10 +129,100 @@ TEST_F(RuleEngineTest, TicketRuleFiresOnListedBuyersToTheCapitalOnly) {
 
 TEST_F(RuleEngineTest, WatchlistFollowsTheRecordNotTheTruth) {
   pop_.true_traits.assign(6, Bit(Trait::kDrugUse));  // everyone truly a drug user
-  const Watchlists lists(options_, RecordsView(city_, pop_));
+  const Watchlists lists(options_, RecordsView(city_, pop_), 1);
   EXPECT_EQ(lists.sizes()[0], 4u);
   EXPECT_TRUE(lists.Contains(ListId(0), PersonId(3)));
   EXPECT_FALSE(lists.Contains(ListId(0), PersonId(4)));
+}
+
+}  // namespace
+}  // namespace oversight
+
+namespace oversight {
+namespace {
+
+class ListDynamicsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    city_.LayOutDistricts({"A"}, 3000);
+    const PlaceId home = city_.AddPlace(PlaceType::kHome, DistrictId(0), 0, 0);
+    station_ = city_.AddPlace(PlaceType::kTrainStation, DistrictId(0), 10, 10);
+    capital_ = city_.AddPlace(PlaceType::kCapital, DistrictId(), -1e5, 0);
+    pop_.household_home = {home};
+    pop_.household_district = {DistrictId(0)};
+    // Persons 0-3 petitioners on file; person 3 is also an official (red-listed).
+    for (uint32_t p = 0; p < 6; ++p) {
+      pop_.group.push_back(GroupId(0));
+      pop_.household.push_back(HouseholdId(0));
+      TraitBits bits = p < 4 ? Bit(Trait::kPetitioner) : TraitBits{0};
+      if (p == 3) bits = static_cast<TraitBits>(bits | Bit(Trait::kOfficial));
+      pop_.recorded_traits.push_back(bits);
+    }
+    options_.lists.push_back(ListOptions{"petitioners", Bit(Trait::kPetitioner)});
+    ListOptions key{"key_persons", Bit(Trait::kDrugUse)};
+    key.add_after_alerts = 2;
+    key.within_days = 3;
+    options_.lists.push_back(key);
+    RuleOptions rule;
+    rule.id = "ticket";
+    rule.kind = RuleKind::kTicket;
+    rule.list = 0;
+    rule.category = Category::kPolitical;
+    options_.rules = {rule};
+    options_.red_list_traits = Bit(Trait::kOfficial);
+  }
+
+  std::vector<Observation> Tickets(std::initializer_list<uint32_t> persons, Day day) {
+    std::vector<Observation> out;
+    for (uint32_t p : persons) {
+      out.push_back(Observation{DayStart(day) + 600, station_, PersonId(p),
+                                ObservationKind::kTicket, capital_.value});
+    }
+    std::sort(out.begin(), out.end(), ObservationBefore);
+    return out;
+  }
+
+  City city_;
+  Population pop_;
+  PolicyOptions options_;
+  PlaceId station_, capital_;
+};
+
+TEST_F(ListDynamicsTest, RedListedPersonsRaiseNoAlertButAreCounted) {
+  RuleEngine engine(options_, RecordsView(city_, pop_), 1);
+  const std::vector<Alert>& alerts = engine.Evaluate(0, Tickets({1, 3}, 0));
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].person, PersonId(1));
+  ASSERT_EQ(engine.suppressed().size(), 1u);
+  EXPECT_EQ(engine.suppressed()[0].person, PersonId(3));
+  EXPECT_EQ(engine.watchlists().exempt_count(), 1u);
+}
+
+TEST_F(ListDynamicsTest, RepeatedAlertsWithinTheWindowAddToAList) {
+  RuleEngine engine(options_, RecordsView(city_, pop_), 1);
+  const ListId key(1);
+  engine.Evaluate(0, Tickets({0, 1}, 0));
+  EXPECT_FALSE(engine.watchlists().Contains(key, PersonId(0)));
+  engine.Evaluate(2, Tickets({0}, 2));  // second alert within 3 days: added
+  EXPECT_TRUE(engine.watchlists().Contains(key, PersonId(0)));
+  engine.Evaluate(3, Tickets({1}, 3));  // person 1's first alert fell out of (0, 3]
+  EXPECT_FALSE(engine.watchlists().Contains(key, PersonId(1)));
+  EXPECT_EQ(engine.watchlists().added()[1], 1u);
+  EXPECT_EQ(engine.watchlists().sizes()[1], 1u);
+  // Red-listed persons are never alerted, so never added.
+  engine.Evaluate(4, Tickets({3}, 4));
+  engine.Evaluate(5, Tickets({3}, 5));
+  EXPECT_FALSE(engine.watchlists().Contains(key, PersonId(3)));
+}
+
+TEST_F(ListDynamicsTest, MembersAreTakenOffAtTheRemovalRate) {
+  options_.lists[0].removal_rate = 1.0;
+  RuleEngine engine(options_, RecordsView(city_, pop_), 1);
+  EXPECT_EQ(engine.watchlists().sizes()[0], 4u);
+  engine.Evaluate(0, {});
+  EXPECT_EQ(engine.watchlists().sizes()[0], 0u);
+  EXPECT_EQ(engine.watchlists().removed()[0], 4u);
+  EXPECT_EQ(engine.watchlists().initial_sizes()[0], 4u);
 }
 
 }  // namespace
