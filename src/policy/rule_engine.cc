@@ -16,7 +16,8 @@
 namespace oversight {
 
 RuleEngine::RuleEngine(const PolicyOptions& options, const RecordsView& records, uint64_t seed)
-    : options_(options), city_(records.city()), watchlists_(options, records, seed) {
+    : options_(options), city_(records.city()), watchlists_(options, records, seed),
+      records_(records) {
   const std::vector<PlaceId>& capital = city_.PlacesOfType(PlaceType::kCapital);
   if (!capital.empty()) capital_ = capital.front();
   place_matches_.resize(options_.rules.size());
@@ -41,13 +42,12 @@ void RuleEngine::Emit(RuleId id, const RuleOptions& rule, Minute time, PersonId 
 void RuleEngine::EvaluateNearPlace(RuleId id, const RuleOptions& rule,
                                    const std::vector<Observation>& observations) {
   const std::vector<uint8_t>& matches = place_matches_[id.index()];
-  const ListId list(rule.list);
   absl::flat_hash_set<PersonId> alerted;
   for (const Observation& o : observations) {
     if (o.kind != ObservationKind::kSighting || matches[o.place.index()] == 0) continue;
     const Minute hour = MinuteOfDay(o.time) / kMinutesPerHour;
     if (hour < rule.from_hour || hour >= rule.to_hour) continue;
-    if (!watchlists_.Contains(list, o.person)) continue;
+    if (!Watched(rule, o.person)) continue;
     if (!alerted.insert(o.person).second) continue;
     Emit(id, rule, o.time, o.person);
   }
@@ -55,12 +55,11 @@ void RuleEngine::EvaluateNearPlace(RuleId id, const RuleOptions& rule,
 
 void RuleEngine::EvaluateGathering(RuleId id, const RuleOptions& rule,
                                    const std::vector<Observation>& observations) {
-  const ListId list(rule.list);
   scratch_.clear();
   for (const Observation& o : observations) {
     if (o.kind != ObservationKind::kSighting) continue;
     if (city_.place(o.place).type != rule.place_type) continue;
-    if (!watchlists_.Contains(list, o.person)) continue;
+    if (!Watched(rule, o.person)) continue;
     scratch_.push_back(o);
   }
   // Group by place, in time order within each place.
@@ -100,16 +99,77 @@ void RuleEngine::EvaluateGathering(RuleId id, const RuleOptions& rule,
 
 void RuleEngine::EvaluateTicket(RuleId id, const RuleOptions& rule,
                                 const std::vector<Observation>& observations) {
-  const ListId list(rule.list);
   for (const Observation& o : observations) {
     if (o.kind != ObservationKind::kTicket || o.detail != capital_.value) continue;
-    if (!watchlists_.Contains(list, o.person)) continue;
+    if (!Watched(rule, o.person)) continue;
     Emit(id, rule, o.time, o.person);
   }
 }
 
+void RuleEngine::EvaluatePhoneDark(RuleId id, const RuleOptions& rule, const DayRecords& records) {
+  for (const DarkRecord& dark : records.dark) {
+    if (Watched(rule, dark.person)) Emit(id, rule, dark.since, dark.person);
+  }
+}
+
+void RuleEngine::EvaluateUtilities(RuleId id, const RuleOptions& rule, Day day,
+                                   const DayRecords& records) {
+  if (records.meters.empty()) return;
+  auto per_resident = [](const MeterRecord& m) {
+    return m.water_l / static_cast<float>(std::max<uint8_t>(m.registered, 1));
+  };
+  // The norm: the day's median water use per registered resident, over all households.
+  scratch_values_.clear();
+  for (const MeterRecord& m : records.meters) scratch_values_.push_back(per_resident(m));
+  const auto middle = scratch_values_.begin() + static_cast<std::ptrdiff_t>(scratch_values_.size() / 2);
+  std::nth_element(scratch_values_.begin(), middle, scratch_values_.end());
+  const double threshold = rule.factor * static_cast<double>(*middle);
+  const Minute end_of_day = DayStart(day + 1) - 1;
+  for (const MeterRecord& m : records.meters) {
+    if (static_cast<double>(per_resident(m)) <= threshold) continue;
+    const PersonId holder = records_.account_holder(m.household);
+    if (Watched(rule, holder)) Emit(id, rule, end_of_day, holder);
+  }
+}
+
+void RuleEngine::EvaluateCheckIns(RuleId id, const RuleOptions& rule, const DayRecords& records) {
+  scratch_check_ins_.clear();
+  for (const CheckInRecord& c : records.check_ins) {
+    if (Watched(rule, c.person)) scratch_check_ins_.push_back(c);
+  }
+  std::sort(scratch_check_ins_.begin(), scratch_check_ins_.end(),
+            [](const CheckInRecord& a, const CheckInRecord& b) {
+              if (a.hotel != b.hotel) return a.hotel < b.hotel;
+              if (a.time != b.time) return a.time < b.time;
+              return a.person < b.person;
+            });
+  absl::flat_hash_set<PersonId> guests;
+  for (size_t start = 0; start < scratch_check_ins_.size();) {
+    size_t end = start;
+    while (end < scratch_check_ins_.size() &&
+           scratch_check_ins_[end].hotel == scratch_check_ins_[start].hotel) {
+      ++end;
+    }
+    guests.clear();
+    size_t alerted = start;  // check-ins before this index have been alerted
+    for (size_t k = start; k < end; ++k) {
+      guests.insert(scratch_check_ins_[k].person);
+      if (static_cast<int32_t>(guests.size()) < rule.min_persons) continue;
+      // Threshold reached (or already held): alert everyone not yet alerted, once each.
+      for (; alerted <= k; ++alerted) {
+        const PersonId person = scratch_check_ins_[alerted].person;
+        bool seen_before = false;
+        for (size_t j = start; j < alerted; ++j) seen_before |= scratch_check_ins_[j].person == person;
+        if (!seen_before) Emit(id, rule, scratch_check_ins_[k].time, person);
+      }
+    }
+    start = end;
+  }
+}
+
 const std::vector<Alert>& RuleEngine::Evaluate(Day day,
-                                               const std::vector<Observation>& observations) {
+                                               const std::vector<Observation>& observations,
+                                               const DayRecords& records) {
   alerts_.clear();
   suppressed_.clear();
   for (size_t r = 0; r < options_.rules.size(); ++r) {
@@ -119,6 +179,9 @@ const std::vector<Alert>& RuleEngine::Evaluate(Day day,
       case RuleKind::kNearPlace: EvaluateNearPlace(id, rule, observations); break;
       case RuleKind::kGathering: EvaluateGathering(id, rule, observations); break;
       case RuleKind::kTicket: EvaluateTicket(id, rule, observations); break;
+      case RuleKind::kPhoneDark: EvaluatePhoneDark(id, rule, records); break;
+      case RuleKind::kUtilities: EvaluateUtilities(id, rule, day, records); break;
+      case RuleKind::kCheckIns: EvaluateCheckIns(id, rule, records); break;
     }
   }
   std::sort(alerts_.begin(), alerts_.end(), AlertBefore);

@@ -11,6 +11,13 @@
 //               at most one alert per person per place per rule per day.
 //   ticket      a listed person buys a train ticket to the capital: one alert per ticket
 //               (tickets to anywhere else are ignored).
+//   phone_dark  a listed person's phone goes dark (a carrier record): one alert each time.
+//   utilities   a household's water use per registered resident exceeds `factor` times the
+//               day's median over all households: one alert on the account holder (the
+//               head on the register), at the end of the day. Without a list it watches
+//               every household.
+//   check_ins   at least min_persons distinct listed persons register at the same hotel
+//               for the same night; each is alerted once per hotel per night.
 //
 // Persons on the red list never raise an alert; what they would have raised is kept
 // (suppressed()) so the audit can count what the exemption hides.
@@ -25,6 +32,7 @@
 #include "policy/watchlists.h"
 #include "scenario/policy_options.h"
 #include "sense/observation.h"
+#include "sense/records.h"
 #include "world/records_view.h"
 
 namespace oversight {
@@ -36,7 +44,8 @@ class RuleEngine {
   // Alerts for day `day`'s observations (ordered by ObservationBefore), by AlertBefore;
   // then updates the watchlists from them. Matches on red-listed persons raise no alert
   // and are kept in suppressed(). The results stay valid until the next call.
-  const std::vector<Alert>& Evaluate(Day day, const std::vector<Observation>& observations);
+  const std::vector<Alert>& Evaluate(Day day, const std::vector<Observation>& observations,
+                                     const DayRecords& records);
   // Today's would-be alerts on red-listed persons.
   const std::vector<Alert>& suppressed() const { return suppressed_; }
 
@@ -50,6 +59,12 @@ class RuleEngine {
                          const std::vector<Observation>& observations);
   void EvaluateTicket(RuleId id, const RuleOptions& rule,
                       const std::vector<Observation>& observations);
+  void EvaluatePhoneDark(RuleId id, const RuleOptions& rule, const DayRecords& records);
+  void EvaluateUtilities(RuleId id, const RuleOptions& rule, Day day, const DayRecords& records);
+  void EvaluateCheckIns(RuleId id, const RuleOptions& rule, const DayRecords& records);
+  bool Watched(const RuleOptions& rule, PersonId person) const {
+    return rule.list == kEveryone || watchlists_.Contains(ListId(rule.list), person);
+  }
   void Emit(RuleId id, const RuleOptions& rule, Minute time, PersonId person);
 
   PolicyOptions options_;
@@ -58,6 +73,9 @@ class RuleEngine {
   // Per rule, per place: whether the place satisfies the rule's "where" (near_place only).
   std::vector<std::vector<uint8_t>> place_matches_;
   PlaceId capital_;
+  const RecordsView records_;
+  std::vector<float> scratch_values_;
+  std::vector<CheckInRecord> scratch_check_ins_;
   std::vector<Alert> alerts_;
   std::vector<Alert> suppressed_;
   std::vector<Observation> scratch_;

@@ -447,12 +447,15 @@ class Loader {
         r.Error("id", fmt::format("rule id '{}' is used twice", rule.id));
       }
       size_t kind = 0;
-      if (r.Require("kind", "one of 'near_place', 'gathering', 'ticket'")) {
+      if (r.Require("kind", "one of 'near_place', 'gathering', 'ticket', 'phone_dark', "
+                            "'utilities', 'check_ins'")) {
         r.Choice("kind", ToStrings(kRuleKindNames), "rule kind", &kind);
       }
       rule.kind = static_cast<RuleKind>(kind);
       size_t list = 0;
-      if (r.Require("list", "the name of a [[lists]] entry")) {
+      if (rule.kind == RuleKind::kUtilities && !r.Has("list")) {
+        list = kEveryone;  // every household
+      } else if (r.Require("list", "the name of a [[lists]] entry")) {
         if (list_names.empty()) {
           r.Error("list", fmt::format("'list' in {} refers to a list, but the scenario defines "
                                       "no [[lists]]", r.context()));
@@ -470,6 +473,7 @@ class Loader {
       r.Int32("to_hour", 1, 24, &rule.to_hour);
       r.Int32("min_persons", 2, 100000, &rule.min_persons);
       r.Int32("window_minutes", 1, kMinutesPerDay, &rule.window_minutes);
+      r.Double("factor", 1.0, 1000.0, &rule.factor);
       size_t category = static_cast<size_t>(rule.category);
       r.Choice("category", ToStrings(kCategoryNames), "category", &category);
       rule.category = static_cast<Category>(category);
@@ -482,19 +486,23 @@ class Loader {
 
   // Keys that mean nothing for a rule's kind are errors, not silently ignored settings.
   void CheckRuleKeys(TableReader& r, const RuleOptions& rule) {
+    // For each kind-specific key, the kinds it applies to (bit k = RuleKind k).
     struct KeyUse {
       std::string_view key;
-      bool near_place, gathering, ticket;
+      unsigned kinds;
     };
+    constexpr auto K = [](RuleKind kind) { return 1u << static_cast<unsigned>(kind); };
     static constexpr KeyUse kUses[] = {
-        {"place_type", true, true, false},     {"radius_m", true, false, false},
-        {"from_hour", true, false, false},     {"to_hour", true, false, false},
-        {"min_persons", false, true, false},   {"window_minutes", false, true, false},
+        {"place_type", K(RuleKind::kNearPlace) | K(RuleKind::kGathering)},
+        {"radius_m", K(RuleKind::kNearPlace)},
+        {"from_hour", K(RuleKind::kNearPlace)},
+        {"to_hour", K(RuleKind::kNearPlace)},
+        {"min_persons", K(RuleKind::kGathering) | K(RuleKind::kCheckIns)},
+        {"window_minutes", K(RuleKind::kGathering)},
+        {"factor", K(RuleKind::kUtilities)},
     };
     for (const KeyUse& use : kUses) {
-      const bool applies = rule.kind == RuleKind::kNearPlace   ? use.near_place
-                           : rule.kind == RuleKind::kGathering ? use.gathering
-                                                               : use.ticket;
+      const bool applies = (use.kinds & K(rule.kind)) != 0;
       if (!applies && r.Has(use.key)) {
         r.Error(use.key, fmt::format("'{}' does not apply to rules of kind '{}' ({})", use.key,
                                      kRuleKindNames[static_cast<size_t>(rule.kind)], r.context()));
@@ -504,7 +512,9 @@ class Loader {
       r.Error("to_hour", fmt::format("rule '{}' can never fire: from_hour {} is not before "
                                      "to_hour {}", rule.id, rule.from_hour, rule.to_hour));
     }
-    if (rule.kind != RuleKind::kTicket && !r.Has("place_type")) {
+    const bool needs_place =
+        rule.kind == RuleKind::kNearPlace || rule.kind == RuleKind::kGathering;
+    if (needs_place && !r.Has("place_type")) {
       r.Require("place_type", "the type of place the rule watches, e.g. \"school\"");
     }
   }

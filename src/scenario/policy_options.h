@@ -23,9 +23,16 @@ enum class RuleKind : uint8_t {
   kNearPlace,  // a listed person is seen within radius_m of a place of place_type
   kGathering,  // >= min_persons listed persons seen at one place of place_type within window
   kTicket,     // a listed person buys a train ticket to the capital
+  kPhoneDark,  // a listed person's phone goes dark
+  kUtilities,  // a household's water per registered resident > factor x the day's median
+  kCheckIns,   // >= min_persons listed persons registered at one hotel the same night
 };
-inline constexpr std::array<std::string_view, 3> kRuleKindNames = {"near_place", "gathering",
-                                                                  "ticket"};
+inline constexpr size_t kRuleKindCount = 6;
+inline constexpr std::array<std::string_view, kRuleKindCount> kRuleKindNames = {
+    "near_place", "gathering", "ticket", "phone_dark", "utilities", "check_ins"};
+
+// A rule's `list` when it watches everyone (utilities rules without a list).
+inline constexpr uint32_t kEveryone = UINT32_MAX;
 
 struct RuleOptions {
   std::string id;
@@ -37,6 +44,7 @@ struct RuleOptions {
   int32_t to_hour = 24;           // ... until this hour (1-24), same day
   int32_t min_persons = 3;        // gathering: distinct listed persons
   int32_t window_minutes = 120;   // gathering: sliding window, minutes
+  double factor = 3.0;            // utilities: times the day's median use per registered resident
   Category category = Category::kSocial;
   int32_t priority = -1;  // 0-9, higher first; -1 = from category (political 3, criminal 2, social 1)
 

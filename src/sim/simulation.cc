@@ -46,7 +46,7 @@ void Simulation::Step(Day day) {
   const std::vector<Alert>* alerts = nullptr;
   {
     ScopedPhase timer(&profile_, Phase::kPolicy);
-    alerts = &rules_->Evaluate(day, *observations);
+    alerts = &rules_->Evaluate(day, *observations, sensors_->records());
   }
   // Phase 4: the police answer what they can; visits stop acts in the world.
   const ResponseDay* response = nullptr;

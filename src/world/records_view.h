@@ -22,6 +22,8 @@ class RecordsView {
   TraitBits recorded_traits(PersonId p) const { return population_.recorded_traits[p.index()]; }
   // The registered home address.
   PlaceId home(PersonId p) const { return population_.home(p); }
+  // The household's account holder with the utilities (the head on the register).
+  PersonId account_holder(HouseholdId h) const { return population_.household_first[h.index()]; }
 
  private:
   const City& city_;

@@ -47,7 +47,7 @@ class RuleEngineTest : public ::testing::Test {
     options_.rules = {rule};
     std::sort(obs.begin(), obs.end(), ObservationBefore);
     RuleEngine engine(options_, RecordsView(city_, pop_), 1);
-    return engine.Evaluate(0, obs);
+    return engine.Evaluate(0, obs, DayRecords{});
   }
 
   City city_;
@@ -190,7 +190,7 @@ class ListDynamicsTest : public ::testing::Test {
 
 TEST_F(ListDynamicsTest, RedListedPersonsRaiseNoAlertButAreCounted) {
   RuleEngine engine(options_, RecordsView(city_, pop_), 1);
-  const std::vector<Alert>& alerts = engine.Evaluate(0, Tickets({1, 3}, 0));
+  const std::vector<Alert>& alerts = engine.Evaluate(0, Tickets({1, 3}, 0), DayRecords{});
   ASSERT_EQ(alerts.size(), 1u);
   EXPECT_EQ(alerts[0].person, PersonId(1));
   ASSERT_EQ(engine.suppressed().size(), 1u);
@@ -201,17 +201,17 @@ TEST_F(ListDynamicsTest, RedListedPersonsRaiseNoAlertButAreCounted) {
 TEST_F(ListDynamicsTest, RepeatedAlertsWithinTheWindowAddToAList) {
   RuleEngine engine(options_, RecordsView(city_, pop_), 1);
   const ListId key(1);
-  engine.Evaluate(0, Tickets({0, 1}, 0));
+  engine.Evaluate(0, Tickets({0, 1}, 0), DayRecords{});
   EXPECT_FALSE(engine.watchlists().Contains(key, PersonId(0)));
-  engine.Evaluate(2, Tickets({0}, 2));  // second alert within 3 days: added
+  engine.Evaluate(2, Tickets({0}, 2), DayRecords{});  // second alert within 3 days: added
   EXPECT_TRUE(engine.watchlists().Contains(key, PersonId(0)));
-  engine.Evaluate(3, Tickets({1}, 3));  // person 1's first alert fell out of (0, 3]
+  engine.Evaluate(3, Tickets({1}, 3), DayRecords{});  // person 1's first alert fell out of (0, 3]
   EXPECT_FALSE(engine.watchlists().Contains(key, PersonId(1)));
   EXPECT_EQ(engine.watchlists().added()[1], 1u);
   EXPECT_EQ(engine.watchlists().sizes()[1], 1u);
   // Red-listed persons are never alerted, so never added.
-  engine.Evaluate(4, Tickets({3}, 4));
-  engine.Evaluate(5, Tickets({3}, 5));
+  engine.Evaluate(4, Tickets({3}, 4), DayRecords{});
+  engine.Evaluate(5, Tickets({3}, 5), DayRecords{});
   EXPECT_FALSE(engine.watchlists().Contains(key, PersonId(3)));
 }
 
@@ -219,10 +219,101 @@ TEST_F(ListDynamicsTest, MembersAreTakenOffAtTheRemovalRate) {
   options_.lists[0].removal_rate = 1.0;
   RuleEngine engine(options_, RecordsView(city_, pop_), 1);
   EXPECT_EQ(engine.watchlists().sizes()[0], 4u);
-  engine.Evaluate(0, {});
+  engine.Evaluate(0, {}, DayRecords{});
   EXPECT_EQ(engine.watchlists().sizes()[0], 0u);
   EXPECT_EQ(engine.watchlists().removed()[0], 4u);
   EXPECT_EQ(engine.watchlists().initial_sizes()[0], 4u);
+}
+
+}  // namespace
+}  // namespace oversight
+
+namespace oversight {
+namespace {
+
+// Five one-person households; persons 0-2 have drug use on file.
+class RecordRulesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    city_.LayOutDistricts({"A"}, 3000);
+    hotel_a_ = city_.AddPlace(PlaceType::kHotel, DistrictId(0), 0, 0);
+    hotel_b_ = city_.AddPlace(PlaceType::kHotel, DistrictId(0), 900, 0);
+    for (uint32_t p = 0; p < 5; ++p) {
+      const PlaceId home = city_.AddPlace(PlaceType::kHome, DistrictId(0), 10.0 * p, 10);
+      pop_.household_home.push_back(home);
+      pop_.household_district.push_back(DistrictId(0));
+      pop_.household_first.push_back(PersonId(p));
+      pop_.group.push_back(GroupId(0));
+      pop_.household.push_back(HouseholdId(p));
+      pop_.recorded_traits.push_back(p < 3 ? Bit(Trait::kDrugUse) : TraitBits{0});
+    }
+    options_.lists.push_back(ListOptions{"drug", Bit(Trait::kDrugUse)});
+  }
+
+  std::vector<Alert> Run(RuleOptions rule, const DayRecords& records) {
+    rule.id = "r";
+    options_.rules = {rule};
+    RuleEngine engine(options_, RecordsView(city_, pop_), 1);
+    return engine.Evaluate(0, {}, records);
+  }
+
+  City city_;
+  Population pop_;
+  PolicyOptions options_;
+  PlaceId hotel_a_, hotel_b_;
+};
+
+TEST_F(RecordRulesTest, PhoneDarkFiresForListedPersonsOnly) {
+  RuleOptions rule;
+  rule.kind = RuleKind::kPhoneDark;
+  DayRecords records;
+  records.dark = {DarkRecord{300, PersonId(1)}, DarkRecord{400, PersonId(4)}};
+  const std::vector<Alert> alerts = Run(rule, records);
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].person, PersonId(1));
+  EXPECT_EQ(alerts[0].time, 300);
+}
+
+TEST_F(RecordRulesTest, UtilitiesFlagUseFarAboveTheMedianPerRegisteredResident) {
+  RuleOptions rule;
+  rule.kind = RuleKind::kUtilities;
+  rule.list = kEveryone;
+  rule.factor = 3.0;
+  DayRecords records;
+  // Per registered resident: 100, 110, 120, 130 and 900 litres; the median is 120.
+  records.meters = {MeterRecord{HouseholdId(0), 2, 200, 5}, MeterRecord{HouseholdId(1), 1, 110, 5},
+                    MeterRecord{HouseholdId(2), 1, 120, 5}, MeterRecord{HouseholdId(3), 1, 130, 5},
+                    MeterRecord{HouseholdId(4), 1, 900, 5}};
+  std::vector<Alert> alerts = Run(rule, records);
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].person, PersonId(4));  // the account holder
+  EXPECT_EQ(alerts[0].time, DayStart(1) - 1);
+  // At 360 litres (exactly 3x the median) nothing fires: the rule needs more.
+  records.meters[4].water_l = 360;
+  EXPECT_TRUE(Run(rule, records).empty());
+  // With a list, only listed account holders are flagged.
+  records.meters[4].water_l = 900;
+  rule.list = 0;
+  EXPECT_TRUE(Run(rule, records).empty());
+}
+
+TEST_F(RecordRulesTest, CheckInsNeedEnoughListedGuestsInOneHotel) {
+  RuleOptions rule;
+  rule.kind = RuleKind::kCheckIns;
+  rule.list = 0;
+  rule.min_persons = 2;
+  DayRecords records;
+  records.check_ins = {CheckInRecord{1260, PersonId(0), hotel_a_},
+                       CheckInRecord{1270, PersonId(3), hotel_a_},  // not listed
+                       CheckInRecord{1290, PersonId(2), hotel_a_},
+                       CheckInRecord{1300, PersonId(1), hotel_b_}};  // alone there
+  const std::vector<Alert> alerts = Run(rule, records);
+  ASSERT_EQ(alerts.size(), 2u);
+  EXPECT_EQ(alerts[0].person, PersonId(0));
+  EXPECT_EQ(alerts[0].time, 1290);
+  EXPECT_EQ(alerts[1].person, PersonId(2));
+  rule.min_persons = 3;  // k - 1 listed guests is not enough
+  EXPECT_TRUE(Run(rule, records).empty());
 }
 
 }  // namespace

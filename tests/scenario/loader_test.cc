@@ -35,10 +35,14 @@ TEST(LoaderTest, EmbeddedDefaultScenarioIsValid) {
   ASSERT_EQ(s->world.groups.size(), 2u);
   EXPECT_EQ(s->world.groups[1].name, "minority");
   EXPECT_DOUBLE_EQ(s->world.groups[1].record_bias, 2.0);
-  ASSERT_EQ(s->policy.rules.size(), 3u);
+  ASSERT_EQ(s->policy.rules.size(), 6u);
   EXPECT_EQ(s->policy.rules[0].kind, RuleKind::kNearPlace);
   EXPECT_EQ(s->policy.rules[1].kind, RuleKind::kGathering);
   EXPECT_EQ(s->policy.rules[2].kind, RuleKind::kTicket);
+  EXPECT_EQ(s->policy.rules[3].kind, RuleKind::kPhoneDark);
+  EXPECT_EQ(s->policy.rules[4].kind, RuleKind::kUtilities);
+  EXPECT_EQ(s->policy.rules[4].list, kEveryone);
+  EXPECT_EQ(s->policy.rules[5].kind, RuleKind::kCheckIns);
   EXPECT_EQ(s->policy.rules[2].list, 1u);  // "petitioners"
   EXPECT_EQ(s->policy.rules[2].EffectivePriority(), 3);
 }
@@ -218,6 +222,36 @@ hit_rate = { everyone = 0.9 }
 false_match_rate = { everyone = 0.2 }
 )";
   EXPECT_THAT(Errors(text), HasSubstr("hit_rate + false_match_rate must be at most 1"));
+}
+
+TEST(LoaderTest, RecordRulesAreReadAndCheckedPerKind) {
+  const std::string text = std::string(kMinimal) + R"(
+[[lists]]
+name = "drug"
+recorded_traits = ["drug_use"]
+[[rules]]
+id = "whistle"
+kind = "utilities"
+factor = 4
+[[rules]]
+id = "dark"
+kind = "phone_dark"
+list = "drug"
+[[rules]]
+id = "hotel"
+kind = "check_ins"
+list = "drug"
+min_persons = 2
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(text, "t.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  ASSERT_EQ(s->policy.rules.size(), 3u);
+  EXPECT_EQ(s->policy.rules[0].kind, RuleKind::kUtilities);
+  EXPECT_EQ(s->policy.rules[0].list, kEveryone);
+  EXPECT_DOUBLE_EQ(s->policy.rules[0].factor, 4.0);
+  EXPECT_EQ(s->policy.rules[2].min_persons, 2);
+  EXPECT_THAT(Errors(text + "factor = 2\n"),
+              HasSubstr("'factor' does not apply to rules of kind 'check_ins'"));
 }
 
 TEST(LoaderTest, RecordRatesAreRead) {
