@@ -21,6 +21,13 @@ RuleEngine::RuleEngine(const PolicyOptions& options, const RecordsView& records,
   const std::vector<PlaceId>& capital = city_.PlacesOfType(PlaceType::kCapital);
   if (!capital.empty()) capital_ = capital.front();
   place_matches_.resize(options_.rules.size());
+  new_number_calls_.resize(options_.rules.size());
+  for (size_t r = 0; r < options_.rules.size(); ++r) {
+    if (options_.rules[r].kind == RuleKind::kNewNumberCalls) {
+      new_number_calls_[r] = std::make_unique<NewNumberCalls>(
+          options_.rules[r], static_cast<uint32_t>(records.person_count()));
+    }
+  }
   for (size_t r = 0; r < options_.rules.size(); ++r) {
     const RuleOptions& rule = options_.rules[r];
     if (rule.kind != RuleKind::kNearPlace) continue;
@@ -167,6 +174,13 @@ void RuleEngine::EvaluateCheckIns(RuleId id, const RuleOptions& rule, const DayR
   }
 }
 
+void RuleEngine::EvaluateNewNumberCalls(RuleId id, const RuleOptions& rule, Day day,
+                                        const DayRecords& records) {
+  new_number_calls_[id.index()]->Feed(
+      day, records.calls, [&](PersonId caller) { return Watched(rule, caller); },
+      [&](Minute time, PersonId caller) { Emit(id, rule, time, caller); });
+}
+
 const std::vector<Alert>& RuleEngine::Evaluate(Day day,
                                                const std::vector<Observation>& observations,
                                                const DayRecords& records) {
@@ -182,6 +196,7 @@ const std::vector<Alert>& RuleEngine::Evaluate(Day day,
       case RuleKind::kPhoneDark: EvaluatePhoneDark(id, rule, records); break;
       case RuleKind::kUtilities: EvaluateUtilities(id, rule, day, records); break;
       case RuleKind::kCheckIns: EvaluateCheckIns(id, rule, records); break;
+      case RuleKind::kNewNumberCalls: EvaluateNewNumberCalls(id, rule, day, records); break;
     }
   }
   std::sort(alerts_.begin(), alerts_.end(), AlertBefore);

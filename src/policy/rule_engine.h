@@ -18,6 +18,9 @@
 //               every household.
 //   check_ins   at least min_persons distinct listed persons register at the same hotel
 //               for the same night; each is alerted once per hotel per night.
+//   new_number_calls
+//               a listed caller makes min_calls calls within window_days to out-of-town
+//               numbers that are new to them (policy/new_number_calls.h); state crosses days.
 //
 // Persons on the red list never raise an alert; what they would have raised is kept
 // (suppressed()) so the audit can count what the exemption hides.
@@ -26,9 +29,11 @@
 // across midnight. Thread-safety: Evaluate() is not reentrant.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "policy/alert.h"
+#include "policy/new_number_calls.h"
 #include "policy/watchlists.h"
 #include "scenario/policy_options.h"
 #include "sense/observation.h"
@@ -62,6 +67,8 @@ class RuleEngine {
   void EvaluatePhoneDark(RuleId id, const RuleOptions& rule, const DayRecords& records);
   void EvaluateUtilities(RuleId id, const RuleOptions& rule, Day day, const DayRecords& records);
   void EvaluateCheckIns(RuleId id, const RuleOptions& rule, const DayRecords& records);
+  void EvaluateNewNumberCalls(RuleId id, const RuleOptions& rule, Day day,
+                              const DayRecords& records);
   bool Watched(const RuleOptions& rule, PersonId person) const {
     return rule.list == kEveryone || watchlists_.Contains(ListId(rule.list), person);
   }
@@ -76,6 +83,8 @@ class RuleEngine {
   const RecordsView records_;
   std::vector<float> scratch_values_;
   std::vector<CheckInRecord> scratch_check_ins_;
+  // Per rule: cross-day state of new_number_calls rules (empty for other kinds).
+  std::vector<std::unique_ptr<NewNumberCalls>> new_number_calls_;
   std::vector<Alert> alerts_;
   std::vector<Alert> suppressed_;
   std::vector<Observation> scratch_;

@@ -448,7 +448,7 @@ class Loader {
       }
       size_t kind = 0;
       if (r.Require("kind", "one of 'near_place', 'gathering', 'ticket', 'phone_dark', "
-                            "'utilities', 'check_ins'")) {
+                            "'utilities', 'check_ins', 'new_number_calls'")) {
         r.Choice("kind", ToStrings(kRuleKindNames), "rule kind", &kind);
       }
       rule.kind = static_cast<RuleKind>(kind);
@@ -474,6 +474,9 @@ class Loader {
       r.Int32("min_persons", 2, 100000, &rule.min_persons);
       r.Int32("window_minutes", 1, kMinutesPerDay, &rule.window_minutes);
       r.Double("factor", 1.0, 1000.0, &rule.factor);
+      r.Int32("min_calls", 1, 10000, &rule.min_calls);
+      r.Int32("window_days", 1, 365, &rule.window_days);
+      r.Int32("lookback_days", 1, 3650, &rule.lookback_days);
       size_t category = static_cast<size_t>(rule.category);
       r.Choice("category", ToStrings(kCategoryNames), "category", &category);
       rule.category = static_cast<Category>(category);
@@ -500,6 +503,9 @@ class Loader {
         {"min_persons", K(RuleKind::kGathering) | K(RuleKind::kCheckIns)},
         {"window_minutes", K(RuleKind::kGathering)},
         {"factor", K(RuleKind::kUtilities)},
+        {"min_calls", K(RuleKind::kNewNumberCalls)},
+        {"window_days", K(RuleKind::kNewNumberCalls)},
+        {"lookback_days", K(RuleKind::kNewNumberCalls)},
     };
     for (const KeyUse& use : kUses) {
       const bool applies = (use.kinds & K(rule.kind)) != 0;
@@ -507,6 +513,11 @@ class Loader {
         r.Error(use.key, fmt::format("'{}' does not apply to rules of kind '{}' ({})", use.key,
                                      kRuleKindNames[static_cast<size_t>(rule.kind)], r.context()));
       }
+    }
+    if (rule.kind == RuleKind::kNewNumberCalls && rule.window_days > rule.lookback_days) {
+      r.Error("window_days", fmt::format("rule '{}': window_days ({}) must not exceed "
+                                         "lookback_days ({})", rule.id, rule.window_days,
+                                         rule.lookback_days));
     }
     if (rule.kind == RuleKind::kNearPlace && rule.from_hour >= rule.to_hour) {
       r.Error("to_hour", fmt::format("rule '{}' can never fire: from_hour {} is not before "

@@ -26,10 +26,12 @@ enum class RuleKind : uint8_t {
   kPhoneDark,  // a listed person's phone goes dark
   kUtilities,  // a household's water per registered resident > factor x the day's median
   kCheckIns,   // >= min_persons listed persons registered at one hotel the same night
+  kNewNumberCalls,  // a listed caller calls new out-of-town numbers often
 };
-inline constexpr size_t kRuleKindCount = 6;
+inline constexpr size_t kRuleKindCount = 7;
 inline constexpr std::array<std::string_view, kRuleKindCount> kRuleKindNames = {
-    "near_place", "gathering", "ticket", "phone_dark", "utilities", "check_ins"};
+    "near_place", "gathering", "ticket", "phone_dark", "utilities", "check_ins",
+    "new_number_calls"};
 
 // A rule's `list` when it watches everyone (utilities rules without a list).
 inline constexpr uint32_t kEveryone = UINT32_MAX;
@@ -45,6 +47,9 @@ struct RuleOptions {
   int32_t min_persons = 3;        // gathering: distinct listed persons
   int32_t window_minutes = 120;   // gathering: sliding window, minutes
   double factor = 3.0;            // utilities: times the day's median use per registered resident
+  int32_t min_calls = 5;          // new_number_calls: calls to new numbers within window_days
+  int32_t window_days = 7;        // new_number_calls: sliding window, days
+  int32_t lookback_days = 30;     // new_number_calls: a number is new if not called in this long
   Category category = Category::kSocial;
   int32_t priority = -1;  // 0-9, higher first; -1 = from category (political 3, criminal 2, social 1)
 

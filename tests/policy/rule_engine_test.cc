@@ -318,3 +318,79 @@ TEST_F(RecordRulesTest, CheckInsNeedEnoughListedGuestsInOneHotel) {
 
 }  // namespace
 }  // namespace oversight
+
+namespace oversight {
+namespace {
+
+// A 10-person city (numbers 0..19 are residents', 20 and up out of town); persons 0-2 are
+// drug users on file.
+class NewNumberCallsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    rule_.id = "new_numbers";
+    rule_.kind = RuleKind::kNewNumberCalls;
+    rule_.min_calls = 3;
+    rule_.window_days = 7;
+    rule_.lookback_days = 10;
+  }
+
+  // Feeds `calls[d]` on day d and returns the alerts as (day, caller).
+  std::vector<std::pair<Day, uint32_t>> Run(const std::vector<std::vector<CallRecord>>& calls) {
+    NewNumberCalls state(rule_, 10);
+    std::vector<std::pair<Day, uint32_t>> alerts;
+    for (size_t d = 0; d < calls.size(); ++d) {
+      state.Feed(static_cast<Day>(d), calls[d], [](PersonId p) { return p.value < 3; },
+                 [&](Minute, PersonId p) { alerts.emplace_back(static_cast<Day>(d), p.value); });
+    }
+    return alerts;
+  }
+
+  static CallRecord Call(Day d, uint32_t caller, uint32_t to) {
+    return CallRecord{DayStart(d) + 600, PersonId(caller), caller * 2, to};
+  }
+
+  RuleOptions rule_;
+};
+
+TEST_F(NewNumberCallsTest, RepeatedCallsToANewOutOfTownNumberAlertOnce) {
+  std::vector<std::vector<CallRecord>> days(16);
+  // Person 0 has called number 25 long ago (day 0); it is not new on day 12 unless the
+  // lookback has passed: 12 - 0 >= 10, so it is new again.
+  days[0] = {Call(0, 0, 25)};
+  days[12] = {Call(12, 0, 30), Call(12, 0, 30)};
+  days[13] = {Call(13, 0, 30)};                // third call to a new number: alert
+  days[14] = {Call(14, 0, 30), Call(14, 0, 31)};  // still within the window: no second alert
+  const auto alerts = Run(days);
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0], std::make_pair(13, 0u));
+}
+
+TEST_F(NewNumberCallsTest, KnownNumbersResidentsAndUnwatchedCallersDoNotCount) {
+  std::vector<std::vector<CallRecord>> days(30);
+  days[5] = {Call(5, 1, 40)};  // first contact, before the window
+  for (size_t d = 12; d < 30; ++d) {
+    const auto day = static_cast<Day>(d);
+    days[d] = {Call(day, 1, 40),   // an old number, called at least every 10 days since day 5
+               Call(day, 1, 5),    // a resident's number
+               Call(day, 7, 50)};  // a caller nobody watches
+  }
+  EXPECT_TRUE(Run(days).empty());
+}
+
+TEST_F(NewNumberCallsTest, NothingCountsBeforeTheLookbackHasHistory) {
+  std::vector<std::vector<CallRecord>> days(10);
+  for (size_t d = 0; d < 10; ++d) {
+    days[d] = {Call(static_cast<Day>(d), 2, 60 + static_cast<uint32_t>(d))};
+  }
+  EXPECT_TRUE(Run(days).empty());  // every number looks new, but the rule is not active yet
+}
+
+TEST_F(NewNumberCallsTest, CallsOutsideTheWindowExpire) {
+  std::vector<std::vector<CallRecord>> days(25);
+  days[10] = {Call(10, 0, 70), Call(10, 0, 70)};
+  days[20] = {Call(20, 0, 71)};  // the day-10 calls left the 7-day window
+  EXPECT_TRUE(Run(days).empty());
+}
+
+}  // namespace
+}  // namespace oversight

@@ -35,14 +35,16 @@ TEST(LoaderTest, EmbeddedDefaultScenarioIsValid) {
   ASSERT_EQ(s->world.groups.size(), 2u);
   EXPECT_EQ(s->world.groups[1].name, "minority");
   EXPECT_DOUBLE_EQ(s->world.groups[1].record_bias, 2.0);
-  ASSERT_EQ(s->policy.rules.size(), 6u);
+  ASSERT_EQ(s->policy.rules.size(), 7u);
   EXPECT_EQ(s->policy.rules[0].kind, RuleKind::kNearPlace);
   EXPECT_EQ(s->policy.rules[1].kind, RuleKind::kGathering);
   EXPECT_EQ(s->policy.rules[2].kind, RuleKind::kTicket);
   EXPECT_EQ(s->policy.rules[3].kind, RuleKind::kPhoneDark);
   EXPECT_EQ(s->policy.rules[4].kind, RuleKind::kUtilities);
   EXPECT_EQ(s->policy.rules[4].list, kEveryone);
-  EXPECT_EQ(s->policy.rules[5].kind, RuleKind::kCheckIns);
+  EXPECT_EQ(s->policy.rules[5].kind, RuleKind::kNewNumberCalls);
+  EXPECT_EQ(s->policy.rules[5].lookback_days, 14);
+  EXPECT_EQ(s->policy.rules[6].kind, RuleKind::kCheckIns);
   EXPECT_EQ(s->policy.rules[2].list, 1u);  // "petitioners"
   EXPECT_EQ(s->policy.rules[2].EffectivePriority(), 3);
 }
@@ -252,6 +254,18 @@ min_persons = 2
   EXPECT_EQ(s->policy.rules[2].min_persons, 2);
   EXPECT_THAT(Errors(text + "factor = 2\n"),
               HasSubstr("'factor' does not apply to rules of kind 'check_ins'"));
+  const std::string calls = std::string(kMinimal) + R"(
+[[lists]]
+name = "drug"
+recorded_traits = ["drug_use"]
+[[rules]]
+id = "numbers"
+kind = "new_number_calls"
+list = "drug"
+window_days = 40
+lookback_days = 30
+)";
+  EXPECT_THAT(Errors(calls), HasSubstr("window_days (40) must not exceed lookback_days (30)"));
 }
 
 TEST(LoaderTest, RecordRatesAreRead) {
