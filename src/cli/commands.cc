@@ -44,6 +44,18 @@ absl::StatusOr<Scenario> LoadScenario(const std::string& path) {
   return LoadScenarioText(*text, path);
 }
 
+// Loads the scenario (or the built-in default) and applies the command-line overrides.
+absl::StatusOr<Scenario> LoadWithOverrides(const std::string& path, std::optional<uint64_t> seed,
+                                           std::optional<int32_t> days,
+                                           std::optional<uint32_t> persons) {
+  absl::StatusOr<Scenario> scenario = LoadScenario(path);
+  if (!scenario.ok()) return scenario;
+  if (seed) scenario->seed = *seed;
+  if (days) scenario->days = *days;
+  if (persons) scenario->world.persons = *persons;
+  return scenario;
+}
+
 void PrintError(const absl::Status& status) {
   std::string message(status.message());
   if (!message.empty() && message.back() == '\n') message.pop_back();
@@ -70,15 +82,13 @@ int ValidateCommand(const std::vector<std::string>& paths) {
 }
 
 int RunCommand(const RunArgs& args) {
-  absl::StatusOr<Scenario> loaded = LoadScenario(args.scenario_path);
+  absl::StatusOr<Scenario> loaded =
+      LoadWithOverrides(args.scenario_path, args.seed, args.days, args.persons);
   if (!loaded.ok()) {
     PrintError(loaded.status());
     return kExitBadInput;
   }
-  Scenario scenario = *std::move(loaded);
-  if (args.seed) scenario.seed = *args.seed;
-  if (args.days) scenario.days = *args.days;
-  if (args.persons) scenario.world.persons = *args.persons;
+  const Scenario scenario = *std::move(loaded);
 
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
   if (!output.ok()) {
@@ -137,14 +147,13 @@ int RunCommand(const RunArgs& args) {
 }
 
 int WorldStatsCommand(const WorldStatsArgs& args) {
-  absl::StatusOr<Scenario> loaded = LoadScenario(args.scenario_path);
+  absl::StatusOr<Scenario> loaded =
+      LoadWithOverrides(args.scenario_path, args.seed, std::nullopt, args.persons);
   if (!loaded.ok()) {
     PrintError(loaded.status());
     return kExitBadInput;
   }
-  Scenario scenario = *std::move(loaded);
-  if (args.seed) scenario.seed = *args.seed;
-  if (args.persons) scenario.world.persons = *args.persons;
+  const Scenario scenario = *std::move(loaded);
   const int threads = args.threads > 0 ? args.threads : tbb::this_task_arena::max_concurrency();
   tbb::task_arena arena(threads);
   std::string text;
