@@ -135,11 +135,12 @@ class PopulationReader {
     return c;
   }
 
-  template <size_t N>
-  void ReadShareTable(TableReader* parent, std::string_view key,
-                      const std::vector<std::string>& names, std::string_view what,
-                      std::vector<ConditionalRow<std::array<double, N>>>* rows,
-                      std::array<double, N>* fallback) {
+  // Rows of a table whose last row must be a catch-all (no `when`): that row becomes
+  // `*fallback`, the others `*rows`. `read_value(row_reader, value)` reads a row's value.
+  template <typename Value, typename ReadValue>
+  void ReadRows(TableReader* parent, std::string_view key, std::string_view what,
+                std::vector<ConditionalRow<Value>>* rows, Value* fallback,
+                const ReadValue& read_value) {
     const toml::array* array = parent->ArrayOfTables(key);
     if (array == nullptr) return;
     rows->clear();
@@ -149,19 +150,10 @@ class PopulationReader {
       ++row_number;
       TableReader r(*node.as_table(), fmt::format("[[population.{}]] #{}", key, row_number),
                     diagnostics_);
-      ConditionalRow<std::array<double, N>> row{};
+      ConditionalRow<Value> row{};
       last_is_catch_all = !r.Has("when");
       row.when = ReadCondition(&r, 0, what);
-      if (r.Require("shares", fmt::format("the share of each {}, e.g. {{ {} = 1.0 }}", what,
-                                          names.front()))) {
-        r.NumberMap("shares", names, what, 0.0, 1.0,
-                    [&](size_t i, double v) { row.value[i] = v; });
-        double sum = 0.0;
-        for (double v : row.value) sum += v;
-        if (std::abs(sum - 1.0) > 1e-6) {
-          r.Error("shares", fmt::format("'shares' in {} must sum to 1, got {}", r.context(), sum));
-        }
-      }
+      read_value(r, row.value);
       r.Finish();
       rows->push_back(row);
     }
@@ -175,32 +167,32 @@ class PopulationReader {
     }
   }
 
+  template <size_t N>
+  void ReadShareTable(TableReader* parent, std::string_view key,
+                      const std::vector<std::string>& names, std::string_view what,
+                      std::vector<ConditionalRow<std::array<double, N>>>* rows,
+                      std::array<double, N>* fallback) {
+    ReadRows(parent, key, what, rows, fallback, [&](TableReader& r, std::array<double, N>& value) {
+      if (!r.Require("shares", fmt::format("the share of each {}, e.g. {{ {} = 1.0 }}", what,
+                                           names.front()))) {
+        return;
+      }
+      r.NumberMap("shares", names, what, 0.0, 1.0, [&](size_t i, double v) { value[i] = v; });
+      double sum = 0.0;
+      for (double v : value) sum += v;
+      if (std::abs(sum - 1.0) > 1e-6) {
+        r.Error("shares", fmt::format("'shares' in {} must sum to 1, got {}", r.context(), sum));
+      }
+    });
+  }
+
   void ReadForeign(TableReader* parent, PopulationOptions* out) {
-    const toml::array* array = parent->ArrayOfTables("foreign");
-    if (array == nullptr) return;
-    out->foreign.clear();
-    size_t row_number = 0;
-    bool last_is_catch_all = false;
-    for (const toml::node& node : *array) {
-      ++row_number;
-      TableReader r(*node.as_table(), fmt::format("[[population.foreign]] #{}", row_number),
-                    diagnostics_);
-      ConditionalRow<ForeignShares> row{};
-      last_is_catch_all = !r.Has("when");
-      row.when = ReadCondition(&r, 0, "nationality");
-      r.Require("share", "the probability of being a foreign national");
-      r.Probability("share", &row.value.share);
-      r.Probability("work_permit_share", &row.value.work_permit_share);
-      r.Finish();
-      out->foreign.push_back(row);
-    }
-    if (!last_is_catch_all) {
-      parent->Error("foreign", "the last [[population.foreign]] row must have no 'when': it "
-                               "applies to everyone the rows above miss");
-    } else if (!out->foreign.empty()) {
-      out->default_foreign = out->foreign.back().value;
-      out->foreign.pop_back();
-    }
+    ReadRows(parent, "foreign", "nationality", &out->foreign, &out->default_foreign,
+             [](TableReader& r, ForeignShares& value) {
+               r.Require("share", "the probability of being a foreign national");
+               r.Probability("share", &value.share);
+               r.Probability("work_permit_share", &value.work_permit_share);
+             });
   }
 
   void ReadTrait(TableReader* parent, size_t t, TraitOptions* trait) {

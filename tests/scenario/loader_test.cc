@@ -351,6 +351,31 @@ shares = { student = 0.5 }
   EXPECT_THAT(errors, HasSubstr("'shares' in [[population.roles]] #1 must sum to 1, got 0.5"));
 }
 
+TEST(LoaderTest, ForeignTableIsReadWithItsCatchAllRow) {
+  const std::string text = std::string(kMinimal) + R"(
+[[population.foreign]]
+when = { role = "worker" }
+share = 0.01
+work_permit_share = 0.2
+[[population.foreign]]
+share = 0.001
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(text, "t.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  const PopulationOptions& p = s->world.population;
+  ASSERT_EQ(p.foreign.size(), 1u);
+  EXPECT_DOUBLE_EQ(p.foreign[0].value.work_permit_share, 0.2);
+  EXPECT_DOUBLE_EQ(p.default_foreign.share, 0.001);
+  EXPECT_DOUBLE_EQ(p.default_foreign.work_permit_share, 1.0);
+  const std::string no_catch_all = std::string(kMinimal) + R"(
+[[population.foreign]]
+when = { role = "worker" }
+share = 0.01
+)";
+  EXPECT_THAT(Errors(no_catch_all), HasSubstr("the last [[population.foreign]] row must have no "
+                                              "'when'"));
+}
+
 TEST(LoaderTest, ConditionsAreChecked) {
   const std::string text = std::string(kMinimal) + R"(
 [[population.status]]
