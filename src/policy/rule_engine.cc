@@ -150,27 +150,20 @@ void RuleEngine::EvaluateCheckIns(RuleId id, const RuleOptions& rule, const DayR
               if (a.time != b.time) return a.time < b.time;
               return a.person < b.person;
             });
+  // Per hotel, in check-in order: once min_persons distinct guests are in, everyone so far
+  // is alerted at that check-in, and each later guest at their own (a person registers for
+  // one night a day, so check-ins at a hotel are distinct guests).
   absl::flat_hash_set<PersonId> guests;
-  for (size_t start = 0; start < scratch_check_ins_.size();) {
-    size_t end = start;
-    while (end < scratch_check_ins_.size() &&
-           scratch_check_ins_[end].hotel == scratch_check_ins_[start].hotel) {
-      ++end;
+  size_t pending = 0;  // first check-in of the current hotel not yet alerted
+  for (size_t k = 0; k < scratch_check_ins_.size(); ++k) {
+    const CheckInRecord& c = scratch_check_ins_[k];
+    if (k == 0 || c.hotel != scratch_check_ins_[k - 1].hotel) {
+      guests.clear();
+      pending = k;
     }
-    guests.clear();
-    size_t alerted = start;  // check-ins before this index have been alerted
-    for (size_t k = start; k < end; ++k) {
-      guests.insert(scratch_check_ins_[k].person);
-      if (static_cast<int32_t>(guests.size()) < rule.min_persons) continue;
-      // Threshold reached (or already held): alert everyone not yet alerted, once each.
-      for (; alerted <= k; ++alerted) {
-        const PersonId person = scratch_check_ins_[alerted].person;
-        bool seen_before = false;
-        for (size_t j = start; j < alerted; ++j) seen_before |= scratch_check_ins_[j].person == person;
-        if (!seen_before) Emit(id, rule, scratch_check_ins_[k].time, person);
-      }
-    }
-    start = end;
+    guests.insert(c.person);
+    if (static_cast<int32_t>(guests.size()) < rule.min_persons) continue;
+    for (; pending <= k; ++pending) Emit(id, rule, c.time, scratch_check_ins_[pending].person);
   }
 }
 

@@ -34,7 +34,6 @@ Sensors::Sensors(const SenseOptions& options, const World& world, uint64_t seed)
     Rng rng(seed_, Stream::kCameras, static_cast<uint32_t>(i), 0);
     if (rng.Bernoulli(share)) {
       has_camera_[i] = 1;
-      ++camera_count_;
       ++cameras_by_type_[static_cast<size_t>(place.type)];
     }
   }
@@ -70,8 +69,9 @@ void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId perso
   // guest's ID: the real person, whatever a camera would make of their face.
   for (size_t k = first_presence; k < end_presence; ++k) {
     const Presence& p = log.presences[k];
-    if (world.city().place(p.place).type != PlaceType::kHotel) continue;
+    // The cheap test first: almost no stay runs from the evening to midnight.
     if (MinuteOfDay(p.leave) != 0 || MinuteOfDay(p.enter) < 18 * kMinutesPerHour) continue;
+    if (world.city().place(p.place).type != PlaceType::kHotel) continue;
     if (rng.Bernoulli(options_.hotel_registration_rate)) {
       records->check_ins.push_back(CheckInRecord{p.enter, person, p.place});
     }

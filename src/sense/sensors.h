@@ -33,7 +33,6 @@ class Sensors {
   // Where a camera sees a person arriving at `place`: the place itself when it has a
   // camera, else the gate of its residential compound when that has one; else invalid.
   PlaceId seen_at(PlaceId place) const { return seen_at_[place.index()]; }
-  size_t camera_count() const { return camera_count_; }
   // Cameras per place type (for the report).
   const std::vector<size_t>& cameras_by_type() const { return cameras_by_type_; }
 
@@ -49,7 +48,6 @@ class Sensors {
   uint64_t seed_;
   std::vector<uint8_t> has_camera_;  // per place
   std::vector<PlaceId> seen_at_;     // per place
-  size_t camera_count_ = 0;
   std::vector<size_t> cameras_by_type_;
   std::vector<PersonId> vehicle_owner_;  // the vehicle register: id -> owner
   std::vector<std::vector<Observation>> chunk_observations_;

@@ -2,7 +2,6 @@
 
 #include <cassert>
 #include <cmath>
-#include <limits>
 
 namespace oversight {
 
@@ -37,26 +36,6 @@ double City::Distance(PlaceId a, PlaceId b) const {
   const Place& pa = place(a);
   const Place& pb = place(b);
   return std::hypot(pa.x - pb.x, pa.y - pb.y);
-}
-
-bool City::AnyWithin(PlaceId place_id, PlaceType type, double radius_m) const {
-  for (PlaceId other : PlacesOfType(type)) {
-    if (Distance(place_id, other) <= radius_m) return true;
-  }
-  return false;
-}
-
-PlaceId City::Nearest(PlaceId place_id, PlaceType type) const {
-  PlaceId best;
-  double best_distance = std::numeric_limits<double>::infinity();
-  for (PlaceId other : PlacesOfType(type)) {
-    const double d = Distance(place_id, other);
-    if (d < best_distance) {
-      best_distance = d;
-      best = other;
-    }
-  }
-  return best;
 }
 
 }  // namespace oversight

@@ -55,11 +55,6 @@ class City {
   }
 
   double Distance(PlaceId a, PlaceId b) const;
-  // Whether any place of `type` lies within `radius_m` metres of `place` (itself included).
-  // Linear in the number of places of that type; callers precompute per place.
-  bool AnyWithin(PlaceId place, PlaceType type, double radius_m) const;
-  // The place of `type` nearest to `place`, or invalid when there is none.
-  PlaceId Nearest(PlaceId place, PlaceType type) const;
 
  private:
   std::vector<District> districts_;

@@ -99,6 +99,9 @@ class PopulationBuilder {
     compound_fill_.assign(options.districts.size(), 0);
   }
 
+  // Spouses of sham marriages, who live elsewhere (placed once all homes exist).
+  const std::vector<uint32_t>& sham_spouses() const { return sham_spouses_; }
+
   void Build() {
     const size_t n = options_.persons;
     pop_->group.resize(n);
@@ -283,9 +286,6 @@ class PopulationBuilder {
   std::vector<PlaceId> compound_;      // per district: the compound being filled
   std::vector<int32_t> compound_fill_;  // per district: households in it so far
   uint32_t next_vehicle_ = 0;
-
- public:
-  // Spouses of sham marriages, who live elsewhere (placed once all homes exist).
   std::vector<uint32_t> sham_spouses_;
 };
 
@@ -356,7 +356,7 @@ void BuildWorld(const WorldOptions& options, uint64_t seed, City* city, Populati
     population->residence_of[p] = population->home(PersonId(p));
   }
   const std::vector<PlaceId>& homes = city->PlacesOfType(PlaceType::kHome);
-  for (uint32_t spouse : builder.sham_spouses_) {
+  for (uint32_t spouse : builder.sham_spouses()) {
     const PlaceId registered = population->home(PersonId(spouse));
     PlaceId elsewhere = homes[Hash3(seed, spouse, 0) % homes.size()];
     if (elsewhere == registered) elsewhere = homes[(Hash3(seed, spouse, 0) + 1) % homes.size()];
