@@ -16,8 +16,8 @@ struct GroupCounts {
   uint64_t harmful_persons = 0;  // persons with a hidden harmful intent (truth)
   uint64_t listed_persons = 0;   // on at least one watchlist
   uint64_t alerts = 0;
-  uint64_t false_alarms = 0;     // alerts on persons with no harmful intent
-  uint64_t flagged_persons = 0;  // persons alerted at least once
+  uint64_t false_alarms = 0;       // alerts on persons with no harmful intent
+  uint64_t flagged_persons = 0;    // persons alerted at least once
   uint64_t flagged_innocents = 0;  // ... of whom with no harmful intent
   uint64_t visits = 0;
   uint64_t visits_to_innocents = 0;
@@ -31,13 +31,14 @@ struct GroupCounts {
 
 struct RuleCounts {
   std::string id;
-  std::string kind;
+  std::string op;    // the operator the rule compiled to (docs/RULES.md)
+  std::string what;  // the evidence it reads
   std::string category;
   uint64_t alerts = 0;
   uint64_t false_alarms = 0;
   uint64_t flagged_persons = 0;
-  uint64_t alerts_dropped = 0;   // never answered
-  uint64_t visits = 0;           // visits this rule's alerts caused
+  uint64_t alerts_dropped = 0;  // never answered
+  uint64_t visits = 0;          // visits this rule's alerts caused
   uint64_t lawful_stopped = 0;
   uint64_t harmful_acts_stopped = 0;
   uint64_t red_list_suppressed = 0;

@@ -22,10 +22,11 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
     g.listed_persons += watchlists.OnAny(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
   }
   for (const RuleOptions& rule : scenario.policy.rules) {
-    result_.rules.push_back(RuleCounts{
-        .id = rule.id,
-        .kind = std::string(kRuleKindNames[static_cast<size_t>(rule.kind)]),
-        .category = std::string(Name(rule.category))});
+    result_.rules.push_back(
+        RuleCounts{.id = rule.id,
+                   .op = std::string(kRuleOperatorNames[static_cast<size_t>(rule.op)]),
+                   .what = std::string(kEvidenceNames[static_cast<size_t>(rule.what)]),
+                   .category = std::string(Name(rule.category))});
   }
   flagged_.assign(population.size(), 0);
   flagged_by_rule_.assign(scenario.policy.rules.size(), std::vector<uint8_t>(population.size(), 0));

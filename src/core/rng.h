@@ -45,6 +45,7 @@ enum class Stream : uint32_t {
   kRecruit = 16,     // pyramid recruiters' visits (entity = person)
   kRecords = 17,     // which records reach the authorities (entity = person or household)
   kLists = 18,       // removals from watchlists (entity = person)
+  kLocations = 19,   // which phone locations reach the authorities (entity = person)
 };
 
 class Rng {

@@ -13,6 +13,23 @@
 
 namespace oversight {
 
+namespace {
+
+// Whether the register and the records put `person` on `list` from the start: every
+// predicate the list has holds (traits: any of them on file).
+bool Fits(const ListOptions& list, const RecordsView& records, PersonId person, TraitBits on_file) {
+  if (!list.HasPredicate()) return false;
+  if (list.recorded_traits != 0 && (on_file & list.recorded_traits) == 0) return false;
+  if (list.sex >= 0 && static_cast<int8_t>(records.sex(person)) != list.sex) return false;
+  if (list.foreign >= 0 && records.foreign(person) != (list.foreign == 1)) return false;
+  if (list.work_permit >= 0 && records.work_permit(person) != (list.work_permit == 1)) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Watchlists::Watchlists(const PolicyOptions& options, const RecordsView& records, uint64_t seed)
     : lists_(options.lists), seed_(seed) {
   assert(options.lists.size() <= kMaxLists);  // the loader enforces it
@@ -27,8 +44,9 @@ Watchlists::Watchlists(const PolicyOptions& options, const RecordsView& records,
       exempt_[p] = 1;
       ++exempt_count_;
     }
+    const PersonId person(static_cast<uint32_t>(p));
     for (size_t l = 0; l < lists_.size(); ++l) {
-      if ((on_file & lists_[l].recorded_traits) != 0) {
+      if (Fits(lists_[l], records, person, on_file)) {
         membership_[p] |= 1u << l;
         ++sizes_[l];
       }

@@ -1,8 +1,9 @@
 // Watchlists ("key persons") and the red list: who the authorities watch, and who they
 // must ignore.
 //
-// Membership starts from recorded traits only (RecordsView), so a person whose history is
-// on file by mistake is listed, and one whose true history is not on file is not. It then
+// Membership starts from what is on file only (RecordsView: recorded traits, and sex,
+// nationality and work permit from the register), so a person whose history is on file by
+// mistake is listed, and one whose true history is not on file is not. It then
 // grows from the system's own alerts (a person alerted `add_after_alerts` times within
 // `within_days` is added) and shrinks only at `removal_rate`. Nobody is told. The red list
 // (persons with an exempting trait on file, e.g. officials) is fixed.

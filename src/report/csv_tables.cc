@@ -25,16 +25,14 @@ std::string Field(const std::string& text) {
 }
 
 void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total) {
-  *out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-                      Field(g.name),
-                      g.persons, RateCell(g.persons, total.persons), g.harmful_persons,
-                      g.listed_persons, g.alerts, RateCell(g.alerts, total.alerts),
-                      g.false_alarms, RateCell(g.false_alarms, g.alerts), g.flagged_persons,
-                      RateCell(g.flagged_persons, g.persons), g.flagged_innocents,
-                      RateCell(g.flagged_innocents, g.persons - g.harmful_persons), g.visits,
-                      g.visits_to_innocents, g.lawful_acts, g.lawful_stopped,
-                      RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts, g.harmful_acts_stopped,
-                      g.red_list_suppressed, g.red_list_suppressed_harmful);
+  *out += fmt::format(
+      "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(g.name),
+      g.persons, RateCell(g.persons, total.persons), g.harmful_persons, g.listed_persons, g.alerts,
+      RateCell(g.alerts, total.alerts), g.false_alarms, RateCell(g.false_alarms, g.alerts),
+      g.flagged_persons, RateCell(g.flagged_persons, g.persons), g.flagged_innocents,
+      RateCell(g.flagged_innocents, g.persons - g.harmful_persons), g.visits, g.visits_to_innocents,
+      g.lawful_acts, g.lawful_stopped, RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts,
+      g.harmful_acts_stopped, g.red_list_suppressed, g.red_list_suppressed_harmful);
 }
 
 }  // namespace
@@ -53,14 +51,15 @@ std::string GroupsCsv(const AuditResult& audit) {
 
 std::string RulesCsv(const AuditResult& audit) {
   std::string out =
-      "rule,kind,category,alerts,false_alarms,precision,flagged_persons,visits,alerts_dropped,"
+      "rule,operator,what,category,alerts,false_alarms,precision,flagged_persons,visits,alerts_"
+      "dropped,"
       "lawful_stopped,harmful_acts_stopped,red_list_suppressed,red_list_suppressed_harmful\n";
   for (const RuleCounts& r : audit.rules) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.kind, r.category,
-                       r.alerts, r.false_alarms, RateCell(r.alerts - r.false_alarms, r.alerts),
-                       r.flagged_persons, r.visits, r.alerts_dropped, r.lawful_stopped,
-                       r.harmful_acts_stopped, r.red_list_suppressed,
-                       r.red_list_suppressed_harmful);
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.op, r.what,
+                       r.category, r.alerts, r.false_alarms,
+                       RateCell(r.alerts - r.false_alarms, r.alerts), r.flagged_persons, r.visits,
+                       r.alerts_dropped, r.lawful_stopped, r.harmful_acts_stopped,
+                       r.red_list_suppressed, r.red_list_suppressed_harmful);
   }
   return out;
 }

@@ -51,8 +51,7 @@ Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_aler
   rates["alert_share"] = RateJson(g.alerts, total_alerts);
   rates["listed_share"] = RateJson(g.listed_persons, g.persons);
   rates["flagged_share"] = RateJson(g.flagged_persons, g.persons);
-  rates["innocents_flagged_share"] =
-      RateJson(g.flagged_innocents, g.persons - g.harmful_persons);
+  rates["innocents_flagged_share"] = RateJson(g.flagged_innocents, g.persons - g.harmful_persons);
   rates["false_alarm_share"] = RateJson(g.false_alarms, g.alerts);
   rates["precision"] = RateJson(g.alerts - g.false_alarms, g.alerts);
   rates["lawful_stopped_share"] = RateJson(g.lawful_stopped, g.lawful_acts);
@@ -64,7 +63,8 @@ Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_aler
 Json RuleJson(const RuleCounts& r) {
   Json j;
   j["rule"] = r.id;
-  j["kind"] = r.kind;
+  j["operator"] = r.op;
+  j["what"] = r.what;
   j["category"] = r.category;
   Json counts;
   counts["alerts"] = r.alerts;
@@ -155,7 +155,8 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   root["totals"]["observations_by_kind"] = by_kind;
   root["totals"]["alerts_waiting_at_end"] = audit.alerts_waiting_at_end;
   Json groups = Json::array();
-  for (const GroupCounts& g : audit.groups) groups.push_back(GroupJson(g, total.persons, total.alerts));
+  for (const GroupCounts& g : audit.groups)
+    groups.push_back(GroupJson(g, total.persons, total.alerts));
   root["groups"] = groups;
   Json rules = Json::array();
   for (const RuleCounts& r : audit.rules) rules.push_back(RuleJson(r));

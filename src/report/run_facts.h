@@ -15,9 +15,10 @@
 namespace oversight {
 
 // Kinds of observation and record the sensors produce, as reports name them.
-inline constexpr std::array<std::string_view, 8> kObservationKindNames = {
-    "sightings", "ticket_checks", "call_records", "phones_dark",
-    "payments",  "hotel_registrations", "plate_reads", "meter_readings"};
+inline constexpr size_t kObservationKindCount = 9;
+inline constexpr std::array<std::string_view, kObservationKindCount> kObservationKindNames = {
+    "sightings",           "ticket_checks", "call_records",   "phones_dark",    "payments",
+    "hotel_registrations", "plate_reads",   "meter_readings", "phone_locations"};
 
 struct RunFacts {
   std::string version;  // Oversight version
@@ -29,9 +30,9 @@ struct RunFacts {
   std::vector<uint64_t> list_added;        // added by the system's own alerts
   std::vector<uint64_t> list_removed;      // taken off
   uint64_t red_listed = 0;                 // persons on the red list
-  uint64_t observations = 0;         // over the whole run, every kind
+  uint64_t observations = 0;               // over the whole run, every kind
   // Over the whole run, by kind (kObservationKindNames order).
-  std::array<uint64_t, 8> observations_by_kind{};
+  std::array<uint64_t, kObservationKindCount> observations_by_kind{};
 };
 
 }  // namespace oversight

@@ -28,8 +28,8 @@ std::string Percent(uint64_t numerator, uint64_t denominator) {
 
 std::string PerThousand(uint64_t numerator, uint64_t denominator) {
   if (denominator == 0) return "n/a";
-  return fmt::format("{:.1f}", 1000.0 * static_cast<double>(numerator) /
-                                   static_cast<double>(denominator));
+  return fmt::format("{:.1f}",
+                     1000.0 * static_cast<double>(numerator) / static_cast<double>(denominator));
 }
 
 }  // namespace
@@ -42,29 +42,31 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
   out += fmt::format("Oversight audit of '{}': {} synthetic persons, {} days, seed {}\n",
                      scenario.name, WithThousands(t.persons), scenario.days, scenario.seed);
   const auto& k = facts.observations_by_kind;
-  out += fmt::format("  Observations: {} ({} camera sightings, {} ticket checks, {} call records,\n"
-                     "    {} payments, {} hotel registrations, {} plate reads, {} meter readings,\n"
-                     "    {} phones gone dark)\n",
-                     WithThousands(facts.observations), WithThousands(k[0]), WithThousands(k[1]),
-                     WithThousands(k[2]), WithThousands(k[4]), WithThousands(k[5]),
-                     WithThousands(k[6]), WithThousands(k[7]), WithThousands(k[3]));
+  out += fmt::format(
+      "  Observations: {} ({} camera sightings, {} ticket checks, {} call records,\n"
+      "    {} payments, {} hotel registrations, {} plate reads, {} meter readings,\n"
+      "    {} phones gone dark, {} phone locations)\n",
+      WithThousands(facts.observations), WithThousands(k[0]), WithThousands(k[1]),
+      WithThousands(k[2]), WithThousands(k[4]), WithThousands(k[5]), WithThousands(k[6]),
+      WithThousands(k[7]), WithThousands(k[3]), WithThousands(k[8]));
   out += fmt::format("  Alerts: {} on {} persons; {} concerned people with no harmful intent\n",
                      WithThousands(t.alerts), WithThousands(t.flagged_persons),
                      Percent(t.false_alarms, t.alerts));
   out += fmt::format("  Innocent persons flagged at least once: {}\n",
                      Percent(t.flagged_innocents, t.persons - t.harmful_persons));
-  out += fmt::format("  Police visits: {}, of which to innocents {}; alerts dropped unanswered: {}\n",
-                     WithThousands(t.visits), Percent(t.visits_to_innocents, t.visits),
-                     WithThousands(dropped));
+  out += fmt::format(
+      "  Police visits: {}, of which to innocents {}; alerts dropped unanswered: {}\n",
+      WithThousands(t.visits), Percent(t.visits_to_innocents, t.visits), WithThousands(dropped));
   out += fmt::format("  Lawful activity stopped (petition trips, gatherings): {}\n",
                      Percent(t.lawful_stopped, t.lawful_acts));
-  out += fmt::format("  Harmful acts stopped: {}\n",
-                     Percent(t.harmful_acts_stopped, t.harmful_acts));
+  out +=
+      fmt::format("  Harmful acts stopped: {}\n", Percent(t.harmful_acts_stopped, t.harmful_acts));
   if (facts.red_listed > 0) {
-    out += fmt::format("  Red list: {} exempt persons; {} alerts suppressed, {} of them on persons "
-                       "with a harmful intent\n",
-                       WithThousands(facts.red_listed), WithThousands(t.red_list_suppressed),
-                       WithThousands(t.red_list_suppressed_harmful));
+    out += fmt::format(
+        "  Red list: {} exempt persons; {} alerts suppressed, {} of them on persons "
+        "with a harmful intent\n",
+        WithThousands(facts.red_listed), WithThousands(t.red_list_suppressed),
+        WithThousands(t.red_list_suppressed_harmful));
   }
   out += "\n  By group (the person each alert named):\n";
   out += fmt::format("    {:<16} {:>10} {:>8} {:>10} {:>8} {:>14} {:>12}\n", "group", "persons",
@@ -83,11 +85,10 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
                      "precision", "visits", "lawful stopped", "harm stopped");
   for (const RuleCounts& r : audit.rules) {
     const auto precision = Rate{r.alerts - r.false_alarms, r.alerts}.value();
-    out += fmt::format("    {:<22} {:>10} {:>10} {:>8} {:>16} {:>14}\n", r.id,
-                       WithThousands(r.alerts),
-                       precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a",
-                       WithThousands(r.visits), WithThousands(r.lawful_stopped),
-                       WithThousands(r.harmful_acts_stopped));
+    out += fmt::format(
+        "    {:<22} {:>10} {:>10} {:>8} {:>16} {:>14}\n", r.id, WithThousands(r.alerts),
+        precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a", WithThousands(r.visits),
+        WithThousands(r.lawful_stopped), WithThousands(r.harmful_acts_stopped));
   }
   return out;
 }

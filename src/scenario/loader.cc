@@ -117,16 +117,16 @@ class Loader {
     if (const toml::array* array = root_.ArrayOfTables("districts")) {
       for (const toml::node& node : *array) {
         const toml::table& table = *node.as_table();
-        TableReader r(table, fmt::format("[[districts]] #{}", districts.size() + 1),
-                      diagnostics_);
+        TableReader r(table, fmt::format("[[districts]] #{}", districts.size() + 1), diagnostics_);
         DistrictOptions district;
         if (r.Require("name", "a district name")) r.String("name", &district.name);
         r.Double("population_weight", 0.0, 1e9, &district.population_weight);
         district.group_shares.assign(group_names_.size(), 0.0);
         if (group_names_.size() == 1) district.group_shares[0] = 1.0;
         if (r.Has("group_shares") || group_names_.size() > 1) {
-          if (r.Require("group_shares", "the share of residents in each group, e.g. "
-                                        "{ majority = 0.9, minority = 0.1 }")) {
+          if (r.Require("group_shares",
+                        "the share of residents in each group, e.g. "
+                        "{ majority = 0.9, minority = 0.1 }")) {
             std::fill(district.group_shares.begin(), district.group_shares.end(), 0.0);
             r.NumberMap("group_shares", group_names_, "group", 0.0, 1.0,
                         [&](size_t i, double v) { district.group_shares[i] = v; });
@@ -146,7 +146,8 @@ class Loader {
     if (districts.empty()) {
       DistrictOptions centre;
       centre.name = "Centre";
-      centre.group_shares.assign(group_names_.size(), 1.0 / static_cast<double>(group_names_.size()));
+      centre.group_shares.assign(group_names_.size(),
+                                 1.0 / static_cast<double>(group_names_.size()));
       districts.push_back(std::move(centre));
     }
     double total_weight = 0.0;
@@ -251,8 +252,9 @@ class Loader {
     r.Integer("hired_vehicles", 1, 10'000'000, &hired);
     v.hired_vehicles = static_cast<uint32_t>(hired);
     if (v.family_share_one + v.family_share_two > 1.0 + 1e-9) {
-      r.Error("family_share_two", "'family_share_one' + 'family_share_two' in [vehicles] must be "
-                                  "at most 1");
+      r.Error("family_share_two",
+              "'family_share_one' + 'family_share_two' in [vehicles] must be "
+              "at most 1");
     }
     r.Finish();
   }
@@ -290,8 +292,9 @@ class Loader {
     r.Probability("leisure_hotel_share", &life.leisure_hotel_share);
     r.Probability("leisure_friend_share", &life.leisure_friend_share);
     if (life.leisure_hotel_share + life.leisure_friend_share > 1.0 + 1e-9) {
-      r.Error("leisure_friend_share", "'leisure_hotel_share' + 'leisure_friend_share' in [life] "
-                                      "must be at most 1");
+      r.Error("leisure_friend_share",
+              "'leisure_hotel_share' + 'leisure_friend_share' in [life] "
+              "must be at most 1");
     }
     r.Probability("school_run_share", &life.school_run_share);
     r.Int32("school_run_max_age", 0, 25, &life.school_run_max_age);
@@ -383,6 +386,7 @@ class Loader {
     r.Probability("plate_read_rate", &sense.plate_read_rate);
     r.Probability("plate_misread_rate", &sense.plate_misread_rate);
     r.Probability("meter_record_rate", &sense.meter_record_rate);
+    r.Probability("location_record_rate", &sense.location_record_rate);
     r.Finish();
   }
 
@@ -416,9 +420,27 @@ class Loader {
                                                  "its rules never fire",
                                                  r.context()));
         }
-      } else if (!r.Has("add_after_alerts")) {
-        r.Require("recorded_traits", "an array of trait names, e.g. [\"drug_use\"], or "
-                                     "'add_after_alerts'");
+      }
+      if (r.Has("sex")) {
+        size_t sex = 0;
+        r.Choice("sex", ToStrings(kSexNames), "sex", &sex);
+        list.sex = static_cast<int8_t>(sex);
+      }
+      bool flag = false;
+      if (r.Has("foreign_national")) {
+        r.Bool("foreign_national", &flag);
+        list.foreign = flag ? 1 : 0;
+      }
+      if (r.Has("work_permit")) {
+        r.Bool("work_permit", &flag);
+        list.work_permit = flag ? 1 : 0;
+      }
+      if (!r.Has("recorded_traits") && !r.Has("sex") && !r.Has("foreign_national") &&
+          !r.Has("work_permit") && !r.Has("add_after_alerts")) {
+        r.Require("recorded_traits",
+                  "who is on the list: 'recorded_traits' (e.g. "
+                  "[\"drug_use\"]), 'sex', 'foreign_national', "
+                  "'work_permit', or 'add_after_alerts'");
       }
       r.Int32("add_after_alerts", 0, 1000, &list.add_after_alerts);
       r.Int32("within_days", 1, kMaxDays, &list.within_days);
@@ -433,11 +455,163 @@ class Loader {
     }
   }
 
+  // Reads `key` (a list name or "anyone") into *out; returns whether it was given.
+  bool ReadWho(TableReader& r, std::string_view key, uint32_t* out) {
+    if (!r.Has(key)) return false;
+    const toml::node* node = r.Get(key);
+    if (scenario_.policy.lists.empty() && node->is_string() &&
+        node->value_or(std::string_view()) != "anyone") {
+      r.Error(key, fmt::format("'{}' in {} refers to a list, but the scenario defines no "
+                               "[[lists]] (\"anyone\" watches everyone)",
+                               key, r.context()));
+      return true;
+    }
+    std::vector<std::string> names = NamesOf(scenario_.policy.lists);
+    names.push_back("anyone");
+    size_t index = names.size() - 1;
+    r.Choice(key, names, "list (or \"anyone\")", &index);
+    *out = index + 1 == names.size() ? kEveryone : static_cast<uint32_t>(index);
+    return true;
+  }
+
+  void ReadWhere(TableReader& rule_reader, RuleOptions* rule, std::set<std::string>* used) {
+    const toml::table* table = rule_reader.Table("where");
+    if (table == nullptr) return;
+    TableReader r(*table, rule_reader.context() + " where", diagnostics_);
+    WhereOptions& where = rule->where;
+    r.ChoiceArray("at", PlaceTypeNames(), "place type", [&](size_t i) { where.at |= 1u << i; });
+    if (r.Has("near")) {
+      r.ChoiceArray("near", PlaceTypeNames(), "place type",
+                    [&](size_t i) { where.near |= 1u << i; });
+      if (r.Require("within_m", "the distance in metres that counts as near, e.g. 150")) {
+        r.Double("within_m", 0.0, 100000.0, &where.near_m);
+      }
+    } else if (r.Has("within_m")) {
+      r.Touch("within_m");
+      r.Error("within_m", "'within_m' needs 'near' (the type of place to be near)");
+    }
+    r.Double("nearby_m", 0.0, 100000.0, &where.nearby_m);
+    r.Bool("away_from_home", &where.away_from_home);
+    size_t to = static_cast<size_t>(where.to);
+    r.Choice("to", ToStrings(kDestinationNames), "destination", &to);
+    where.to = static_cast<Destination>(to);
+    if (r.Has("numbers")) {
+      size_t numbers = 0;
+      r.Choice("numbers", {"out_of_town"}, "kind of number", &numbers);
+      where.out_of_town = true;
+    }
+    for (const char* key :
+         {"at", "near", "within_m", "nearby_m", "away_from_home", "to", "numbers"}) {
+      if (r.Has(key)) used->insert(fmt::format("where.{}", key));
+    }
+    r.Finish();
+  }
+
+  void ReadWhen(TableReader& rule_reader, RuleOptions* rule, std::set<std::string>* used) {
+    const toml::table* table = rule_reader.Table("when");
+    if (table == nullptr) return;
+    TableReader r(*table, rule_reader.context() + " when", diagnostics_);
+    WhenOptions& when = rule->when;
+    if (r.Has("hours")) {
+      used->insert("when.hours");
+      const toml::node* node = table->get("hours");
+      const toml::array* hours = node->as_array();
+      r.Touch("hours");
+      if (hours == nullptr || hours->size() != 2 || !(*hours)[0].is_integer() ||
+          !(*hours)[1].is_integer()) {
+        r.Error("hours",
+                "'hours' must be [from, to]: two whole hours, e.g. [7, 18] for "
+                "07:00-18:00 or [20, 7] for 20:00-07:00");
+      } else {
+        const int64_t from = *(*hours)[0].value<int64_t>();
+        const int64_t to = *(*hours)[1].value<int64_t>();
+        if (from < 0 || from > 23 || to < 1 || to > 24) {
+          r.Error("hours",
+                  fmt::format("'hours' = [{}, {}]: from must be 0-23 and to 1-24", from, to));
+        } else if (from == to) {
+          r.Error("hours", fmt::format("rule '{}' can never fire: 'hours' = [{}, {}] is an "
+                                       "empty span",
+                                       rule->id, from, to));
+        } else {
+          when.from_hour = static_cast<int32_t>(from);
+          when.to_hour = static_cast<int32_t>(to);
+        }
+      }
+    }
+    size_t days = static_cast<size_t>(when.days);
+    if (r.Has("days")) used->insert("when.days");
+    r.Choice("days", ToStrings(kDayFilterNames), "kind of day", &days);
+    when.days = static_cast<DayFilter>(days);
+    r.Finish();
+  }
+
+  void ReadHowOften(TableReader& rule_reader, RuleOptions* rule, std::set<std::string>* used) {
+    const toml::table* table = rule_reader.Table("how_often");
+    if (table == nullptr) return;
+    TableReader r(*table, rule_reader.context() + " how_often", diagnostics_);
+    HowOftenOptions& h = rule->how_often;
+    r.Int32("at_least", 1, 100000, &h.at_least);
+    r.Int32("within_days", 1, 365, &h.within_days);
+    r.Int32("new_after_days", 1, 3650, &h.new_after_days);
+    r.Int32("distinct_companions", 1, 100000, &h.distinct_companions);
+    r.Int32("dwell_minutes", 1, kMinutesPerDay, &h.dwell_minutes);
+    r.Int32("total_minutes", 1, 366 * kMinutesPerDay, &h.total_minutes);
+    r.Double("times_norm", 1.0, 1000.0, &h.times_norm);
+    r.Double("together_below", 0.0, 1.0, &h.together_below);
+    for (const char* key : {"at_least", "within_days", "new_after_days", "distinct_companions",
+                            "dwell_minutes", "total_minutes", "times_norm", "together_below"}) {
+      if (r.Has(key)) used->insert(fmt::format("how_often.{}", key));
+    }
+    r.Finish();
+  }
+
+  void ReadWith(TableReader& rule_reader, RuleOptions* rule, std::set<std::string>* used) {
+    const toml::table* table = rule_reader.Table("with");
+    if (table == nullptr) return;
+    TableReader r(*table, rule_reader.context() + " with", diagnostics_);
+    WithOptions& with = rule->with;
+    with.present = true;
+    r.Bool("spouse", &with.spouse);
+    if (!with.spouse && !r.Has("who")) {
+      r.Require("who", "the list the others must be on (or \"anyone\"), or spouse = true");
+    }
+    ReadWho(r, "who", &with.who);
+    r.Int32("at_least", 1, 100000, &with.at_least);
+    r.Int32("within_minutes", 1, kMinutesPerDay, &with.within_minutes);
+    for (const char* key : {"who", "at_least", "within_minutes", "spouse"}) {
+      if (r.Has(key)) used->insert(fmt::format("with.{}", key));
+    }
+    r.Finish();
+  }
+
+  void ReadThen(TableReader& rule_reader, RuleOptions* rule, std::set<std::string>* used) {
+    const toml::table* table = rule_reader.Table("then");
+    if (table == nullptr) return;
+    TableReader r(*table, rule_reader.context() + " then", diagnostics_);
+    ThenOptions& then = rule->then;
+    then.present = true;
+    size_t what = static_cast<size_t>(then.what);
+    if (r.Require("what", "the kind of evidence that must follow, e.g. \"ticket\"")) {
+      r.Choice("what", ToStrings(kEvidenceNames), "kind of evidence", &what);
+    }
+    then.what = static_cast<Evidence>(what);
+    size_t to = static_cast<size_t>(then.to);
+    r.Choice("to", ToStrings(kDestinationNames), "destination", &to);
+    then.to = static_cast<Destination>(to);
+    r.Int32("within_hours", 1, 24 * 365, &then.within_hours);
+    for (const char* key : {"what", "to", "within_hours"}) {
+      if (r.Has(key)) used->insert(fmt::format("then.{}", key));
+    }
+    if (r.Has("to") && then.what != Evidence::kTicket) {
+      r.Error("to", "'to' (a ticket's destination) needs what = \"ticket\"");
+    }
+    r.Finish();
+  }
+
   void ReadRules() {
     std::vector<RuleOptions>& rules = scenario_.policy.rules;
     const toml::array* array = root_.ArrayOfTables("rules");
     if (array == nullptr) return;
-    const std::vector<std::string> list_names = NamesOf(scenario_.policy.lists);
     std::set<std::string> ids;
     for (const toml::node& node : *array) {
       TableReader r(*node.as_table(), fmt::format("[[rules]] #{}", rules.size() + 1), diagnostics_);
@@ -446,87 +620,224 @@ class Loader {
       if (!rule.id.empty() && !ids.insert(rule.id).second) {
         r.Error("id", fmt::format("rule id '{}' is used twice", rule.id));
       }
-      size_t kind = 0;
-      if (r.Require("kind", "one of 'near_place', 'gathering', 'ticket', 'phone_dark', "
-                            "'utilities', 'check_ins', 'new_number_calls'")) {
-        r.Choice("kind", ToStrings(kRuleKindNames), "rule kind", &kind);
+      if (r.Has("kind")) {
+        r.Touch("kind");
+        r.Error("kind",
+                "'kind' was replaced by the rule menu's slots (who, what, where, when, "
+                "how_often, with, then); see docs/RULES.md");
       }
-      rule.kind = static_cast<RuleKind>(kind);
-      size_t list = 0;
-      if (rule.kind == RuleKind::kUtilities && !r.Has("list")) {
-        list = kEveryone;  // every household
-      } else if (r.Require("list", "the name of a [[lists]] entry")) {
-        if (list_names.empty()) {
-          r.Error("list", fmt::format("'list' in {} refers to a list, but the scenario defines "
-                                      "no [[lists]]", r.context()));
-          r.Touch("list");  // known key; the error above is the message
-        } else {
-          r.Choice("list", list_names, "list", &list);
-        }
+      if (r.Require("who", "the list the rule watches, or \"anyone\""))
+        ReadWho(r, "who", &rule.who);
+      size_t what = static_cast<size_t>(rule.what);
+      if (r.Require("what", "the kind of evidence, one of " + Quoted(kEvidenceNames))) {
+        r.Choice("what", ToStrings(kEvidenceNames), "kind of evidence", &what);
       }
-      rule.list = static_cast<uint32_t>(list);
-      size_t place_type = static_cast<size_t>(rule.place_type);
-      r.Choice("place_type", PlaceTypeNames(), "place type", &place_type);
-      rule.place_type = static_cast<PlaceType>(place_type);
-      r.Double("radius_m", 0.0, 100000.0, &rule.radius_m);
-      r.Int32("from_hour", 0, 23, &rule.from_hour);
-      r.Int32("to_hour", 1, 24, &rule.to_hour);
-      r.Int32("min_persons", 2, 100000, &rule.min_persons);
-      r.Int32("window_minutes", 1, kMinutesPerDay, &rule.window_minutes);
-      r.Double("factor", 1.0, 1000.0, &rule.factor);
-      r.Int32("min_calls", 1, 10000, &rule.min_calls);
-      r.Int32("window_days", 1, 365, &rule.window_days);
-      r.Int32("lookback_days", 1, 3650, &rule.lookback_days);
+      rule.what = static_cast<Evidence>(what);
+      std::set<std::string> used;
+      ReadWhere(r, &rule, &used);
+      ReadWhen(r, &rule, &used);
+      ReadHowOften(r, &rule, &used);
+      ReadWith(r, &rule, &used);
+      ReadThen(r, &rule, &used);
       size_t category = static_cast<size_t>(rule.category);
       r.Choice("category", ToStrings(kCategoryNames), "category", &category);
       rule.category = static_cast<Category>(category);
       r.Int32("priority", 0, 9, &rule.priority);
-      CheckRuleKeys(r, rule);
+      if (!diagnostics_->empty()) {
+        r.Finish();
+        rules.push_back(std::move(rule));
+        continue;  // compile only rules whose slots all read cleanly
+      }
+      CompileRule(r, used, &rule);
       r.Finish();
       rules.push_back(std::move(rule));
     }
   }
 
-  // Keys that mean nothing for a rule's kind are errors, not silently ignored settings.
-  void CheckRuleKeys(TableReader& r, const RuleOptions& rule) {
-    // For each kind-specific key, the kinds it applies to (bit k = RuleKind k).
-    struct KeyUse {
-      std::string_view key;
-      unsigned kinds;
+  static std::string Quoted(const auto& names) {
+    std::string out;
+    for (const auto& name : names) {
+      if (!out.empty()) out += ", ";
+      out += fmt::format("'{}'", name);
+    }
+    return out;
+  }
+
+  // Chooses the operator that answers the rule's filled-in slots and rejects slots that
+  // mean nothing for it, or combinations that can never fire.
+  void CompileRule(TableReader& r, const std::set<std::string>& used, RuleOptions* rule) {
+    const Evidence what = rule->what;
+    const std::string_view what_name = kEvidenceNames[static_cast<size_t>(what)];
+    auto fail = [&](std::string_view slot, const std::string& why) {
+      const std::string top(slot.substr(0, slot.find('.')));
+      r.Error(top, fmt::format("rule '{}' cannot be compiled: {}", rule->id, why));
     };
-    constexpr auto K = [](RuleKind kind) { return 1u << static_cast<unsigned>(kind); };
-    static constexpr KeyUse kUses[] = {
-        {"place_type", K(RuleKind::kNearPlace) | K(RuleKind::kGathering)},
-        {"radius_m", K(RuleKind::kNearPlace)},
-        {"from_hour", K(RuleKind::kNearPlace)},
-        {"to_hour", K(RuleKind::kNearPlace)},
-        {"min_persons", K(RuleKind::kGathering) | K(RuleKind::kCheckIns)},
-        {"window_minutes", K(RuleKind::kGathering)},
-        {"factor", K(RuleKind::kUtilities)},
-        {"min_calls", K(RuleKind::kNewNumberCalls)},
-        {"window_days", K(RuleKind::kNewNumberCalls)},
-        {"lookback_days", K(RuleKind::kNewNumberCalls)},
+    if (rule->then.present) {
+      rule->op = RuleOperator::kSequence;
+    } else if (rule->with.present && rule->with.spouse) {
+      rule->op = RuleOperator::kPair;
+    } else if (rule->with.present && used.count("how_often.distinct_companions") != 0) {
+      rule->op = RuleOperator::kCompanions;
+    } else if (rule->with.present) {
+      rule->op = RuleOperator::kTogether;
+    } else if (what == Evidence::kMeter) {
+      rule->op = RuleOperator::kNorm;
+    } else if (used.count("how_often.dwell_minutes") != 0 ||
+               used.count("how_often.total_minutes") != 0) {
+      rule->op = RuleOperator::kDwell;
+    } else if (used.count("how_often.at_least") != 0 ||
+               used.count("how_often.new_after_days") != 0) {
+      rule->op = RuleOperator::kCount;
+    } else {
+      rule->op = RuleOperator::kFilter;
+    }
+    const RuleOperator op = rule->op;
+    // Hotel registrations are all in the evening: by default "together" means the same night.
+    if (op == RuleOperator::kTogether && what == Evidence::kCheckIn &&
+        used.count("with.within_minutes") == 0) {
+      rule->with.within_minutes = kMinutesPerDay;
+    }
+    const std::string_view op_name = kRuleOperatorNames[static_cast<size_t>(op)];
+
+    // The evidence each operator reads.
+    auto require_what = [&](std::initializer_list<Evidence> allowed, std::string_view why) {
+      for (Evidence e : allowed) {
+        if (e == what) return;
+      }
+      std::string names;
+      for (Evidence e : allowed) {
+        names += fmt::format("{}\"{}\"", names.empty() ? "" : " or ",
+                             kEvidenceNames[static_cast<size_t>(e)]);
+      }
+      fail("what", fmt::format("{} needs what = {}, not \"{}\"", why, names, what_name));
     };
-    for (const KeyUse& use : kUses) {
-      const bool applies = (use.kinds & K(rule.kind)) != 0;
-      if (!applies && r.Has(use.key)) {
-        r.Error(use.key, fmt::format("'{}' does not apply to rules of kind '{}' ({})", use.key,
-                                     kRuleKindNames[static_cast<size_t>(rule.kind)], r.context()));
+    switch (op) {
+      case RuleOperator::kFilter:
+        if (what == Evidence::kCall) {
+          fail("what", "a call rule needs how_often (at_least, within_days, new_after_days)");
+        }
+        break;
+      case RuleOperator::kTogether:
+        require_what({Evidence::kSighting, Evidence::kCheckIn, Evidence::kLocation},
+                     "'with' (others together at a place)");
+        break;
+      case RuleOperator::kCount:
+        require_what({Evidence::kSighting, Evidence::kTicket, Evidence::kCheckIn, Evidence::kCall,
+                      Evidence::kPhoneDark, Evidence::kLocation},
+                     "how_often.at_least");
+        if (used.count("how_often.new_after_days") != 0) {
+          require_what({Evidence::kCall}, "how_often.new_after_days (new numbers)");
+        }
+        break;
+      case RuleOperator::kNorm:
+        if (used.count("how_often.times_norm") == 0) {
+          fail("how_often",
+               "a meter rule needs how_often.times_norm (the factor over the day's "
+               "median use per registered resident)");
+        }
+        break;
+      case RuleOperator::kDwell:
+        require_what({Evidence::kLocation}, "a dwell time (cameras see arrivals only)");
+        if (used.count("how_often.dwell_minutes") != 0 &&
+            used.count("how_often.total_minutes") != 0) {
+          fail("how_often",
+               "give either dwell_minutes (one stay) or total_minutes (stays "
+               "summed over within_days), not both");
+        }
+        break;
+      case RuleOperator::kPair:
+        require_what({Evidence::kLocation}, "a couple's time together");
+        if (used.count("how_often.together_below") == 0) {
+          fail("how_often",
+               "with.spouse needs how_often.together_below (the share of time "
+               "the couple is located together below which it alerts)");
+        }
+        if (used.count("how_often.within_days") == 0) {
+          fail("how_often",
+               "with.spouse needs how_often.within_days (the period the share is "
+               "measured over)");
+        }
+        break;
+      case RuleOperator::kCompanions:
+        require_what({Evidence::kSighting, Evidence::kLocation}, "companions");
+        break;
+      case RuleOperator::kSequence:
+        require_what({Evidence::kSighting, Evidence::kTicket, Evidence::kCheckIn,
+                      Evidence::kPhoneDark, Evidence::kLocation},
+                     "'then'");
+        if (rule->then.what == Evidence::kCall || rule->then.what == Evidence::kMeter) {
+          fail("then",
+               "'then' takes sighting, ticket, check_in, phone_dark or location "
+               "evidence");
+        }
+        break;
+    }
+
+    // Slots each operator (bit k = RuleOperator k) and evidence (bit e) accept.
+    constexpr auto O = [](RuleOperator o) { return 1u << static_cast<unsigned>(o); };
+    constexpr auto E = [](Evidence e) { return 1u << static_cast<unsigned>(e); };
+    constexpr unsigned kAllOps = (1u << kRuleOperatorCount) - 1;
+    constexpr unsigned kAllWhat = (1u << kEvidenceCount) - 1;
+    constexpr unsigned kPlaced =
+        E(Evidence::kSighting) | E(Evidence::kCheckIn) | E(Evidence::kLocation);
+    struct SlotUse {
+      std::string_view slot;
+      unsigned ops;
+      unsigned whats;
+    };
+    static constexpr SlotUse kUses[] = {
+        {"where.at", kAllOps & ~O(RuleOperator::kPair), kPlaced},
+        {"where.near", kAllOps & ~O(RuleOperator::kPair), kPlaced},
+        {"where.within_m", kAllOps & ~O(RuleOperator::kPair), kPlaced},
+        {"where.nearby_m", O(RuleOperator::kTogether), kPlaced},
+        {"where.away_from_home", kAllOps & ~O(RuleOperator::kPair),
+         E(Evidence::kSighting) | E(Evidence::kLocation)},
+        {"where.to", kAllOps, E(Evidence::kTicket)},
+        {"where.numbers", O(RuleOperator::kCount), E(Evidence::kCall)},
+        {"when.hours", kAllOps & ~O(RuleOperator::kNorm), kAllWhat & ~E(Evidence::kMeter)},
+        {"when.days", kAllOps, kAllWhat},
+        {"how_often.at_least", O(RuleOperator::kCount) | O(RuleOperator::kCompanions), kAllWhat},
+        {"how_often.within_days",
+         O(RuleOperator::kCount) | O(RuleOperator::kDwell) | O(RuleOperator::kPair) |
+             O(RuleOperator::kCompanions),
+         kAllWhat},
+        {"how_often.new_after_days", O(RuleOperator::kCount), E(Evidence::kCall)},
+        {"how_often.distinct_companions", O(RuleOperator::kCompanions), kAllWhat},
+        {"how_often.dwell_minutes", O(RuleOperator::kDwell), kAllWhat},
+        {"how_often.total_minutes", O(RuleOperator::kDwell), kAllWhat},
+        {"how_often.times_norm", O(RuleOperator::kNorm), kAllWhat},
+        {"how_often.together_below", O(RuleOperator::kPair), kAllWhat},
+        {"with.at_least", O(RuleOperator::kTogether), kAllWhat},
+        {"with.within_minutes", O(RuleOperator::kTogether) | O(RuleOperator::kCompanions),
+         kAllWhat},
+        {"with.who", O(RuleOperator::kTogether) | O(RuleOperator::kCompanions), kAllWhat},
+    };
+    for (const SlotUse& use : kUses) {
+      if (used.count(std::string(use.slot)) == 0) continue;
+      if ((use.ops & O(op)) == 0) {
+        fail(use.slot, fmt::format("'{}' means nothing to a {} rule (what = \"{}\"); "
+                                   "docs/RULES.md lists which slots each operator reads",
+                                   use.slot, op_name, what_name));
+      } else if ((use.whats & E(what)) == 0) {
+        fail(use.slot, fmt::format("'{}' does not apply to what = \"{}\"", use.slot, what_name));
       }
     }
-    if (rule.kind == RuleKind::kNewNumberCalls && rule.window_days > rule.lookback_days) {
-      r.Error("window_days", fmt::format("rule '{}': window_days ({}) must not exceed "
-                                         "lookback_days ({})", rule.id, rule.window_days,
-                                         rule.lookback_days));
+    if (op == RuleOperator::kCount && rule->how_often.new_after_days > 0 &&
+        rule->how_often.within_days > rule->how_often.new_after_days) {
+      fail("how_often",
+           fmt::format("how_often.within_days ({}) must not exceed new_after_days ({})",
+                       rule->how_often.within_days, rule->how_often.new_after_days));
     }
-    if (rule.kind == RuleKind::kNearPlace && rule.from_hour >= rule.to_hour) {
-      r.Error("to_hour", fmt::format("rule '{}' can never fire: from_hour {} is not before "
-                                     "to_hour {}", rule.id, rule.from_hour, rule.to_hour));
+    if (op == RuleOperator::kDwell && used.count("how_often.total_minutes") != 0 &&
+        rule->how_often.total_minutes > rule->how_often.within_days * kMinutesPerDay) {
+      fail("how_often",
+           fmt::format("rule '{}' can never fire: total_minutes {} exceeds the "
+                       "minutes in within_days ({})",
+                       rule->id, rule->how_often.total_minutes, rule->how_often.within_days));
     }
-    const bool needs_place =
-        rule.kind == RuleKind::kNearPlace || rule.kind == RuleKind::kGathering;
-    if (needs_place && !r.Has("place_type")) {
-      r.Require("place_type", "the type of place the rule watches, e.g. \"school\"");
+    if (op == RuleOperator::kCompanions && rule->how_often.distinct_companions > 0 &&
+        used.count("how_often.at_least") == 0) {
+      rule->how_often.at_least = 1;
     }
   }
 

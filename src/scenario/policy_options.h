@@ -1,64 +1,157 @@
 // Options of the policy stage: watchlists and tripwire rules.
+//
+// A rule fills in the blanks of the police menu (docs/RULES.md): who (a list), what (the
+// kind of evidence), where, when, how often, with whom, then (a second step) and what
+// follows (category, priority). The loader checks that the filled-in slots make sense
+// together and records which incremental operator answers them (RuleOperator); a
+// combination no operator answers is rejected with the slot's position.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/vocabulary.h"
 
 namespace oversight {
 
-// A watchlist: everyone whose *recorded* traits include any of `recorded_traits`, plus
-// whoever the system's own alerts add. Nobody on it is ever told.
+// A watchlist (or label): everyone the register and the records say fits its predicates,
+// plus whoever the system's own alerts add. Nobody on it is ever told.
 struct ListOptions {
   std::string name;
-  TraitBits recorded_traits = 0;  // any of these on file puts a person on the list
+  TraitBits recorded_traits = 0;  // any of these on file (0: no condition on traits)
+  int8_t sex = -1;                // Sex on the register (-1: any)
+  int8_t foreign = -1;            // 1: foreign nationals only, 0: citizens only, -1: any
+  int8_t work_permit = -1;        // 1: with a work permit, 0: without one, -1: any
   int32_t add_after_alerts = 0;   // alerts within `within_days` that add a person (0: never)
   int32_t within_days = 30;       // days, counting the day of the last alert
   double removal_rate = 0.0;      // per member per day: chance of being taken off the list
+
+  // Whether the list starts with anyone (it has a predicate).
+  bool HasPredicate() const {
+    return recorded_traits != 0 || sex >= 0 || foreign >= 0 || work_permit >= 0;
+  }
 };
 
-enum class RuleKind : uint8_t {
-  kNearPlace,  // a listed person is seen within radius_m of a place of place_type
-  kGathering,  // >= min_persons listed persons seen at one place of place_type within window
-  kTicket,     // a listed person buys a train ticket to the capital
-  kPhoneDark,  // a listed person's phone goes dark
-  kUtilities,  // a household's water per registered resident > factor x the day's median
-  kCheckIns,   // >= min_persons listed persons registered at one hotel the same night
-  kNewNumberCalls,  // a listed caller calls new out-of-town numbers often
+// "what": the kind of evidence a rule reads.
+enum class Evidence : uint8_t {
+  kSighting,   // a camera recognised a person arriving at a place
+  kTicket,     // an ID-checked train ticket purchase
+  kCheckIn,    // a hotel registration for the night
+  kCall,       // a call record
+  kPhoneDark,  // a carrier's record of a phone going dark
+  kMeter,      // a household's daily meter reading
+  kLocation,   // a phone's location over a stay (arrival and departure), while it is on
 };
-inline constexpr size_t kRuleKindCount = 7;
-inline constexpr std::array<std::string_view, kRuleKindCount> kRuleKindNames = {
-    "near_place", "gathering", "ticket", "phone_dark", "utilities", "check_ins",
-    "new_number_calls"};
+inline constexpr size_t kEvidenceCount = 7;
+inline constexpr std::array<std::string_view, kEvidenceCount> kEvidenceNames = {
+    "sighting", "ticket", "check_in", "call", "phone_dark", "meter", "location"};
 
-// A rule's `list` when it watches everyone (utilities rules without a list).
+// "where" for tickets: the destination.
+enum class Destination : uint8_t { kAnywhere, kCapital, kElsewhere };
+inline constexpr std::array<std::string_view, 3> kDestinationNames = {"anywhere", "capital",
+                                                                      "elsewhere"};
+
+// "when": the days a rule is active on.
+enum class DayFilter : uint8_t { kAny, kWorkdays, kWeekends, kHolidays };
+inline constexpr std::array<std::string_view, 4> kDayFilterNames = {"any", "workdays", "weekends",
+                                                                    "holidays"};
+
+// The incremental operator a rule compiles to (docs/RULES.md, "How rules run").
+enum class RuleOperator : uint8_t {
+  kFilter,      // each matching event: at most one alert per person per rule per day
+  kTogether,    // >= k `with` persons arriving at the same (or a nearby) place within a window
+  kCount,       // per person: >= n matching events (optionally to new counterparts) in days
+  kNorm,        // a household's use per registered resident > factor x the day's median
+  kDwell,       // one stay, or the sum of stays over days, longer than a threshold
+  kPair,        // a registered couple rarely located together over a period
+  kCompanions,  // repeated entries into a place with varying companions
+  kSequence,    // one kind of event, then another within a time
+};
+inline constexpr size_t kRuleOperatorCount = 8;
+inline constexpr std::array<std::string_view, kRuleOperatorCount> kRuleOperatorNames = {
+    "filter", "together", "count", "norm", "dwell", "pair", "companions", "sequence"};
+
+// A rule's `who` or `with.who` when it watches everyone.
 inline constexpr uint32_t kEveryone = UINT32_MAX;
+
+struct WhereOptions {
+  uint32_t at = 0;  // bit t: places of PlaceType t (0: anywhere)
+  // "near": the place lies within near_m metres of a place of one of these types (bit t:
+  // PlaceType t; 0: no condition). A place of such a type is near itself.
+  uint32_t near = 0;
+  double near_m = 0.0;
+  // "same or nearby": places of `at` within this many metres of each other (a chain of such
+  // links) count as one place for `with` (0: the same place only).
+  double nearby_m = 0.0;
+  bool away_from_home = false;              // not the person's registered home or its compound
+  Destination to = Destination::kAnywhere;  // tickets only
+  bool out_of_town = false;                 // calls only: to out-of-town numbers
+};
+
+struct WhenOptions {
+  int32_t from_hour = 0;  // active from this hour ...
+  int32_t to_hour = 24;   // ... until this one; from_hour > to_hour wraps past midnight
+  DayFilter days = DayFilter::kAny;
+
+  bool AllDay() const { return from_hour == 0 && to_hour == 24; }
+  bool Contains(int32_t hour) const {
+    return from_hour <= to_hour ? hour >= from_hour && hour < to_hour
+                                : hour >= from_hour || hour < to_hour;
+  }
+};
+
+struct HowOftenOptions {
+  int32_t at_least = 1;             // count: matching events; companions: entries
+  int32_t within_days = 1;          // the sliding window of count, dwell (total), companions
+  int32_t new_after_days = 0;       // count (calls): a number is new if not called this long
+  int32_t distinct_companions = 0;  // companions: different companions within the window
+  int32_t dwell_minutes = 0;        // dwell: one stay at least this long
+  int32_t total_minutes = 0;        // dwell: stays within the window summing to this
+  double times_norm = 0.0;          // norm: factor over the day's median
+  double together_below = 0.0;      // pair: share of observed time together below this
+};
+
+struct WithOptions {
+  bool present = false;
+  uint32_t who = kEveryone;      // list index, or kEveryone
+  int32_t at_least = 1;          // other persons
+  int32_t within_minutes = 120;  // arrivals this close count as together
+  bool spouse = false;           // pair: the registered spouse
+};
+
+struct ThenOptions {
+  bool present = false;
+  Evidence what = Evidence::kTicket;
+  Destination to = Destination::kAnywhere;
+  int32_t within_hours = 24;
+};
 
 struct RuleOptions {
   std::string id;
-  RuleKind kind = RuleKind::kNearPlace;
-  uint32_t list = 0;  // index into PolicyOptions::lists
-  PlaceType place_type = PlaceType::kSchool;
-  double radius_m = 200.0;        // near_place: distance, metres
-  int32_t from_hour = 0;          // near_place: active from this hour (0-23) ...
-  int32_t to_hour = 24;           // ... until this hour (1-24), same day
-  int32_t min_persons = 3;        // gathering: distinct listed persons
-  int32_t window_minutes = 120;   // gathering: sliding window, minutes
-  double factor = 3.0;            // utilities: times the day's median use per registered resident
-  int32_t min_calls = 5;          // new_number_calls: calls to new numbers within window_days
-  int32_t window_days = 7;        // new_number_calls: sliding window, days
-  int32_t lookback_days = 30;     // new_number_calls: a number is new if not called in this long
+  RuleOperator op = RuleOperator::kFilter;  // chosen by the loader from the slots
+  uint32_t who = kEveryone;                 // list index, or kEveryone
+  Evidence what = Evidence::kSighting;
+  WhereOptions where;
+  WhenOptions when;
+  HowOftenOptions how_often;
+  WithOptions with;
+  ThenOptions then;
   Category category = Category::kSocial;
-  int32_t priority = -1;  // 0-9, higher first; -1 = from category (political 3, criminal 2, social 1)
+  int32_t priority =
+      -1;  // 0-9, higher first; -1 = from category (political 3, criminal 2, social 1)
 
   int32_t EffectivePriority() const {
     if (priority >= 0) return priority;
     switch (category) {
-      case Category::kPolitical: return 3;
-      case Category::kCriminal: return 2;
-      case Category::kSocial: return 1;
+      case Category::kPolitical:
+        return 3;
+      case Category::kCriminal:
+        return 2;
+      case Category::kSocial:
+        return 1;
     }
     return 1;
   }

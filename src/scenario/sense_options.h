@@ -53,6 +53,11 @@ struct SenseOptions {
   double plate_misread_rate = 0.01;
   // Share of households whose meters report to the authorities each day.
   double meter_record_rate = 1.0;
+  // Share of a phone's stays (while it is on) whose location reaches the authorities.
+  double location_record_rate = 1.0;
+  // Whether location records are produced at all: set when a rule reads them (they are the
+  // largest record stream, one per stay).
+  bool record_locations = false;
 };
 
 }  // namespace oversight

@@ -21,16 +21,26 @@ SourcePosition PositionOf(const toml::node& node) {
 
 std::string_view TypeName(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a floating-point number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::none: break;
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a floating-point number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::none:
+      break;
   }
   return "nothing";
 }
@@ -112,14 +122,14 @@ void TableReader::Double(std::string_view key, double min, double max, double* o
   if (node == nullptr) return;
   const std::optional<double> number = NumberOf(*node);
   if (!number) {
-    Error(key, fmt::format("'{}' in {} must be a number from {} to {}, got {}", key, context_,
-                           min, max, TypeName(*node)));
+    Error(key, fmt::format("'{}' in {} must be a number from {} to {}, got {}", key, context_, min,
+                           max, TypeName(*node)));
     return;
   }
   const double v = *number;
   if (!std::isfinite(v) || v < min || v > max) {
-    Error(key, fmt::format("'{}' in {} must be a number from {} to {}, got {}", key, context_,
-                           min, max, v));
+    Error(key, fmt::format("'{}' in {} must be a number from {} to {}, got {}", key, context_, min,
+                           max, v));
     return;
   }
   *out = v;
@@ -130,8 +140,7 @@ void TableReader::String(std::string_view key, std::string* out) {
   if (node == nullptr) return;
   const auto* value = node->as_string();
   if (value == nullptr) {
-    Error(key, fmt::format("'{}' in {} must be a string, got {}", key, context_,
-                           TypeName(*node)));
+    Error(key, fmt::format("'{}' in {} must be a string, got {}", key, context_, TypeName(*node)));
     return;
   }
   *out = value->get();
@@ -142,8 +151,8 @@ void TableReader::Bool(std::string_view key, bool* out) {
   if (node == nullptr) return;
   const auto* value = node->as_boolean();
   if (value == nullptr) {
-    Error(key, fmt::format("'{}' in {} must be true or false, got {}", key, context_,
-                           TypeName(*node)));
+    Error(key,
+          fmt::format("'{}' in {} must be true or false, got {}", key, context_, TypeName(*node)));
     return;
   }
   *out = value->get();
@@ -199,18 +208,23 @@ void TableReader::ChoiceArray(std::string_view key, const std::vector<std::strin
                               std::string_view what, const std::function<void(size_t)>& add) {
   const toml::node* node = Get(key);
   if (node == nullptr) return;
+  if (const auto* single = node->as_string()) {  // one name stands for a one-element array
+    const size_t index = ResolveName(key, single->get(), names, what, PositionOf(key));
+    if (index != names.size()) add(index);
+    return;
+  }
   const toml::array* array = node->as_array();
   if (array == nullptr) {
-    Error(key, fmt::format("'{}' in {} must be an array of {} names (from {}), got {}", key,
-                           context_, what, Quoted(names), TypeName(*node)));
+    Error(key, fmt::format("'{}' in {} must be a {} name or an array of them (from {}), got {}",
+                           key, context_, what, Quoted(names), TypeName(*node)));
     return;
   }
   for (const toml::node& element : *array) {
     const auto* value = element.as_string();
     const SourcePosition at = oversight::PositionOf(element);
     if (value == nullptr) {
-      diagnostics_->Error(at, fmt::format("'{}' in {} must hold strings naming a {}, got {}",
-                                          key, context_, what, TypeName(element)));
+      diagnostics_->Error(at, fmt::format("'{}' in {} must hold strings naming a {}, got {}", key,
+                                          context_, what, TypeName(element)));
       continue;
     }
     const size_t index = ResolveName(key, value->get(), names, what, at);
@@ -223,9 +237,9 @@ size_t TableReader::ResolveName(std::string_view key, std::string_view name,
                                 SourcePosition at) {
   const size_t index = IndexOf(names, name);
   if (index == names.size()) {
-    diagnostics_->Error(at, fmt::format("'{}' in {} names unknown {} '{}'{} (expected one of {})",
-                                        key, context_, what, name, DidYouMean(name, names),
-                                        Quoted(names)));
+    diagnostics_->Error(
+        at, fmt::format("'{}' in {} names unknown {} '{}'{} (expected one of {})", key, context_,
+                        what, name, DidYouMean(name, names), Quoted(names)));
   }
   return index;
 }
@@ -262,9 +276,8 @@ void TableReader::Finish() {
     const SourcePosition position =
         at.line > 0 ? SourcePosition{static_cast<int>(at.line), static_cast<int>(at.column)}
                     : oversight::PositionOf(value);
-    diagnostics_->Error(position,
-                        fmt::format("unknown key '{}' in {}{}", name, context_,
-                                    DidYouMean(name, known_)));
+    diagnostics_->Error(position, fmt::format("unknown key '{}' in {}{}", name, context_,
+                                              DidYouMean(name, known_)));
   }
 }
 

@@ -51,11 +51,11 @@ class TableReader {
   // An inline table mapping names to numbers in [min, max], e.g. { hotel = 0.8 }.
   // Each name must be one of `names` (an unknown one is reported with a suggestion);
   // `set(index, value)` is called for each valid entry.
-  void NumberMap(std::string_view key, const std::vector<std::string>& names,
-                 std::string_view what, double min, double max,
-                 const std::function<void(size_t, double)>& set);
+  void NumberMap(std::string_view key, const std::vector<std::string>& names, std::string_view what,
+                 double min, double max, const std::function<void(size_t, double)>& set);
 
-  // An array of strings, each one of `names`; `add(index)` is called for each.
+  // An array of strings (or a single string), each one of `names`; `add(index)` is called
+  // for each.
   void ChoiceArray(std::string_view key, const std::vector<std::string>& names,
                    std::string_view what, const std::function<void(size_t)>& add);
 
@@ -72,8 +72,10 @@ class TableReader {
   // Reports every key that no reader call asked for.
   void Finish();
 
- private:
+  // The value of `key` (marked known), or nullptr when absent.
   const toml::node* Get(std::string_view key);
+
+ private:
   // Index of `name` in `names`; reports an unknown name (with a suggestion) at `at` and
   // returns names.size().
   size_t ResolveName(std::string_view key, std::string_view name,

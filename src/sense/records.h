@@ -1,6 +1,6 @@
 // Records the authorities can obtain besides camera sightings and ticket checks: phone
-// carriers' call records and dark phones, electronic payments, hotel registrations, plate
-// reads at road checkpoints and household utility meters.
+// carriers' call records, dark phones and phone locations, electronic payments, hotel
+// registrations, plate reads at road checkpoints and household utility meters.
 //
 // Like observations, records name the person the records *say* (a vehicle's registered
 // owner, a number's registered subscriber), never the truth. Each vector is in a fixed,
@@ -49,6 +49,15 @@ struct PlateRecord {
   PersonId owner;        // its registered owner; invalid for a hired car
 };
 
+// A phone located at a place over a stay [enter, leave) (cell and Wi-Fi positioning): only
+// stays the phone was on throughout. Unlike a camera, it knows when the person left.
+struct LocationRecord {
+  PersonId person;  // the phone's registered subscriber
+  PlaceId place;
+  Minute enter = 0;
+  Minute leave = 0;
+};
+
 // A household's meters over one day, with the residents the register lists.
 struct MeterRecord {
   HouseholdId household;
@@ -64,10 +73,11 @@ struct DayRecords {
   std::vector<CheckInRecord> check_ins;
   std::vector<PlateRecord> plates;
   std::vector<MeterRecord> meters;
+  std::vector<LocationRecord> locations;  // person order, then time
 
   size_t size() const {
     return calls.size() + dark.size() + payments.size() + check_ins.size() + plates.size() +
-           meters.size();
+           meters.size() + locations.size();
   }
   void Clear() {
     calls.clear();
@@ -76,6 +86,7 @@ struct DayRecords {
     check_ins.clear();
     plates.clear();
     meters.clear();
+    locations.clear();
   }
   // Appends `other`'s records after this one's.
   void Append(const DayRecords& other);
@@ -88,6 +99,7 @@ inline void DayRecords::Append(const DayRecords& other) {
   check_ins.insert(check_ins.end(), other.check_ins.begin(), other.check_ins.end());
   plates.insert(plates.end(), other.plates.begin(), other.plates.end());
   meters.insert(meters.end(), other.meters.begin(), other.meters.end());
+  locations.insert(locations.end(), other.locations.begin(), other.locations.end());
 }
 
 }  // namespace oversight

@@ -5,10 +5,12 @@
 //
 // A sighting is recorded at arrival (presence.enter): cameras see people come in, not how
 // long they stay. Homes carry no camera of their own; a camera at the gate of a home's
-// residential compound sees the residents (and visitors) arriving home. A stay that
-// merely continues from the day before (it starts at midnight) is not an arrival. A false match attributes the sighting to a resident
-// drawn uniformly from everyone else: the errors fall on random innocents, not on
-// look-alikes.
+// residential compound sees the residents (and visitors) arriving home. Phone locations
+// (only when a rule reads them) cover whole stays, draw from their own stream and so change
+// no other record. A stay that
+// merely continues from the day before (it starts at midnight) is not an arrival. A false match
+// attributes the sighting to a resident drawn uniformly from everyone else: the errors fall on
+// random innocents, not on look-alikes.
 #include "sense/sensors.h"
 
 #include <tbb/blocked_range.h>
@@ -28,7 +30,8 @@ Sensors::Sensors(const SenseOptions& options, const World& world, uint64_t seed)
   for (size_t i = 0; i < city.place_count(); ++i) {
     const Place& place = city.places()[i];
     double share = options_.camera_share[static_cast<size_t>(place.type)];
-    if (place.district.valid() && place.district.index() < options_.district_camera_multiplier.size()) {
+    if (place.district.valid() &&
+        place.district.index() < options_.district_camera_multiplier.size()) {
       share = std::min(1.0, share * options_.district_camera_multiplier[place.district.index()]);
     }
     Rng rng(seed_, Stream::kCameras, static_cast<uint32_t>(i), 0);
@@ -80,7 +83,12 @@ void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId perso
        ++c) {
     const Call& call = log.calls[c];
     const bool recorded = rng.Bernoulli(options_.call_record_rate);
-    if (!call.burner && recorded) records->calls.push_back(CallRecord{call.time, person, call.from, call.to});
+    if (!call.burner && recorded)
+      records->calls.push_back(CallRecord{call.time, person, call.from, call.to});
+  }
+  if (options_.record_locations && world.population().phones[person.index()] > 0) {
+    RecordLocations(log, person, first_presence, end_presence, cursors[kDarkCursor],
+                    world.current_day(), records);
   }
   for (size_t& c = cursors[kDarkCursor]; c < log.dark.size() && log.dark[c].person == person; ++c) {
     if (rng.Bernoulli(options_.dark_record_rate)) {
@@ -91,7 +99,8 @@ void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId perso
        c < log.purchases.size() && log.purchases[c].person == person; ++c) {
     const Purchase& p = log.purchases[c];
     const bool recorded = rng.Bernoulli(options_.payment_record_rate);
-    if (!p.cash && recorded) records->payments.push_back(PaymentRecord{p.time, person, p.place, p.amount});
+    if (!p.cash && recorded)
+      records->payments.push_back(PaymentRecord{p.time, person, p.place, p.amount});
   }
   const auto vehicles = static_cast<uint32_t>(vehicle_owner_.size());
   for (size_t& c = cursors[kDriveCursor]; c < log.drives.size() && log.drives[c].person == person;
@@ -107,13 +116,30 @@ void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId perso
   }
 }
 
+void Sensors::RecordLocations(const DayLog& log, PersonId person, size_t first_presence,
+                              size_t end_presence, size_t first_dark, Day day,
+                              DayRecords* records) const {
+  Rng rng(seed_, Stream::kLocations, person.value, day);
+  for (size_t k = first_presence; k < end_presence; ++k) {
+    const Presence& p = log.presences[k];
+    const bool recorded = rng.Bernoulli(options_.location_record_rate);
+    bool dark = false;  // the phone was off during part of the stay
+    for (size_t c = first_dark; c < log.dark.size() && log.dark[c].person == person; ++c) {
+      dark = dark || (log.dark[c].from < p.leave && log.dark[c].to > p.enter);
+    }
+    if (recorded && !dark) {
+      records->locations.push_back(LocationRecord{person, p.place, p.enter, p.leave});
+    }
+  }
+}
+
 void Sensors::ReadMeters(const World& world) {
   const Population& pop = world.population();
   for (const MeterReading& m : world.meters()) {
     Rng rng(seed_, Stream::kRecords, m.household.value, -1 - world.current_day());
     if (!rng.Bernoulli(options_.meter_record_rate)) continue;
-    records_.meters.push_back(MeterRecord{m.household, pop.household_registered[m.household.index()],
-                                          m.water_l, m.power_kwh});
+    records_.meters.push_back(MeterRecord{
+        m.household, pop.household_registered[m.household.index()], m.water_l, m.power_kwh});
   }
 }
 
@@ -169,8 +195,7 @@ const std::vector<Observation>& Sensors::Observe(const World& world) {
   tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks.size(), 1),
                     [&](const tbb::blocked_range<size_t>& range) {
                       for (size_t c = range.begin(); c != range.end(); ++c) {
-                        ObserveChunk(world, chunks[c], &chunk_observations_[c],
-                                     &chunk_records_[c]);
+                        ObserveChunk(world, chunks[c], &chunk_observations_[c], &chunk_records_[c]);
                       }
                     });
   observations_.clear();

@@ -39,9 +39,10 @@ class Sensors {
  private:
   void ObserveChunk(const World& world, const DayLog& log, std::vector<Observation>* out,
                     DayRecords* records) const;
-  void RecordPerson(const World& world, const DayLog& log, PersonId person,
-                    size_t first_presence, size_t end_presence, size_t* cursors,
-                    DayRecords* records) const;
+  void RecordPerson(const World& world, const DayLog& log, PersonId person, size_t first_presence,
+                    size_t end_presence, size_t* cursors, DayRecords* records) const;
+  void RecordLocations(const DayLog& log, PersonId person, size_t first_presence,
+                       size_t end_presence, size_t first_dark, Day day, DayRecords* records) const;
   void ReadMeters(const World& world);
 
   SenseOptions options_;

@@ -13,9 +13,15 @@ namespace oversight {
 
 Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
   ScopedPhase timer(&profile_, Phase::kBuild);
+  // Phone locations are the largest record stream: produce them only for rules that read
+  // them.
+  for (const RuleOptions& rule : scenario_.policy.rules) {
+    if (rule.what == Evidence::kLocation) scenario_.sense.record_locations = true;
+  }
   world_ = std::make_unique<World>(scenario_.world, scenario_.seed);
   sensors_ = std::make_unique<Sensors>(scenario_.sense, *world_, scenario_.seed);
-  rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records(), scenario_.seed);
+  rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records(),
+                                        scenario_.world.calendar, scenario_.seed);
   police_ = std::make_unique<Police>(scenario_.respond);
   auditor_ = std::make_unique<Auditor>(scenario_, *world_, rules_->watchlists());
 }
@@ -41,6 +47,7 @@ void Simulation::Step(Day day) {
     observations_by_kind_[5] += records.check_ins.size();
     observations_by_kind_[6] += records.plates.size();
     observations_by_kind_[7] += records.meters.size();
+    observations_by_kind_[8] += records.locations.size();
   }
   // Phase 3: the rules turn observations into alerts.
   const std::vector<Alert>* alerts = nullptr;

@@ -46,7 +46,7 @@ class Simulation {
   std::unique_ptr<RuleEngine> rules_;
   std::unique_ptr<Police> police_;
   std::unique_ptr<Auditor> auditor_;
-  std::array<uint64_t, 8> observations_by_kind_{};
+  std::array<uint64_t, kObservationKindCount> observations_by_kind_{};
 };
 
 struct RunOptions {

@@ -20,6 +20,11 @@ class RecordsView {
   const City& city() const { return city_; }
   size_t person_count() const { return population_.size(); }
   TraitBits recorded_traits(PersonId p) const { return population_.recorded_traits[p.index()]; }
+  // The civil register: sex, nationality, work permit and spouse are on file as they are.
+  Sex sex(PersonId p) const { return population_.sex[p.index()]; }
+  bool foreign(PersonId p) const { return population_.foreign(p); }
+  bool work_permit(PersonId p) const { return population_.work_permit(p); }
+  PersonId spouse(PersonId p) const { return population_.spouse(p); }
   // The registered home address.
   PlaceId home(PersonId p) const { return population_.home(p); }
   // The household's account holder with the utilities (the head on the register).

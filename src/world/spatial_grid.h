@@ -3,6 +3,7 @@
 // Thread-safety: immutable after construction.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -22,6 +23,11 @@ class SpatialGrid {
   // REQUIRES: radius_m <= cell_m (then the 3x3 neighbouring cells suffice).
   bool AnyWithin(double x, double y, double radius_m) const;
 
+  // Calls `visit(id)` for each indexed place within `radius_m` of (x, y).
+  // REQUIRES: radius_m <= cell_m.
+  template <typename Visit>
+  void ForEachWithin(double x, double y, double radius_m, const Visit& visit) const;
+
  private:
   int64_t Key(int64_t cx, int64_t cy) const { return cx * 1'000'003 + cy; }
   int64_t Cell(double v) const;
@@ -30,5 +36,21 @@ class SpatialGrid {
   double cell_m_;
   std::unordered_map<int64_t, std::vector<PlaceId>> cells_;
 };
+
+template <typename Visit>
+void SpatialGrid::ForEachWithin(double x, double y, double radius_m, const Visit& visit) const {
+  const int64_t cx = Cell(x);
+  const int64_t cy = Cell(y);
+  for (int64_t dx = -1; dx <= 1; ++dx) {
+    for (int64_t dy = -1; dy <= 1; ++dy) {
+      auto it = cells_.find(Key(cx + dx, cy + dy));
+      if (it == cells_.end()) continue;
+      for (PlaceId id : it->second) {
+        const Place& p = city_.place(id);
+        if (std::hypot(p.x - x, p.y - y) <= radius_m) visit(id);
+      }
+    }
+  }
+}
 
 }  // namespace oversight

@@ -1,5 +1,3 @@
-#include "report/report_writer.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -8,6 +6,7 @@
 
 #include "report/directory_output.h"
 #include "report/report_json.h"
+#include "report/report_writer.h"
 #include "report/summary.h"
 #include "scenario/loader.h"
 
@@ -19,17 +18,38 @@ using ::testing::StartsWith;
 
 AuditResult SampleAudit() {
   AuditResult audit;
-  GroupCounts a{.name = "majority", .persons = 900, .harmful_persons = 9, .alerts = 60,
-                .false_alarms = 57, .flagged_persons = 30, .flagged_innocents = 28, .lawful_acts = 10,
+  GroupCounts a{.name = "majority",
+                .persons = 900,
+                .harmful_persons = 9,
+                .alerts = 60,
+                .false_alarms = 57,
+                .flagged_persons = 30,
+                .flagged_innocents = 28,
+                .lawful_acts = 10,
                 .lawful_stopped = 4};
-  GroupCounts b{.name = "minority", .persons = 100, .harmful_persons = 1, .alerts = 40,
-                .false_alarms = 40, .flagged_persons = 20, .flagged_innocents = 20};
+  GroupCounts b{.name = "minority",
+                .persons = 100,
+                .harmful_persons = 1,
+                .alerts = 40,
+                .false_alarms = 40,
+                .flagged_persons = 20,
+                .flagged_innocents = 20};
   audit.groups = {a, b};
-  audit.total = GroupCounts{.name = "all", .persons = 1000, .harmful_persons = 10, .alerts = 100,
-                            .false_alarms = 97, .flagged_persons = 50, .flagged_innocents = 48,
-                            .lawful_acts = 10, .lawful_stopped = 4};
-  audit.rules = {RuleCounts{.id = "near_school", .kind = "near_place", .category = "social",
-                            .alerts = 100, .false_alarms = 97}};
+  audit.total = GroupCounts{.name = "all",
+                            .persons = 1000,
+                            .harmful_persons = 10,
+                            .alerts = 100,
+                            .false_alarms = 97,
+                            .flagged_persons = 50,
+                            .flagged_innocents = 48,
+                            .lawful_acts = 10,
+                            .lawful_stopped = 4};
+  audit.rules = {RuleCounts{.id = "near_school",
+                            .op = "filter",
+                            .what = "sighting",
+                            .category = "social",
+                            .alerts = 100,
+                            .false_alarms = 97}};
   audit.days = {DayCounts{.day = 0, .alerts = 100}};
   return audit;
 }
@@ -63,7 +83,7 @@ TEST(ReportTest, CsvTablesHaveHeadersAndOneRowPerItem) {
   EXPECT_THAT(groups, HasSubstr("\nall,1000,"));
   EXPECT_EQ(std::count(groups.begin(), groups.end(), '\n'), 4);
   const std::string& rules = out.files().at("rules.csv");
-  EXPECT_THAT(rules, HasSubstr("near_school,near_place,social,100,97,0.030000,"));
+  EXPECT_THAT(rules, HasSubstr("near_school,filter,sighting,social,100,97,0.030000,"));
   EXPECT_EQ(out.files().count("days.csv"), 1u);
   EXPECT_EQ(out.files().count("summary.txt"), 1u);
 }
@@ -71,7 +91,8 @@ TEST(ReportTest, CsvTablesHaveHeadersAndOneRowPerItem) {
 TEST(ReportTest, SummaryStatesNumeratorAndDenominator) {
   const std::string text = Summary(DefaultScenario(), RunFacts{}, SampleAudit());
   EXPECT_THAT(text, HasSubstr("97.0% (97 of 100) concerned people with no harmful intent"));
-  EXPECT_THAT(text, HasSubstr("Lawful activity stopped (petition trips, gatherings): 40.0% (4 of 10)"));
+  EXPECT_THAT(text,
+              HasSubstr("Lawful activity stopped (petition trips, gatherings): 40.0% (4 of 10)"));
   EXPECT_EQ(WithThousands(1234567), "1,234,567");
   EXPECT_EQ(WithThousands(999), "999");
   EXPECT_EQ(WithThousands(100000), "100,000");

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/sim_time.h"
+
 namespace oversight {
 namespace {
 
@@ -35,18 +37,16 @@ TEST(LoaderTest, EmbeddedDefaultScenarioIsValid) {
   ASSERT_EQ(s->world.groups.size(), 2u);
   EXPECT_EQ(s->world.groups[1].name, "minority");
   EXPECT_DOUBLE_EQ(s->world.groups[1].record_bias, 2.0);
-  ASSERT_EQ(s->policy.rules.size(), 7u);
-  EXPECT_EQ(s->policy.rules[0].kind, RuleKind::kNearPlace);
-  EXPECT_EQ(s->policy.rules[1].kind, RuleKind::kGathering);
-  EXPECT_EQ(s->policy.rules[2].kind, RuleKind::kTicket);
-  EXPECT_EQ(s->policy.rules[3].kind, RuleKind::kPhoneDark);
-  EXPECT_EQ(s->policy.rules[4].kind, RuleKind::kUtilities);
-  EXPECT_EQ(s->policy.rules[4].list, kEveryone);
-  EXPECT_EQ(s->policy.rules[5].kind, RuleKind::kNewNumberCalls);
-  EXPECT_EQ(s->policy.rules[5].lookback_days, 14);
-  EXPECT_EQ(s->policy.rules[6].kind, RuleKind::kCheckIns);
-  EXPECT_EQ(s->policy.rules[2].list, 1u);  // "petitioners"
-  EXPECT_EQ(s->policy.rules[2].EffectivePriority(), 3);
+  ASSERT_EQ(s->policy.rules.size(), 14u);
+  std::string ops;
+  for (const RuleOptions& rule : s->policy.rules) {
+    ops += std::string(kRuleOperatorNames[static_cast<size_t>(rule.op)]) + " ";
+  }
+  EXPECT_EQ(ops,
+            "filter together together together together count dwell dwell norm filter "
+            "filter sequence pair companions ");
+  EXPECT_EQ(s->policy.rules[9].who, 1u);  // "petitioners"
+  EXPECT_EQ(s->policy.rules[9].EffectivePriority(), 3);
 }
 
 TEST(LoaderTest, EmbeddedDefaultMatchesTheFileInScenarios) {
@@ -69,8 +69,7 @@ TEST(LoaderTest, MinimalScenarioGetsDefaults) {
 }
 
 TEST(LoaderTest, SyntaxErrorNamesLineAndColumn) {
-  EXPECT_THAT(Errors("[scenario]\nname = \"x\nseed = 1\n"),
-              HasSubstr("test.toml:2:"));
+  EXPECT_THAT(Errors("[scenario]\nname = \"x\nseed = 1\n"), HasSubstr("test.toml:2:"));
   EXPECT_THAT(Errors("[scenario]\nname = \"x\nseed = 1\n"), HasSubstr("TOML syntax"));
 }
 
@@ -99,8 +98,8 @@ TEST(LoaderTest, OutOfRangeValuesAreReported) {
 }
 
 TEST(LoaderTest, EveryProblemIsReportedNotJustTheFirst) {
-  const std::string errors = Errors(
-      "[scenario]\ndays = 0\npersons = 0\nsed = 1\n[police]\nvisits_per_day = -1\n");
+  const std::string errors =
+      Errors("[scenario]\ndays = 0\npersons = 0\nsed = 1\n[police]\nvisits_per_day = -1\n");
   EXPECT_THAT(errors, HasSubstr(":2:"));
   EXPECT_THAT(errors, HasSubstr(":3:"));
   EXPECT_THAT(errors, HasSubstr(":4:"));
@@ -143,20 +142,20 @@ name = "key_persons"
 recorded_traits = ["drug_use"]
 [[rules]]
 id = "r"
-kind = "ticket"
-list = "key_person"
+who = "key_person"
+what = "ticket"
 )";
   EXPECT_THAT(Errors(text),
-              HasSubstr("test.toml:14:8: error: 'list' in [[rules]] #1 names unknown list "
-                        "'key_person'; did you mean 'key_persons'?"));
+              HasSubstr("test.toml:13:7: error: 'who' in [[rules]] #1 names unknown list (or "
+                        "\"anyone\") 'key_person'; did you mean 'key_persons'?"));
 }
 
 TEST(LoaderTest, RuleWithoutAnyListsIsReported) {
   const std::string text = std::string(kMinimal) + R"(
 [[rules]]
 id = "r"
-kind = "ticket"
-list = "key_persons"
+who = "key_persons"
+what = "ticket"
 )";
   EXPECT_THAT(Errors(text), HasSubstr("defines no [[lists]]"));
 }
@@ -168,44 +167,85 @@ name = "l"
 recorded_traits = ["drug_abuse"]
 [[rules]]
 id = "r"
-kind = "near_place"
-list = "l"
-place_type = "scool"
+who = "l"
+what = "sighting"
+where = { near = "scool", within_m = 100 }
 )";
   const std::string errors = Errors(text);
   EXPECT_THAT(errors, HasSubstr("unknown trait 'drug_abuse'"));
   EXPECT_THAT(errors, HasSubstr("unknown place type 'scool'; did you mean 'school'?"));
 }
 
-TEST(LoaderTest, KeysThatDoNotApplyToTheRuleKindAreReported) {
+TEST(LoaderTest, TheOldRuleKindIsRejectedWithAPointerToTheMenu) {
   const std::string text = std::string(kMinimal) + R"(
-[[lists]]
-name = "l"
-recorded_traits = ["petitioner"]
 [[rules]]
 id = "r"
 kind = "ticket"
-list = "l"
-radius_m = 100
+who = "anyone"
+what = "ticket"
 )";
-  EXPECT_THAT(Errors(text), HasSubstr("'radius_m' does not apply to rules of kind 'ticket'"));
+  EXPECT_THAT(Errors(text), HasSubstr("'kind' was replaced by the rule menu's slots"));
 }
 
-TEST(LoaderTest, RuleThatCanNeverFireIsReported) {
+// Each case: a rule's slots, and the message that rejects them.
+struct BadRule {
+  std::string_view slots;
+  std::string_view message;
+};
+
+void PrintTo(const BadRule& rule, std::ostream* os) { *os << rule.slots; }
+
+class RuleCompileTest : public ::testing::TestWithParam<BadRule> {};
+
+TEST_P(RuleCompileTest, SlotsThatCannotBeCompiledAreRejectedWithTheirPosition) {
   const std::string text = std::string(kMinimal) + R"(
 [[lists]]
 name = "l"
 recorded_traits = ["petitioner"]
 [[rules]]
 id = "r"
-kind = "near_place"
-list = "l"
-place_type = "school"
-from_hour = 18
-to_hour = 7
-)";
-  EXPECT_THAT(Errors(text), HasSubstr("rule 'r' can never fire"));
+who = "l"
+)" + std::string(GetParam().slots) +
+                           "\n";
+  const std::string errors = Errors(text);
+  EXPECT_THAT(errors, HasSubstr(GetParam().message));
+  EXPECT_THAT(errors, HasSubstr("test.toml:1"));  // a line in the rule's table
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    Slots, RuleCompileTest,
+    ::testing::Values(
+        BadRule{"what = \"ticket\"\nwhere = { near = \"school\", within_m = 100 }",
+                "'where.near' does not apply to what = \"ticket\""},
+        BadRule{"what = \"sighting\"\nwhen = { hours = [7, 7] }", "rule 'r' can never fire"},
+        BadRule{"what = \"sighting\"\nwhen = { hours = [7, 25] }", "to 1-24"},
+        BadRule{"what = \"sighting\"\nhow_often = { dwell_minutes = 60 }",
+                "a dwell time (cameras see arrivals only) needs what = \"location\""},
+        BadRule{"what = \"meter\"", "a meter rule needs how_often.times_norm"},
+        BadRule{"what = \"call\"", "a call rule needs how_often"},
+        BadRule{
+            "what = \"call\"\nhow_often = { at_least = 3, within_days = 40, new_after_days = 30 }",
+            "how_often.within_days (40) must not exceed new_after_days (30)"},
+        BadRule{"what = \"ticket\"\nwith = { who = \"l\" }",
+                "'with' (others together at a place) needs what = \"sighting\""},
+        BadRule{"what = \"sighting\"\nwith = { who = \"l\", at_least = 1 }\n"
+                "how_often = { times_norm = 2 }",
+                "'how_often.times_norm' means nothing to a together rule"},
+        BadRule{"what = \"location\"\nwith = { spouse = true }",
+                "with.spouse needs how_often.together_below"},
+        BadRule{"what = \"location\"\nhow_often = { total_minutes = 5000, within_days = 3 }",
+                "can never fire: total_minutes 5000 exceeds"},
+        BadRule{"what = \"phone_dark\"\nthen = { what = \"meter\" }",
+                "'then' takes sighting, ticket"},
+        BadRule{"what = \"phone_dark\"\nthen = { what = \"sighting\", to = \"capital\" }",
+                "'to' (a ticket's destination) needs what = \"ticket\""},
+        BadRule{"what = \"sighting\"\nwhere = { within_m = 100 }", "'within_m' needs 'near'"},
+        BadRule{"what = \"sighting\"\nwhere = { nearby_m = 100 }",
+                "'where.nearby_m' means nothing to a filter rule"},
+        BadRule{"what = \"sighting\"\nwhen = { days = \"weekdys\" }",
+                "names unknown kind of day 'weekdys' (expected one of 'any', 'workdays'"},
+        BadRule{"what = \"sightings\"", "did you mean 'sighting'?"},
+        BadRule{"what = \"sighting\"\nhow_often = { at_least = 0 }", "at_least"}));
 
 TEST(LoaderTest, DuplicateNamesAreReported) {
   const std::string text = std::string(kMinimal) + R"(
@@ -226,46 +266,55 @@ false_match_rate = { everyone = 0.2 }
   EXPECT_THAT(Errors(text), HasSubstr("hit_rate + false_match_rate must be at most 1"));
 }
 
-TEST(LoaderTest, RecordRulesAreReadAndCheckedPerKind) {
+TEST(LoaderTest, RulesCompileToTheOperatorTheirSlotsCallFor) {
   const std::string text = std::string(kMinimal) + R"(
 [[lists]]
 name = "drug"
 recorded_traits = ["drug_use"]
 [[rules]]
 id = "whistle"
-kind = "utilities"
-factor = 4
+who = "anyone"
+what = "meter"
+how_often = { times_norm = 4 }
 [[rules]]
 id = "dark"
-kind = "phone_dark"
-list = "drug"
+who = "drug"
+what = "phone_dark"
 [[rules]]
 id = "hotel"
-kind = "check_ins"
-list = "drug"
-min_persons = 2
+who = "drug"
+what = "check_in"
+with = { who = "drug", at_least = 1 }
 )";
   absl::StatusOr<Scenario> s = LoadScenarioText(text, "t.toml");
   ASSERT_TRUE(s.ok()) << s.status().message();
   ASSERT_EQ(s->policy.rules.size(), 3u);
-  EXPECT_EQ(s->policy.rules[0].kind, RuleKind::kUtilities);
-  EXPECT_EQ(s->policy.rules[0].list, kEveryone);
-  EXPECT_DOUBLE_EQ(s->policy.rules[0].factor, 4.0);
-  EXPECT_EQ(s->policy.rules[2].min_persons, 2);
-  EXPECT_THAT(Errors(text + "factor = 2\n"),
-              HasSubstr("'factor' does not apply to rules of kind 'check_ins'"));
-  const std::string calls = std::string(kMinimal) + R"(
+  EXPECT_EQ(s->policy.rules[0].op, RuleOperator::kNorm);
+  EXPECT_EQ(s->policy.rules[0].who, kEveryone);
+  EXPECT_DOUBLE_EQ(s->policy.rules[0].how_often.times_norm, 4.0);
+  EXPECT_EQ(s->policy.rules[1].op, RuleOperator::kFilter);
+  EXPECT_EQ(s->policy.rules[1].who, 0u);
+  EXPECT_EQ(s->policy.rules[2].op, RuleOperator::kTogether);
+  EXPECT_EQ(s->policy.rules[2].with.within_minutes, kMinutesPerDay);  // the same night
+}
+
+TEST(LoaderTest, ListsMayBeLabelsFromTheRegister) {
+  const std::string text = std::string(kMinimal) + R"(
 [[lists]]
-name = "drug"
-recorded_traits = ["drug_use"]
-[[rules]]
-id = "numbers"
-kind = "new_number_calls"
-list = "drug"
-window_days = 40
-lookback_days = 30
+name = "no_permit"
+foreign_national = true
+work_permit = false
+[[lists]]
+name = "men"
+sex = "male"
 )";
-  EXPECT_THAT(Errors(calls), HasSubstr("window_days (40) must not exceed lookback_days (30)"));
+  absl::StatusOr<Scenario> s = LoadScenarioText(text, "t.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->policy.lists[0].foreign, 1);
+  EXPECT_EQ(s->policy.lists[0].work_permit, 0);
+  EXPECT_EQ(s->policy.lists[1].sex, static_cast<int8_t>(Sex::kMale));
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[[lists]]\nname = \"x\"\nsex = \"mail\"\n"),
+              HasSubstr("unknown sex 'mail'; did you mean 'male'?"));
 }
 
 TEST(LoaderTest, RecordRatesAreRead) {
@@ -278,8 +327,9 @@ plate_read_rate = 0.9
   ASSERT_TRUE(s.ok()) << s.status().message();
   EXPECT_DOUBLE_EQ(s->sense.call_record_rate, 0.5);
   EXPECT_DOUBLE_EQ(s->sense.plate_read_rate, 0.9);
-  EXPECT_THAT(Errors(std::string(kMinimal) + "[records]\nplate_red_rate = 0.1\n"),
-              HasSubstr("unknown key 'plate_red_rate' in [records]; did you mean 'plate_read_rate'?"));
+  EXPECT_THAT(
+      Errors(std::string(kMinimal) + "[records]\nplate_red_rate = 0.1\n"),
+      HasSubstr("unknown key 'plate_red_rate' in [records]; did you mean 'plate_read_rate'?"));
 }
 
 TEST(LoaderTest, PopulationTablesAreRead) {

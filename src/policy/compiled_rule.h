@@ -1,0 +1,99 @@
+// A tripwire rule compiled to an incremental operator.
+//
+// The loader decides which operator answers a rule's slots (RuleOptions::op); Compile()
+// builds it. Each operator keeps only the keyed state its window needs (never the history)
+// and is fed one day at a time. Operators of different rules share nothing but read-only
+// inputs, so the engine evaluates them in parallel; each writes its own AlertSink.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "policy/alert.h"
+#include "policy/watchlists.h"
+#include "scenario/policy_options.h"
+#include "scenario/world_options.h"
+#include "sense/observation.h"
+#include "sense/records.h"
+#include "world/daily_life.h"
+#include "world/records_view.h"
+
+namespace oversight {
+
+// What every operator may consult: the map, what is on file, the lists, the calendar.
+struct RuleContext {
+  const City& city;
+  const RecordsView& records;
+  const Watchlists& lists;
+  PlaceId capital;
+
+  bool Watched(uint32_t who, PersonId person) const {
+    return who == kEveryone || lists.Contains(ListId(who), person);
+  }
+};
+
+// One day of input.
+struct RuleDay {
+  Day day = 0;
+  DayKind kind = DayKind::kWorkday;
+  const std::vector<Observation>& observations;
+  const DayRecords& records;
+};
+
+// Where one rule's alerts go: matches on red-listed persons are kept apart.
+class AlertSink {
+ public:
+  AlertSink(RuleId rule, const RuleOptions& options, const Watchlists& lists)
+      : rule_(rule),
+        category_(options.category),
+        priority_(options.EffectivePriority()),
+        lists_(lists) {}
+
+  void Emit(Minute time, PersonId person) {
+    const Alert alert{time, person, rule_, category_, priority_};
+    (lists_.Exempt(person) ? suppressed_ : alerts_).push_back(alert);
+  }
+  void Clear() {
+    alerts_.clear();
+    suppressed_.clear();
+  }
+  const std::vector<Alert>& alerts() const { return alerts_; }
+  const std::vector<Alert>& suppressed() const { return suppressed_; }
+
+ private:
+  RuleId rule_;
+  Category category_;
+  int32_t priority_;
+  const Watchlists& lists_;
+  std::vector<Alert> alerts_;
+  std::vector<Alert> suppressed_;
+};
+
+class CompiledRule {
+ public:
+  virtual ~CompiledRule() = default;
+  // Feeds day `day` (days come in order, none skipped); emits the day's alerts.
+  virtual void Evaluate(const RuleDay& day, AlertSink* sink) = 0;
+  // Bytes of state carried across days, and the keys (persons, pairs, places) holding it.
+  virtual size_t StateBytes() const { return 0; }
+  virtual size_t StateKeys() const { return 0; }
+};
+
+// REQUIRES: `rule` was accepted by the loader (its op matches its slots).
+std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context);
+
+// One factory per operator (policy/<operator>_rule.cc).
+std::unique_ptr<CompiledRule> CompileFilterRule(const RuleOptions& rule,
+                                                const RuleContext& context);
+std::unique_ptr<CompiledRule> CompileTogetherRule(const RuleOptions& rule,
+                                                  const RuleContext& context);
+std::unique_ptr<CompiledRule> CompileCountRule(const RuleOptions& rule, const RuleContext& context);
+std::unique_ptr<CompiledRule> CompileNormRule(const RuleOptions& rule, const RuleContext& context);
+std::unique_ptr<CompiledRule> CompileDwellRule(const RuleOptions& rule, const RuleContext& context);
+std::unique_ptr<CompiledRule> CompilePairRule(const RuleOptions& rule, const RuleContext& context);
+std::unique_ptr<CompiledRule> CompileCompanionsRule(const RuleOptions& rule,
+                                                    const RuleContext& context);
+std::unique_ptr<CompiledRule> CompileSequenceRule(const RuleOptions& rule,
+                                                  const RuleContext& context);
+
+}  // namespace oversight

@@ -1,0 +1,114 @@
+// The "who / what / where / when" of a rule: picks the day's events a rule reads.
+//
+// An Event is one piece of evidence in a common shape: a sighting, a ticket check, a hotel
+// registration, a phone location (with its departure), a dark phone or a call. The place
+// conditions (`where.at`, `where.near`) are static, so they are resolved once per place
+// at construction; the rest is checked per event. Thread-safety: immutable after
+// construction.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "policy/compiled_rule.h"
+
+namespace oversight {
+
+struct Event {
+  Minute time = 0;           // arrival, purchase, registration, call or phone going dark
+  PersonId person;           // who the evidence names
+  PlaceId place;             // where (invalid for calls and dark phones)
+  Minute leave = 0;          // phone locations: departure; otherwise == time
+  uint32_t counterpart = 0;  // calls: the number called; tickets: the destination
+};
+
+// Events in time order, then person, then place.
+inline bool EventBefore(const Event& a, const Event& b) {
+  if (a.time != b.time) return a.time < b.time;
+  if (a.person != b.person) return a.person < b.person;
+  return a.place < b.place;
+}
+
+class EventSource {
+ public:
+  EventSource(const RuleOptions& rule, const RuleContext& context);
+
+  // Whether the rule is active on a day of this kind (`when.days`).
+  bool ActiveOn(DayKind kind) const;
+  // Whether `place` satisfies `where.at` and `where.near`.
+  bool PlaceMatches(PlaceId place) const { return place_matches_[place.index()] != 0; }
+
+  // Appends the day's events of kind `what` (to `to`, for tickets) by persons `accept`s,
+  // that satisfy the rule's where and when; nothing on days the rule is not active.
+  // Observations come in time order; records in person order.
+  // `personal` = false skips the conditions about the person's own places
+  // (`where.away_from_home`), for the others a `with` clause pairs with.
+  template <typename Accept>
+  void Collect(const RuleDay& day, Evidence what, Destination to, const Accept& accept,
+               std::vector<Event>* out, bool personal = true) const;
+  // The rule's own evidence (`what`, `where.to`) by persons on `who`.
+  void CollectOwn(const RuleDay& day, std::vector<Event>* out) const {
+    Collect(
+        day, rule_.what, rule_.where.to, [&](PersonId p) { return context_.Watched(rule_.who, p); },
+        out);
+  }
+
+ private:
+  bool Matches(const Event& e, bool placed, bool personal) const;
+
+  const RuleOptions& rule_;
+  const RuleContext& context_;
+  std::vector<uint8_t> place_matches_;  // per place
+};
+
+template <typename Accept>
+void EventSource::Collect(const RuleDay& day, Evidence what, Destination to, const Accept& accept,
+                          std::vector<Event>* out, bool personal) const {
+  if (!ActiveOn(day.kind)) return;
+  auto add = [&](const Event& e, bool placed) {
+    if (Matches(e, placed, personal) && accept(e.person)) out->push_back(e);
+  };
+  const DayRecords& records = day.records;
+  switch (what) {
+    case Evidence::kSighting:
+      for (const Observation& o : day.observations) {
+        if (o.kind == ObservationKind::kSighting)
+          add(Event{o.time, o.person, o.place, o.time}, true);
+      }
+      break;
+    case Evidence::kTicket:
+      for (const Observation& o : day.observations) {
+        if (o.kind != ObservationKind::kTicket) continue;
+        const bool capital = o.detail == context_.capital.value;
+        if ((to == Destination::kCapital && !capital) ||
+            (to == Destination::kElsewhere && capital)) {
+          continue;
+        }
+        add(Event{o.time, o.person, o.place, o.time, o.detail}, false);
+      }
+      break;
+    case Evidence::kCheckIn:
+      for (const CheckInRecord& c : records.check_ins) {
+        add(Event{c.time, c.person, c.hotel, c.time}, true);
+      }
+      break;
+    case Evidence::kCall:
+      for (const CallRecord& c : records.calls) {
+        add(Event{c.time, c.caller, PlaceId(), c.time, c.to}, false);
+      }
+      break;
+    case Evidence::kPhoneDark:
+      for (const DarkRecord& d : records.dark)
+        add(Event{d.since, d.person, PlaceId(), d.since}, false);
+      break;
+    case Evidence::kLocation:
+      for (const LocationRecord& l : records.locations) {
+        add(Event{l.enter, l.person, l.place, l.leave}, true);
+      }
+      break;
+    case Evidence::kMeter:
+      break;  // households, not persons: the norm operator reads meters itself
+  }
+}
+
+}  // namespace oversight
