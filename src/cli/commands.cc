@@ -13,6 +13,7 @@
 
 #include <tbb/task_arena.h>
 
+#include "cli/person_trace.h"
 #include "cli/progress_bar.h"
 #include "report/directory_output.h"
 #include "report/report_writer.h"
@@ -63,6 +64,34 @@ void PrintError(const absl::Status& status) {
 }
 
 }  // namespace
+
+int ExplainCommand(const ExplainArgs& args) {
+  absl::StatusOr<Scenario> loaded =
+      LoadWithOverrides(args.scenario_path, args.seed, args.days, args.persons);
+  if (!loaded.ok()) {
+    PrintError(loaded.status());
+    return kExitBadInput;
+  }
+  const Scenario scenario = *std::move(loaded);
+  if (args.person < 0 || args.person >= static_cast<int64_t>(scenario.world.persons)) {
+    fmt::print(stderr, "oversight: --person {} is not a person of '{}': expected 0 to {}\n",
+               args.person, scenario.name, scenario.world.persons - 1);
+    return kExitBadInput;
+  }
+  const int threads = args.threads > 0 ? args.threads : tbb::this_task_arena::max_concurrency();
+  tbb::task_arena arena(threads);
+  std::string text;
+  arena.execute([&] {
+    Simulation simulation(scenario);
+    PersonTrace trace(scenario, simulation.world(), PersonId(static_cast<uint32_t>(args.person)));
+    trace.Start(simulation.rules().watchlists());
+    simulation.SetObserver([&trace](const DayView& day) { trace.Record(day); });
+    for (Day day = 0; day < scenario.days; ++day) simulation.Step(day);
+    text = trace.Text();
+  });
+  fmt::print("{}", text);
+  return kExitOk;
+}
 
 int ValidateCommand(const std::vector<std::string>& paths) {
   int exit_code = kExitOk;

@@ -32,7 +32,17 @@ struct WorldStatsArgs {
   int threads = 0;
 };
 
+struct ExplainArgs {
+  std::string scenario_path;  // empty = built-in default city
+  int64_t person = -1;
+  std::optional<uint64_t> seed;
+  std::optional<int32_t> days;
+  std::optional<uint32_t> persons;
+  int threads = 0;
+};
+
 int RunCommand(const RunArgs& args);
+int ExplainCommand(const ExplainArgs& args);
 int WorldStatsCommand(const WorldStatsArgs& args);
 int ValidateCommand(const std::vector<std::string>& paths);
 

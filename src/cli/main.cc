@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       "  oversight run --persons 1000000 --days 7 --threads 2\n"
       "  oversight validate scenarios/*.toml             # check files, report every problem\n"
       "  oversight world-stats                           # the default city's population tables\n"
+      "  oversight explain --person 4242                 # one person's trace through the run\n"
       "\nDocs: README.md, docs/SCENARIOS.md (every key), docs/METRICS.md, docs/OUTPUTS.md");
 
   oversight::RunArgs run_args;
@@ -63,6 +64,22 @@ int main(int argc, char** argv) {
   stats->add_option("--threads,-j", stats_args.threads, "Worker threads (0 = all cores)")
       ->check(CLI::Range(0, 1024));
 
+  oversight::ExplainArgs explain_args;
+  CLI::App* explain = app.add_subcommand(
+      "explain", "Trace what the apparatus saw, concluded and did about one synthetic person");
+  explain->add_option("scenario", explain_args.scenario_path,
+                      "Scenario file (TOML); omit for the built-in default city");
+  explain->add_option("--person,-p", explain_args.person, "The person's id (0 to persons - 1)")
+      ->required();
+  explain->add_option("--seed", explain_args.seed, "Override the scenario's seed");
+  explain->add_option("--days", explain_args.days, "Override the number of days")
+      ->check(CLI::Range(1, 3650));
+  explain->add_option("--persons", explain_args.persons, "Override the number of persons")
+      ->check(CLI::Range(1, 100'000'000));
+  explain->add_option("--threads,-j", explain_args.threads, "Worker threads (0 = all cores)")
+      ->check(CLI::Range(0, 1024));
+  explain->footer("Example:\n  oversight explain --person 4242 | less");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -71,5 +88,6 @@ int main(int argc, char** argv) {
   }
   if (*run) return oversight::RunCommand(run_args);
   if (*stats) return oversight::WorldStatsCommand(stats_args);
+  if (*explain) return oversight::ExplainCommand(explain_args);
   return oversight::ValidateCommand(validate_paths);
 }

@@ -67,6 +67,10 @@ void Simulation::Step(Day day) {
     auditor_->RecordDay(day, *world_, observations->size() + sensors_->records().size(), *alerts,
                         rules_->suppressed(), *response);
   }
+  if (observer_) {
+    observer_(DayView{day, *observations, sensors_->records(), *alerts, rules_->suppressed(),
+                      *response, rules_->watchlists()});
+  }
 }
 
 RunFacts Simulation::facts() const {
@@ -97,6 +101,7 @@ absl::StatusOr<RunOutput> RunScenario(const Scenario& scenario, const RunOptions
   absl::StatusOr<RunOutput> result;
   arena.execute([&] {
     Simulation simulation(scenario);
+    if (options.observer) simulation.SetObserver(options.observer);
     for (Day day = 0; day < scenario.days; ++day) {
       if (options.cancel != nullptr && options.cancel->load()) {
         result = absl::CancelledError("the run was interrupted");

@@ -25,6 +25,18 @@
 
 namespace oversight {
 
+// Everything the apparatus saw and did on one day, for tracing (oversight explain). Valid
+// only during the callback.
+struct DayView {
+  Day day = 0;
+  const std::vector<Observation>& observations;
+  const DayRecords& records;
+  const std::vector<Alert>& alerts;
+  const std::vector<Alert>& suppressed;
+  const ResponseDay& response;
+  const Watchlists& lists;  // after the day's additions and removals
+};
+
 class Simulation {
  public:
   // Builds the world and installs the apparatus on it. REQUIRES: a validated scenario.
@@ -37,6 +49,10 @@ class Simulation {
   RunFacts facts() const;
   const Profile& profile() const { return profile_; }
   const World& world() const { return *world_; }
+  const Scenario& scenario() const { return scenario_; }
+  const RuleEngine& rules() const { return *rules_; }
+  // Called at the end of every Step() with the day's view.
+  void SetObserver(std::function<void(const DayView&)> observer) { observer_ = std::move(observer); }
 
  private:
   Scenario scenario_;
@@ -47,6 +63,7 @@ class Simulation {
   std::unique_ptr<Police> police_;
   std::unique_ptr<Auditor> auditor_;
   std::array<uint64_t, kObservationKindCount> observations_by_kind_{};
+  std::function<void(const DayView&)> observer_;
 };
 
 struct RunOptions {
@@ -55,6 +72,8 @@ struct RunOptions {
   std::function<void(int32_t, int32_t)> progress;
   // When set and it becomes true, the run stops after the current day.
   const std::atomic<bool>* cancel = nullptr;
+  // When set, called with each day's view (Simulation::SetObserver).
+  std::function<void(const DayView&)> observer;
 };
 
 struct RunOutput {

@@ -85,6 +85,18 @@ TEST_F(CliTest, ValidateAcceptsTheShippedScenarios) {
   EXPECT_THAT(r.out, HasSubstr("default.toml: ok"));
 }
 
+TEST_F(CliTest, ExplainTracesOnePersonAndRefusesUnknownOnes) {
+  const Result r = Run("explain " + Tiny() + " --person 0");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Person 0 of 'tiny-petitioners'"));
+  EXPECT_THAT(r.out, HasSubstr("The truth (the audit's, never the apparatus's)"));
+  const Result bad = Run("explain " + Tiny() + " --person 1000000");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--person 1000000 is not a person of 'tiny-petitioners'"));
+  EXPECT_TRUE(bad.out.empty());
+  EXPECT_EQ(Run("explain " + Tiny()).exit_code, 2);  // --person is required
+}
+
 TEST_F(CliTest, ValidateReportsEveryProblemWithFileLineAndColumn) {
   const fs::path bad = Write("bad.toml",
                              "[scenario]\n"

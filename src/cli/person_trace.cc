@@ -1,0 +1,148 @@
+#include "cli/person_trace.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "world/phone_number.h"
+
+namespace oversight {
+
+namespace {
+
+std::string Traits(TraitBits bits) {
+  std::string out;
+  for (size_t t = 0; t < kTraitCount; ++t) {
+    if ((bits >> t & 1u) != 0) out += (out.empty() ? "" : ", ") + std::string(kTraitNames[t]);
+  }
+  return out.empty() ? "none" : out;
+}
+
+std::string Clock(Minute t) {
+  const Minute m = MinuteOfDay(t);
+  return fmt::format("day {:>3} {:02}:{:02}", DayOf(t), m / kMinutesPerHour, m % kMinutesPerHour);
+}
+
+}  // namespace
+
+PersonTrace::PersonTrace(const Scenario& scenario, const World& world, PersonId person)
+    : scenario_(scenario), world_(world), person_(person) {
+  const Population& pop = world.population();
+  const size_t p = person.index();
+  std::string intents;
+  for (size_t i = 0; i < kIntentCount; ++i) {
+    if ((pop.intents[p] >> i & 1u) != 0) intents += (intents.empty() ? "" : ", ") + std::string(kIntentNames[i]);
+  }
+  header_ = fmt::format(
+      "Person {} of '{}' (seed {}): {}, {}, {} years old, group {}, lives at {}\n"
+      "  On file with the authorities: {}\n"
+      "  The truth (the audit's, never the apparatus's): traits {}; hidden intent: {}\n",
+      person.value, scenario.name, scenario.seed, Name(pop.role[p]), Name(pop.sex[p]), pop.age[p],
+      scenario.world.groups[pop.group[p].index()].name, Place(pop.home(person)),
+      Traits(pop.recorded_traits[p]), Traits(pop.true_traits[p]),
+      intents.empty() ? "none" : intents);
+}
+
+std::string PersonTrace::Place(PlaceId place) const {
+  if (!place.valid()) return "-";
+  return fmt::format("{} #{}", Name(world_.city().place(place).type), place.value);
+}
+
+void PersonTrace::Line(Minute time, std::string text) { lines_.emplace_back(time, std::move(text)); }
+
+void PersonTrace::Start(const Watchlists& lists) {
+  std::string names;
+  for (size_t l = 0; l < scenario_.policy.lists.size(); ++l) {
+    if (!lists.Contains(ListId(static_cast<uint32_t>(l)), person_)) continue;
+    lists_ |= 1u << l;
+    names += (names.empty() ? "" : ", ") + scenario_.policy.lists[l].name;
+  }
+  header_ += fmt::format("  On lists at the start: {}{}\n", names.empty() ? "none" : names,
+                         lists.Exempt(person_) ? "; on the red list (exempt from every rule)" : "");
+}
+
+void PersonTrace::Record(const DayView& day) {
+  std::vector<std::pair<Minute, std::string>> today;
+  auto add = [&](Minute t, std::string text) { today.emplace_back(t, std::move(text)); };
+  const PersonId me = person_;
+  const auto persons = static_cast<uint32_t>(world_.population().size());
+  for (const Observation& o : day.observations) {
+    if (o.person != me) continue;
+    if (o.kind == ObservationKind::kSighting) {
+      add(o.time, fmt::format("seen by a camera arriving at {}", Place(o.place)));
+    } else {
+      add(o.time, fmt::format("ticket bought at {} to {} (ID checked)", Place(o.place),
+                              Place(PlaceId(o.detail))));
+    }
+  }
+  const DayRecords& r = day.records;
+  size_t calls = 0, out_of_town = 0, payments = 0, locations = 0;
+  for (const CallRecord& c : r.calls) {
+    if (c.caller != me) continue;
+    ++calls;
+    if (IsOutOfTown(c.to, persons)) ++out_of_town;
+  }
+  for (const PaymentRecord& p : r.payments) payments += p.person == me ? 1u : 0u;
+  for (const LocationRecord& l : r.locations) locations += l.person == me ? 1u : 0u;
+  const Minute midnight = DayStart(day.day);
+  if (calls + payments + locations > 0) {
+    add(midnight, fmt::format("records: {} calls ({} to out-of-town numbers), {} electronic "
+                              "payments, {} phone locations",
+                              calls, out_of_town, payments, locations));
+  }
+  for (const DarkRecord& d : r.dark) {
+    if (d.person == me) add(d.since, "phone went dark (carrier record)");
+  }
+  for (const CheckInRecord& c : r.check_ins) {
+    if (c.person == me) add(c.time, fmt::format("registered at {} for the night", Place(c.hotel)));
+  }
+  for (const PlateRecord& p : r.plates) {
+    if (p.owner == me) add(p.time, fmt::format("plate of their vehicle {} read at a checkpoint", p.vehicle));
+  }
+  const std::vector<RuleOptions>& rules = scenario_.policy.rules;
+  auto describe = [&](const Alert& a) {
+    const RuleOptions& rule = rules[a.rule.index()];
+    return fmt::format("rule '{}' ({} on {}, {}, priority {})", rule.id,
+                       kRuleOperatorNames[static_cast<size_t>(rule.op)],
+                       kEvidenceNames[static_cast<size_t>(rule.what)], Name(a.category), a.priority);
+  };
+  for (const Alert& a : day.alerts) {
+    if (a.person != me) continue;
+    ++alerts_;
+    add(a.time, "ALERT: " + describe(a));
+  }
+  for (const Alert& a : day.suppressed) {
+    if (a.person == me) add(a.time, "would-be alert suppressed by the red list: " + describe(a));
+  }
+  for (const VisitRecord& v : day.response.visits) {
+    if (v.person == me) {
+      add(v.time, fmt::format("POLICE VISIT (for rule '{}')", rules[v.rule.index()].id));
+    }
+  }
+  uint32_t lists = 0;
+  for (size_t l = 0; l < scenario_.policy.lists.size(); ++l) {
+    if (day.lists.Contains(ListId(static_cast<uint32_t>(l)), me)) lists |= 1u << l;
+  }
+  std::stable_sort(today.begin(), today.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& line : today) Line(line.first, std::move(line.second));
+  for (size_t l = 0; l < scenario_.policy.lists.size(); ++l) {
+    const bool was = (lists_ >> l & 1u) != 0;
+    const bool is = (lists >> l & 1u) != 0;
+    if (was == is) continue;
+    Line(DayStart(day.day + 1) - 1, fmt::format("{} list '{}' (nobody tells them)",
+                                                is ? "added to" : "taken off",
+                                                scenario_.policy.lists[l].name));
+  }
+  lists_ = lists;
+}
+
+std::string PersonTrace::Text() const {
+  std::string out = header_;
+  out += fmt::format("  Alerts on them: {}\n\n", alerts_);
+  if (lines_.empty()) out += "  The apparatus recorded nothing about them.\n";
+  for (const auto& [time, text] : lines_) out += fmt::format("  {}  {}\n", Clock(time), text);
+  return out;
+}
+
+}  // namespace oversight
