@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release preset and prints person-days per second for the world step alone and
 # for the full pipeline, at 100,000 and 1,000,000 persons, on 1 and 2 threads, plus the
-# whole `oversight run` of the default city (100,000 persons x 30 days).
+# whole `oversight run` of the default city (100,000 persons x 30 days), and the rule set
+# alone over a 1,000,000-person city's observation stream.
 #
 # Usage: bash bench/run.sh            (from the repository root; about a minute)
 set -euo pipefail
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh >/dev/null
 cmake --preset release >/dev/null
-cmake --build --preset release --target world_step_bench oversight >/dev/null
+cmake --build --preset release --target world_step_bench rules_bench oversight >/dev/null
 
 csv=$(mktemp)
 trap 'rm -f "$csv"' EXIT
@@ -23,6 +24,16 @@ awk -F, '$1 ~ /_median"?$/ {
   gsub(/"/, "", $1); split($1, part, "/");
   sub(/^BM_/, "", part[1]); sub(/persons:/, "", part[2]); sub(/threads:/, "", part[3]);
   printf "  %-12s %10s %8s %16.0f\n", part[1], part[2], part[3], $7 }' "$csv"
+
+echo
+echo "The whole article rule set alone over 14 days of a 1,000,000-person city's observations"
+echo "and records (per-rule state after day 14 first; then observations + records per second):"
+./build/release/bench/rules_bench --benchmark_format=csv 2>"$csv.rules" >"$csv"
+grep "per watched person" "$csv.rules"
+awk -F, 'NR > 1 && $1 ~ /BM_Rules/ {
+  gsub(/"/, "", $1); split($1, part, "/"); sub(/threads:/, "", part[3]);
+  printf "  %s thread(s): %.1f M observations/s\n", part[3], $7 / 1e6 }' "$csv"
+rm -f "$csv.rules"
 
 echo
 echo "Whole run of the default city (100,000 persons x 30 days, 2 threads):"
