@@ -349,6 +349,11 @@ class Loader {
                 [&](size_t i, double v) { sense.camera_share[i] = v; });
     r.NumberMap("district_multiplier", district_names_, "district", 0.0, 1000.0,
                 [&](size_t i, double v) { sense.district_camera_multiplier[i] = v; });
+    r.NumberMap("near", PlaceTypeNames(), "place type", 0.0, 10000.0,
+                [&](size_t i, double v) { sense.camera_near_m[i] = v; });
+    r.ChoiceArray("homes_of_recorded", ToStrings(kTraitNames), "trait", [&](size_t i) {
+      sense.camera_homes_of = static_cast<TraitBits>(sense.camera_homes_of | (1u << i));
+    });
     r.Finish();
   }
 

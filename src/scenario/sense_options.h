@@ -24,9 +24,20 @@ inline std::array<double, kPlaceTypeCount> DefaultCameraShare() {
   return share;
 }
 
+inline std::array<double, kPlaceTypeCount> NoCamerasNear() {
+  std::array<double, kPlaceTypeCount> near{};
+  near.fill(-1.0);
+  return near;
+}
+
 struct SenseOptions {
   // Share of places of each type that carry a camera, before district multipliers.
   std::array<double, kPlaceTypeCount> camera_share = DefaultCameraShare();
+  // Extra cameras by policy: on every place (other than homes) within this many metres of a
+  // place of each type (negative: none), and outside the home of everyone with any of
+  // these traits on file.
+  std::array<double, kPlaceTypeCount> camera_near_m = NoCamerasNear();
+  TraitBits camera_homes_of = 0;
   // Multiplier on camera_share per district, indexed like WorldOptions::districts
   // (empty = all 1). The product is capped at 1.
   std::vector<double> district_camera_multiplier;

@@ -1,4 +1,7 @@
-// Design: observations are made per block of persons in parallel, each block with its own
+// Design: cameras come from three policies: a share of places by type and district (drawn
+// per place), every place near a place of a given type (e.g. schools), and outside the
+// homes of persons with a trait on file (the placement reads the record, not the truth).
+// Observations are made per block of persons in parallel, each block with its own
 // buffer, then concatenated in block order and sorted into the day's stream; the result is
 // independent of the thread count. Each person-day's recognition draws come from
 // Rng(seed, kRecognition, person, day) in presence order.
@@ -19,6 +22,7 @@
 #include <algorithm>
 
 #include "core/rng.h"
+#include "world/spatial_grid.h"
 
 namespace oversight {
 
@@ -40,6 +44,7 @@ Sensors::Sensors(const SenseOptions& options, const World& world, uint64_t seed)
       ++cameras_by_type_[static_cast<size_t>(place.type)];
     }
   }
+  PlaceExtraCameras(world);
   seen_at_.assign(city.place_count(), PlaceId());
   for (size_t i = 0; i < city.place_count(); ++i) {
     const PlaceId id(static_cast<uint32_t>(i));
@@ -59,6 +64,31 @@ Sensors::Sensors(const SenseOptions& options, const World& world, uint64_t seed)
   }
   chunk_observations_.resize(world.day_log().size());
   chunk_records_.resize(world.day_log().size());
+}
+
+void Sensors::PlaceExtraCameras(const World& world) {
+  const City& city = world.city();
+  auto add = [&](size_t place) {
+    if (has_camera_[place] != 0) return;
+    has_camera_[place] = 1;
+    ++cameras_by_type_[static_cast<size_t>(city.places()[place].type)];
+  };
+  for (size_t t = 0; t < kPlaceTypeCount; ++t) {
+    const double radius = options_.camera_near_m[t];
+    if (radius < 0) continue;
+    const SpatialGrid grid(city, static_cast<PlaceType>(t), std::max(radius, 1.0));
+    for (size_t p = 0; p < city.place_count(); ++p) {
+      const Place& place = city.places()[p];
+      if (place.type == PlaceType::kHome || OutsideTheCity(place.type)) continue;
+      if (grid.AnyWithin(place.x, place.y, radius)) add(p);
+    }
+  }
+  if (options_.camera_homes_of == 0) return;
+  const Population& pop = world.population();
+  for (size_t p = 0; p < pop.size(); ++p) {
+    if ((pop.recorded_traits[p] & options_.camera_homes_of) == 0) continue;
+    add(pop.home(PersonId(static_cast<uint32_t>(p))).index());
+  }
 }
 
 // Cursors into a chunk's person-ordered vectors, one per kind, advanced person by person.

@@ -2,7 +2,8 @@
 // phone carriers, payment processors, plate readers and utility meters.
 //
 // Cameras are placed once, at construction, on a share of places of each type (scaled per
-// district). Each day, every presence at a camera place is recognised with the person's
+// district), on every place near places of chosen types, and outside the homes of persons
+// with chosen traits on file. Each day, every presence at a camera place is recognised with the person's
 // group's hit rate, or falsely matched to a random other resident with the group's
 // false-match rate, or missed. The other sensors produce records (sense/records.h): what
 // the authorities can obtain, with gaps where the world hides from them (cash, phones off,
@@ -41,6 +42,7 @@ class Sensors {
                     DayRecords* records) const;
   void RecordPerson(const World& world, const DayLog& log, PersonId person, size_t first_presence,
                     size_t end_presence, size_t* cursors, DayRecords* records) const;
+  void PlaceExtraCameras(const World& world);
   void RecordLocations(const DayLog& log, PersonId person, size_t first_presence,
                        size_t end_presence, size_t first_dark, Day day, DayRecords* records) const;
   void ReadMeters(const World& world);

@@ -317,6 +317,21 @@ sex = "male"
               HasSubstr("unknown sex 'mail'; did you mean 'male'?"));
 }
 
+TEST(LoaderTest, CameraPlacementPoliciesAreRead) {
+  const std::string text = std::string(kMinimal) + R"(
+[cameras]
+near = { school = 150 }
+homes_of_recorded = ["mental_illness", "drug_use"]
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(text, "t.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_DOUBLE_EQ(s->sense.camera_near_m[static_cast<size_t>(PlaceType::kSchool)], 150.0);
+  EXPECT_LT(s->sense.camera_near_m[static_cast<size_t>(PlaceType::kHotel)], 0.0);
+  EXPECT_EQ(s->sense.camera_homes_of, Bit(Trait::kMentalIllness) | Bit(Trait::kDrugUse));
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[cameras]\nnear = { scool = 100 }\n"),
+              HasSubstr("did you mean 'school'?"));
+}
+
 TEST(LoaderTest, RecordRatesAreRead) {
   const std::string text = std::string(kMinimal) + R"(
 [records]

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "scenario/loader.h"
 
 namespace oversight {
@@ -37,6 +39,49 @@ TEST(SensorsTest, CameraSharesArePlacedPerType) {
     const size_t expected = s.sense.camera_share[t] == 1.0 ? city.PlacesOfType(type).size() : 0;
     EXPECT_EQ(sensors.cameras_by_type()[t], expected) << Name(type);
   }
+}
+
+TEST(SensorsTest, ExtraCamerasNearSchoolsAndOutsideTheHomesOfRecordedPersons) {
+  Scenario s = SmallScenario();
+  s.sense.camera_share.fill(0.0);
+  s.sense.camera_near_m[static_cast<size_t>(PlaceType::kSchool)] = 300;
+  s.sense.camera_homes_of = Bit(Trait::kMentalIllness);
+  World world(s.world, s.seed);
+  Sensors sensors(s.sense, world, s.seed);
+  const City& city = world.city();
+  const Population& pop = world.population();
+  std::vector<uint8_t> recorded_home(city.place_count(), 0);
+  size_t true_only = 0;
+  for (size_t p = 0; p < pop.size(); ++p) {
+    const PlaceId home = pop.home(PersonId(static_cast<uint32_t>(p)));
+    if (Has(pop.recorded_traits[p], Trait::kMentalIllness)) recorded_home[home.index()] = 1;
+  }
+  for (size_t p = 0; p < pop.size(); ++p) {
+    const PlaceId home = pop.home(PersonId(static_cast<uint32_t>(p)));
+    if (Has(pop.true_traits[p], Trait::kMentalIllness) && recorded_home[home.index()] == 0) {
+      ++true_only;
+      EXPECT_FALSE(sensors.has_camera(home)) << "placement reads the record, not the truth";
+    }
+  }
+  EXPECT_GT(true_only, 0u);
+  size_t near = 0;
+  for (size_t i = 0; i < city.place_count(); ++i) {
+    const Place& place = city.places()[i];
+    const PlaceId id(static_cast<uint32_t>(i));
+    if (place.type == PlaceType::kHome) {
+      EXPECT_EQ(sensors.has_camera(id), recorded_home[i] != 0);
+      continue;
+    }
+    bool within = false;
+    for (PlaceId school : city.PlacesOfType(PlaceType::kSchool)) {
+      const Place& q = city.place(school);
+      within = within || std::hypot(q.x - place.x, q.y - place.y) <= 300;
+    }
+    within = within && !OutsideTheCity(place.type);
+    EXPECT_EQ(sensors.has_camera(id), within) << i;
+    near += within ? 1u : 0u;
+  }
+  EXPECT_GT(near, city.PlacesOfType(PlaceType::kSchool).size());
 }
 
 TEST(SensorsTest, PerfectRecognitionSeesEveryArrivalAtACameraPlace) {
@@ -188,6 +233,40 @@ TEST_F(RecordsTest, RecordsCoverWhatIsVisibleAndNothingHidden) {
     EXPECT_EQ(world.population().household_first[world.population().household[owner.index()].index()],
               owner);
   }
+}
+
+TEST_F(RecordsTest, PhoneLocationsCoverStaysWhileThePhoneIsOn) {
+  scenario_.sense.record_locations = true;
+  World world(scenario_.world, scenario_.seed);
+  Sensors sensors(scenario_.sense, world, scenario_.seed);
+  world.Step(1);
+  sensors.Observe(world);
+  const Population& pop = world.population();
+  size_t expected = 0, hidden = 0;
+  for (const DayLog& chunk : world.day_log()) {
+    for (const Presence& p : chunk.presences) {
+      if (pop.phones[p.person.index()] == 0) continue;
+      bool dark = false;
+      for (const PhoneDark& d : chunk.dark) {
+        dark = dark || (d.person == p.person && d.from < p.leave && d.to > p.enter);
+      }
+      (dark ? hidden : expected)++;
+    }
+  }
+  const std::vector<LocationRecord>& locations = sensors.records().locations;
+  EXPECT_GT(hidden, 0u);
+  EXPECT_EQ(locations.size(), expected);
+  EXPECT_TRUE(std::is_sorted(locations.begin(), locations.end(),
+                             [](const LocationRecord& a, const LocationRecord& b) {
+                               return a.person != b.person ? a.person < b.person : a.enter < b.enter;
+                             }));
+  scenario_.sense.record_locations = false;
+  Sensors without(scenario_.sense, world, scenario_.seed);
+  without.Observe(world);
+  EXPECT_TRUE(without.records().locations.empty());
+  // Locations draw from their own stream: every other record is unchanged.
+  EXPECT_EQ(without.records().calls.size(), sensors.records().calls.size());
+  EXPECT_EQ(without.records().check_ins.size(), sensors.records().check_ins.size());
 }
 
 TEST_F(RecordsTest, MetersCarryTheRegisterNotTheTruth) {
