@@ -9,9 +9,12 @@
 namespace oversight {
 namespace {
 
+// The default city at 8,000 persons, with cameras by share only (no placement extras).
 Scenario SmallScenario() {
   Scenario s = DefaultScenario();
   s.world.persons = 8000;
+  s.sense.camera_near_m = NoCamerasNear();
+  s.sense.camera_homes_of = 0;
   return s;
 }
 
