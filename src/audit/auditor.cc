@@ -25,7 +25,9 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
     result_.rules.push_back(
         RuleCounts{.id = rule.id,
                    .op = std::string(kRuleOperatorNames[static_cast<size_t>(rule.op)]),
-                   .what = std::string(kEvidenceNames[static_cast<size_t>(rule.what)]),
+                   .what = rule.op == RuleOperator::kWeightedScore || rule.op == RuleOperator::kLearnedScore
+                    ? std::string("records")
+                    : std::string(kEvidenceNames[static_cast<size_t>(rule.what)]),
                    .category = std::string(Name(rule.category))});
   }
   flagged_.assign(population.size(), 0);

@@ -114,6 +114,18 @@ void PersonTrace::Record(const DayView& day) {
   for (const Alert& a : day.suppressed) {
     if (a.person == me) add(a.time, "would-be alert suppressed by the red list: " + describe(a));
   }
+  for (const ScoreChange& c : day.score_changes) {
+    if (c.person != me) continue;
+    const RuleOptions& score = rules[c.rule.index()];
+    if (score.op == RuleOperator::kLearnedScore) {
+      add(c.time, fmt::format("score '{}' (learned): probability {:.3f}, {} the threshold {}",
+                              score.id, c.score, c.to > c.from ? "at or above" : "below",
+                              score.score.threshold));
+    } else {
+      add(c.time, fmt::format("score '{}' (weighted): {:.2f}, level {} -> {} (alerts at {})",
+                              score.id, c.score, c.from, c.to, score.score.alert_level));
+    }
+  }
   for (const VisitRecord& v : day.response.visits) {
     if (v.person == me) {
       add(v.time, fmt::format("POLICE VISIT (for rule '{}')", rules[v.rule.index()].id));

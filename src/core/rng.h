@@ -20,6 +20,7 @@
 #include <Random123/philox.h>
 
 #include <cassert>
+#include <cmath>
 #include <cstdint>
 
 namespace oversight {
@@ -46,6 +47,7 @@ enum class Stream : uint32_t {
   kRecords = 17,     // which records reach the authorities (entity = person or household)
   kLists = 18,       // removals from watchlists (entity = person)
   kLocations = 19,   // which phone locations reach the authorities (entity = person)
+  kPersonality = 20,  // the personality rating officers put on file (entity = person)
 };
 
 class Rng {
@@ -63,6 +65,12 @@ class Rng {
   // Uniform in [0, 1) with 32 random bits (a multiple of 2^-32): a resolution far finer
   // than any probability a scenario sets, at half the cost of 53 bits.
   double Uniform() { return ToUnit(Next32()); }
+  // Standard normal (Box-Muller over two uniforms).
+  double Normal() {
+    const double u = 1.0 - Uniform();  // in (0, 1]
+    const double v = Uniform();
+    return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
+  }
   // True with probability p (p <= 0 never, p >= 1 always).
   bool Bernoulli(double p) {
     if (p <= 0.0) return false;

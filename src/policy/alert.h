@@ -19,6 +19,17 @@ struct Alert {
   friend bool operator==(const Alert&, const Alert&) = default;
 };
 
+// A risk score's level for a person changed (from the nightly scoring).
+struct ScoreChange {
+  Minute time = 0;
+  PersonId person;
+  RuleId rule;     // the score (scores are rules whose operator is a score)
+  float score = 0;  // the score (weighted) or probability (learned)
+  uint8_t from = 0, to = 0;  // levels (learned: 0 below the threshold, 1 at or above)
+
+  friend bool operator==(const ScoreChange&, const ScoreChange&) = default;
+};
+
 // The order alerts are produced in: by time, then rule, then person.
 inline bool AlertBefore(const Alert& a, const Alert& b) {
   if (a.time != b.time) return a.time < b.time;

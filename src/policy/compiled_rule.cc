@@ -20,6 +20,10 @@ std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext
       return CompileCompanionsRule(rule, context);
     case RuleOperator::kSequence:
       return CompileSequenceRule(rule, context);
+    case RuleOperator::kWeightedScore:
+      return CompileWeightedScore(rule, context);
+    case RuleOperator::kLearnedScore:
+      return CompileLearnedScore(rule, context);
   }
   return CompileFilterRule(rule, context);
 }

@@ -53,10 +53,17 @@ class AlertSink {
     const Alert alert{time, person, rule_, category_, priority_};
     (lists_.Exempt(person) ? suppressed_ : alerts_).push_back(alert);
   }
+  void ScoreChanged(Minute time, PersonId person, double score, int from, int to) {
+    score_changes_.push_back(ScoreChange{time, person, rule_, static_cast<float>(score),
+                                         static_cast<uint8_t>(from), static_cast<uint8_t>(to)});
+  }
   void Clear() {
     alerts_.clear();
     suppressed_.clear();
+    score_changes_.clear();
   }
+  const std::vector<ScoreChange>& score_changes() const { return score_changes_; }
+  RuleId rule() const { return rule_; }
   const std::vector<Alert>& alerts() const { return alerts_; }
   const std::vector<Alert>& suppressed() const { return suppressed_; }
 
@@ -67,6 +74,7 @@ class AlertSink {
   const Watchlists& lists_;
   std::vector<Alert> alerts_;
   std::vector<Alert> suppressed_;
+  std::vector<ScoreChange> score_changes_;
 };
 
 class CompiledRule {
@@ -74,6 +82,12 @@ class CompiledRule {
   virtual ~CompiledRule() = default;
   // Feeds day `day` (days come in order, none skipped); emits the day's alerts.
   virtual void Evaluate(const RuleDay& day, AlertSink* sink) = 0;
+  // After every rule has seen day `day`: the day's alerts of all rules (for scores that
+  // learn from the system's own records).
+  virtual void AfterDay(Day day, const std::vector<Alert>& alerts) {
+    (void)day;
+    (void)alerts;
+  }
   // Bytes of state carried across days, and the keys (persons, pairs, places) holding it.
   virtual size_t StateBytes() const { return 0; }
   virtual size_t StateKeys() const { return 0; }
@@ -94,6 +108,10 @@ std::unique_ptr<CompiledRule> CompilePairRule(const RuleOptions& rule, const Rul
 std::unique_ptr<CompiledRule> CompileCompanionsRule(const RuleOptions& rule,
                                                     const RuleContext& context);
 std::unique_ptr<CompiledRule> CompileSequenceRule(const RuleOptions& rule,
+                                                  const RuleContext& context);
+std::unique_ptr<CompiledRule> CompileWeightedScore(const RuleOptions& rule,
+                                                   const RuleContext& context);
+std::unique_ptr<CompiledRule> CompileLearnedScore(const RuleOptions& rule,
                                                   const RuleContext& context);
 
 }  // namespace oversight

@@ -48,12 +48,16 @@ const std::vector<Alert>& RuleEngine::Evaluate(Day day,
                     });
   alerts_.clear();
   suppressed_.clear();
+  score_changes_.clear();
   for (const AlertSink& sink : sinks_) {
     alerts_.insert(alerts_.end(), sink.alerts().begin(), sink.alerts().end());
     suppressed_.insert(suppressed_.end(), sink.suppressed().begin(), sink.suppressed().end());
+    score_changes_.insert(score_changes_.end(), sink.score_changes().begin(),
+                          sink.score_changes().end());
   }
   std::sort(alerts_.begin(), alerts_.end(), AlertBefore);
   std::sort(suppressed_.begin(), suppressed_.end(), AlertBefore);
+  for (const std::unique_ptr<CompiledRule>& rule : rules_) rule->AfterDay(day, alerts_);
   watchlists_.Update(day, alerts_);
   return alerts_;
 }

@@ -37,6 +37,8 @@ class RuleEngine {
                                      const DayRecords& records);
   // Today's would-be alerts on red-listed persons.
   const std::vector<Alert>& suppressed() const { return suppressed_; }
+  // Today's risk-score level changes, rule by rule in person order.
+  const std::vector<ScoreChange>& score_changes() const { return score_changes_; }
 
   const Watchlists& watchlists() const { return watchlists_; }
   const PolicyOptions& options() const { return options_; }
@@ -54,6 +56,7 @@ class RuleEngine {
   std::vector<AlertSink> sinks_;  // per rule
   std::vector<Alert> alerts_;
   std::vector<Alert> suppressed_;
+  std::vector<ScoreChange> score_changes_;
 };
 
 }  // namespace oversight

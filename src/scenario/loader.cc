@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <bit>
 #include <cmath>
 #include <set>
 
@@ -65,6 +66,7 @@ class Loader {
     ReadRecords();
     ReadLists();
     ReadRules();
+    ReadScores();
     ReadRedList();
     ReadPolice();
     root_.Finish();
@@ -659,6 +661,90 @@ class Loader {
     }
   }
 
+  // [[scores]] become rules whose operator is a score, so every output treats them alike.
+  void ReadScores() {
+    std::vector<RuleOptions>& rules = scenario_.policy.rules;
+    const toml::array* array = root_.ArrayOfTables("scores");
+    if (array == nullptr) return;
+    std::set<std::string> ids;
+    for (const RuleOptions& rule : rules) ids.insert(rule.id);
+    size_t number = 0;
+    for (const toml::node& node : *array) {
+      TableReader r(*node.as_table(), fmt::format("[[scores]] #{}", ++number), diagnostics_);
+      RuleOptions rule;
+      ScoreOptions& score = rule.score;
+      if (r.Require("id", "a score id such as \"petitioner_risk\"")) r.String("id", &rule.id);
+      if (!rule.id.empty() && !ids.insert(rule.id).second) {
+        r.Error("id", fmt::format("id '{}' is used twice (rules and scores share ids)", rule.id));
+      }
+      if (r.Require("who", "the list the score rates, or \"anyone\"")) ReadWho(r, "who", &rule.who);
+      size_t method = 0;
+      if (r.Require("method", "'weighted' (by hand) or 'learned' (logistic regression)")) {
+        r.Choice("method", {"weighted", "learned"}, "scoring method", &method);
+      }
+      rule.op = method == 0 ? RuleOperator::kWeightedScore : RuleOperator::kLearnedScore;
+      const bool weighted = rule.op == RuleOperator::kWeightedScore;
+      auto only = [&](std::string_view key, bool applies) {
+        if (!applies && r.Has(key)) {
+          r.Touch(key);
+          r.Error(key, fmt::format("'{}' does not apply to method '{}'", key,
+                                   weighted ? "weighted" : "learned"));
+        }
+        return applies;
+      };
+      if (only("weights", weighted)) {
+        if (r.Require("weights", "feature weights, e.g. { past_trips = 2.0, personality = 0.5 }")) {
+          r.NumberMap("weights", ToStrings(kScoreFeatureNames), "score feature", -1000.0, 1000.0,
+                      [&](size_t f, double w) { score.weights[f] = w; });
+        }
+      }
+      if (only("raise_level_for", weighted)) {
+        r.ChoiceArray("raise_level_for", ToStrings(kScoreFeatureNames), "score feature",
+                      [&](size_t f) { score.raise_level_for |= 1u << f; });
+      }
+      if (only("ties_list", weighted)) ReadWho(r, "ties_list", &score.ties_list);
+      if (only("window_days", weighted)) r.Int32("window_days", 1, 365, &score.window_days);
+      if (only("levels", weighted) && r.Require("levels", "ascending score thresholds, e.g. [3, 5, 7]")) {
+        const toml::node* levels = r.Get("levels");
+        const toml::array* values = levels->as_array();
+        bool ok = values != nullptr && !values->empty();
+        if (ok) {
+          for (const toml::node& v : *values) {
+            const std::optional<double> d = v.value<double>();
+            ok = ok && d.has_value() && (score.levels.empty() || *d > score.levels.back());
+            if (d) score.levels.push_back(*d);
+          }
+        }
+        if (!ok) {
+          r.Error("levels", "'levels' must be a non-empty array of ascending numbers, e.g. [3, 5, 7]");
+          score.levels.assign(1, 1.0);
+        }
+      }
+      if (only("alert_level", weighted)) {
+        r.Int32("alert_level", 1, 100, &score.alert_level);
+        if (weighted && score.alert_level > static_cast<int32_t>(score.levels.size()) +
+                                                std::popcount(score.raise_level_for)) {
+          r.Error("alert_level", fmt::format("score '{}' can never alert: alert_level {} is above "
+                                             "the highest level it can reach", rule.id,
+                                             score.alert_level));
+        }
+      }
+      if (only("retrain_every_days", !weighted)) {
+        r.Int32("retrain_every_days", 1, 365, &score.retrain_every_days);
+      }
+      if (only("threshold", !weighted)) r.Double("threshold", 0.0, 1.0, &score.threshold);
+      if (only("training_sample", !weighted)) {
+        r.Int32("training_sample", 100, 10'000'000, &score.training_sample);
+      }
+      size_t category = static_cast<size_t>(rule.category);
+      r.Choice("category", ToStrings(kCategoryNames), "category", &category);
+      rule.category = static_cast<Category>(category);
+      r.Int32("priority", 0, 9, &rule.priority);
+      r.Finish();
+      rules.push_back(std::move(rule));
+    }
+  }
+
   static std::string Quoted(const auto& names) {
     std::string out;
     for (const auto& name : names) {
@@ -717,6 +803,9 @@ class Loader {
       fail("what", fmt::format("{} needs what = {}, not \"{}\"", why, names, what_name));
     };
     switch (op) {
+      case RuleOperator::kWeightedScore:
+      case RuleOperator::kLearnedScore:
+        break;  // [[scores]], read by ReadScores
       case RuleOperator::kFilter:
         if (what == Evidence::kCall) {
           fail("what", "a call rule needs how_often (at_least, within_days, new_after_days)");

@@ -35,6 +35,9 @@ struct ListOptions {
   }
 };
 
+// A rule's `who` or `with.who` when it watches everyone.
+inline constexpr uint32_t kEveryone = UINT32_MAX;
+
 // "what": the kind of evidence a rule reads.
 enum class Evidence : uint8_t {
   kSighting,   // a camera recognised a person arriving at a place
@@ -69,13 +72,41 @@ enum class RuleOperator : uint8_t {
   kPair,        // a registered couple rarely located together over a period
   kCompanions,  // repeated entries into a place with varying companions
   kSequence,    // one kind of event, then another within a time
+  kWeightedScore,  // [[scores]] method "weighted": a hand-weighted score with levels
+  kLearnedScore,   // [[scores]] method "learned": logistic regression on the system's records
 };
-inline constexpr size_t kRuleOperatorCount = 8;
+inline constexpr size_t kRuleOperatorCount = 10;
 inline constexpr std::array<std::string_view, kRuleOperatorCount> kRuleOperatorNames = {
-    "filter", "together", "count", "norm", "dwell", "pair", "companions", "sequence"};
+    "filter", "together", "count", "norm", "dwell", "pair", "companions", "sequence",
+    "weighted_score", "learned_score"};
 
-// A rule's `who` or `with.who` when it watches everyone.
-inline constexpr uint32_t kEveryone = UINT32_MAX;
+// What a hand-weighted score can weigh: all from records, the register and the system's own
+// history (docs/RULES.md, "Risk scores").
+enum class ScoreFeature : uint8_t {
+  kTiesToList,    // distinct residents on `ties_list` called within window_days
+  kPastTrips,     // tickets to the capital the system has seen the person buy, ever
+  kPhonesDark,    // phone-dark records within window_days
+  kPersonality,   // the officers' 0-10 personality rating on file
+  kLowStatus,     // 1 if the register says low status
+  kGreatTragedy,  // 1 if a great tragedy is on file
+};
+inline constexpr size_t kScoreFeatureCount = 6;
+inline constexpr std::array<std::string_view, kScoreFeatureCount> kScoreFeatureNames = {
+    "ties_to_list", "past_trips", "phones_dark", "personality", "low_status", "great_tragedy"};
+
+struct ScoreOptions {
+  // weighted
+  std::array<double, kScoreFeatureCount> weights{};
+  uint32_t raise_level_for = 0;  // bit f: +1 level when feature f is present (non-zero)
+  uint32_t ties_list = kEveryone;
+  int32_t window_days = 30;
+  std::vector<double> levels;  // ascending score thresholds of levels 1, 2, ...
+  int32_t alert_level = 1;
+  // learned
+  int32_t retrain_every_days = 7;
+  double threshold = 0.5;
+  int32_t training_sample = 50000;
+};
 
 struct WhereOptions {
   uint32_t at = 0;  // bit t: places of PlaceType t (0: anywhere)
@@ -139,6 +170,7 @@ struct RuleOptions {
   HowOftenOptions how_often;
   WithOptions with;
   ThenOptions then;
+  ScoreOptions score;  // scores only
   Category category = Category::kSocial;
   int32_t priority =
       -1;  // 0-9, higher first; -1 = from category (political 3, criminal 2, social 1)

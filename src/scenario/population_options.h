@@ -49,8 +49,18 @@ struct IntentOptions {
   double act_rate = 0.0;    // per person with the intent per day
 };
 
+// The personality rating officers enter on file (0-10, higher = "more likely to make
+// trouble"): base + signal if the person truly petitions, plus normal noise of sd `noise`,
+// rounded and clamped. A record, like recorded traits: the policy stage sees only it.
+struct PersonalityOptions {
+  double base = 3.0;
+  double signal = 3.0;
+  double noise = 2.0;
+};
+
 struct PopulationOptions {
   HouseholdOptions households;
+  PersonalityOptions personality;
   // Role by age (and anything else); members of shared housing are always migrant workers.
   RoleShares default_roles = {0, 0, 0.80, 0.0, 0.0, 0.20, 0};
   std::vector<ConditionalRow<RoleShares>> roles;

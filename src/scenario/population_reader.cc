@@ -32,6 +32,13 @@ class PopulationReader {
       ReadShareTable<kStatusCount>(&r, "status", ToStrings(kStatusNames), "status",
                                    &out->status, &out->default_status);
       ReadForeign(&r, out);
+      if (const toml::table* p = r.Table("personality")) {
+        TableReader pr(*p, "[population.personality]", diagnostics_);
+        pr.Double("base", 0.0, 10.0, &out->personality.base);
+        pr.Double("signal", -10.0, 10.0, &out->personality.signal);
+        pr.Double("noise", 0.0, 10.0, &out->personality.noise);
+        pr.Finish();
+      }
       r.Finish();
     }
     if (const toml::table* table = root->Table("traits")) {

@@ -69,7 +69,7 @@ void Simulation::Step(Day day) {
   }
   if (observer_) {
     observer_(DayView{day, *observations, sensors_->records(), *alerts, rules_->suppressed(),
-                      *response, rules_->watchlists()});
+                      rules_->score_changes(), *response, rules_->watchlists()});
   }
 }
 

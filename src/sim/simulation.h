@@ -33,6 +33,7 @@ struct DayView {
   const DayRecords& records;
   const std::vector<Alert>& alerts;
   const std::vector<Alert>& suppressed;
+  const std::vector<ScoreChange>& score_changes;
   const ResponseDay& response;
   const Watchlists& lists;  // after the day's additions and removals
 };

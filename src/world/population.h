@@ -31,6 +31,7 @@ struct Population {
   std::vector<PlaceId> day_place;          // workplace or school; invalid when none
   std::vector<TraitBits> true_traits;      // the truth
   std::vector<TraitBits> recorded_traits;  // on file with the authorities
+  std::vector<uint8_t> recorded_personality;  // officers' 0-10 rating on file (a record)
   std::vector<IntentBits> intents;         // hidden harmful intents (truth)
   std::vector<uint8_t> phones;             // 0, 1 or 2
 

@@ -25,6 +25,9 @@ class RecordsView {
   bool foreign(PersonId p) const { return population_.foreign(p); }
   bool work_permit(PersonId p) const { return population_.work_permit(p); }
   PersonId spouse(PersonId p) const { return population_.spouse(p); }
+  Status status(PersonId p) const { return population_.status[p.index()]; }
+  // The officers' personality rating on file (0-10).
+  uint8_t personality(PersonId p) const { return population_.recorded_personality[p.index()]; }
   // The registered home address.
   PlaceId home(PersonId p) const { return population_.home(p); }
   // The household's account holder with the utilities (the head on the register).

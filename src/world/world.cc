@@ -131,7 +131,7 @@ size_t World::StateBytes() const {
   const Population& p = population_;
   return Bytes(p.group) + Bytes(p.household) + Bytes(p.age) + Bytes(p.sex) + Bytes(p.role) +
          Bytes(p.status) + Bytes(p.flags) + Bytes(p.day_place) + Bytes(p.true_traits) +
-         Bytes(p.recorded_traits) + Bytes(p.intents) + Bytes(p.household_first) +
+         Bytes(p.recorded_traits) + Bytes(p.recorded_personality) + Bytes(p.intents) + Bytes(p.household_first) +
          Bytes(p.household_size) + Bytes(p.household_kind) + Bytes(p.household_couple) +
          Bytes(p.household_home) + Bytes(p.household_district) + Bytes(p.phones) +
          Bytes(p.household_registered) + Bytes(p.household_vehicles) +

@@ -114,6 +114,7 @@ class PopulationBuilder {
     pop_->day_place.resize(n);
     pop_->true_traits.resize(n);
     pop_->recorded_traits.resize(n);
+    pop_->recorded_personality.resize(n);
     pop_->intents.resize(n);
     pop_->phones.resize(n);
     uint32_t person = 0;
@@ -274,6 +275,13 @@ class PopulationBuilder {
                                           (f->foreign && permit ? kWorkPermitFlag : 0));
     pop_->true_traits[i] = f->traits;
     pop_->recorded_traits[i] = record;
+    // The officers' personality rating: a noisy reading of the true grievance.
+    const PersonalityOptions& personality = p_.personality;
+    Rng rating_rng(seed_, Stream::kPersonality, static_cast<uint32_t>(i), 0);
+    const double rating = personality.base +
+                          (Has(f->traits, Trait::kPetitioner) ? personality.signal : 0.0) +
+                          personality.noise * rating_rng.Normal();
+    pop_->recorded_personality[i] = static_cast<uint8_t>(std::clamp(std::lround(rating), 0L, 10L));
   }
 
   const WorldOptions& options_;

@@ -83,6 +83,8 @@ recorded_traits = ["official"]
       if (p == 4 || p == 5) bits = Bit(Trait::kPetitioner);
       if (p == 5) bits = static_cast<TraitBits>(bits | Bit(Trait::kOfficial));
       pop_.recorded_traits.push_back(bits);
+      pop_.recorded_personality.push_back(0);
+      pop_.status.push_back(Status::kMiddle);
       pop_.true_traits.push_back(bits);
       pop_.intents.push_back(0);
     }

@@ -37,14 +37,14 @@ TEST(LoaderTest, EmbeddedDefaultScenarioIsValid) {
   ASSERT_EQ(s->world.groups.size(), 2u);
   EXPECT_EQ(s->world.groups[1].name, "minority");
   EXPECT_DOUBLE_EQ(s->world.groups[1].record_bias, 2.0);
-  ASSERT_EQ(s->policy.rules.size(), 14u);
+  ASSERT_EQ(s->policy.rules.size(), 16u);  // 14 rules, then 2 scores
   std::string ops;
   for (const RuleOptions& rule : s->policy.rules) {
     ops += std::string(kRuleOperatorNames[static_cast<size_t>(rule.op)]) + " ";
   }
   EXPECT_EQ(ops,
             "filter together together together together count dwell dwell norm filter "
-            "filter sequence pair companions ");
+            "filter sequence pair companions weighted_score learned_score ");
   EXPECT_EQ(s->policy.rules[9].who, 1u);  // "petitioners"
   EXPECT_EQ(s->policy.rules[9].EffectivePriority(), 3);
 }
@@ -296,6 +296,58 @@ with = { who = "drug", at_least = 1 }
   EXPECT_EQ(s->policy.rules[1].who, 0u);
   EXPECT_EQ(s->policy.rules[2].op, RuleOperator::kTogether);
   EXPECT_EQ(s->policy.rules[2].with.within_minutes, kMinutesPerDay);  // the same night
+}
+
+TEST(LoaderTest, ScoresAreReadAsRulesAndCheckedPerMethod) {
+  const std::string head = std::string(kMinimal) + R"(
+[[lists]]
+name = "p"
+recorded_traits = ["petitioner"]
+[[rules]]
+id = "r"
+who = "p"
+what = "ticket"
+)";
+  const std::string good = head + R"(
+[[scores]]
+id = "risk"
+who = "p"
+method = "weighted"
+weights = { past_trips = 2.0, personality = 0.5 }
+raise_level_for = ["low_status"]
+levels = [3, 5]
+alert_level = 3
+[[scores]]
+id = "learned"
+who = "anyone"
+method = "learned"
+retrain_every_days = 5
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(good, "t.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  ASSERT_EQ(s->policy.rules.size(), 3u);
+  EXPECT_EQ(s->policy.rules[1].op, RuleOperator::kWeightedScore);
+  EXPECT_DOUBLE_EQ(s->policy.rules[1].score.weights[static_cast<size_t>(ScoreFeature::kPastTrips)], 2.0);
+  EXPECT_EQ(s->policy.rules[1].score.levels, (std::vector<double>{3, 5}));
+  EXPECT_EQ(s->policy.rules[2].op, RuleOperator::kLearnedScore);
+  EXPECT_EQ(s->policy.rules[2].score.retrain_every_days, 5);
+  auto score = [&](std::string_view body) {
+    return Errors(head + "[[scores]]\nid = \"x\"\nwho = \"p\"\n" + std::string(body));
+  };
+  EXPECT_THAT(score("method = \"guess\"\n"), HasSubstr("unknown scoring method 'guess'"));
+  EXPECT_THAT(score("method = \"weighted\"\nlevels = [1]\n"), HasSubstr("missing key 'weights'"));
+  EXPECT_THAT(score("method = \"weighted\"\nweights = { past_trip = 1 }\nlevels = [1]\n"),
+              HasSubstr("did you mean 'past_trips'?"));
+  EXPECT_THAT(score("method = \"weighted\"\nweights = { past_trips = 1 }\nlevels = [5, 3]\n"),
+              HasSubstr("ascending numbers"));
+  EXPECT_THAT(score("method = \"weighted\"\nweights = { past_trips = 1 }\nlevels = [1]\n"
+                    "alert_level = 2\n"),
+              HasSubstr("can never alert"));
+  EXPECT_THAT(score("method = \"weighted\"\nweights = { past_trips = 1 }\nlevels = [1]\n"
+                    "threshold = 0.5\n"),
+              HasSubstr("'threshold' does not apply to method 'weighted'"));
+  EXPECT_THAT(Errors(head + "[[scores]]\nid = \"r\"\nwho = \"p\"\nmethod = \"learned\"\n"),
+              HasSubstr("id 'r' is used twice"));
 }
 
 TEST(LoaderTest, ListsMayBeLabelsFromTheRegister) {

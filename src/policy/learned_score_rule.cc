@@ -1,0 +1,151 @@
+// The learned risk score: a logistic regression trained, inside the run, on the system's own
+// records, never on the truth.
+//
+// Features per person on `who` (all records, the register or the system's own history):
+// each recorded trait, each list membership, low status, foreign national, the personality
+// rating / 10, and decayed counts (x 0.8 a day) of sightings, tickets to the capital and
+// elsewhere, dark phones, hotel registrations and calls to out-of-town numbers.
+// Label: alerted by any other rule within the last `retrain_every_days` days: the model
+// learns to find people who look like those the system already flags, which is the feedback
+// loop the audit measures. Every `retrain_every_days` days (first on that day) it is refitted
+// on a fixed stride sample of at most `training_sample` watched persons; from then on, each
+// night, a person whose probability reaches `threshold` from below is alerted at the end of
+// the day (a ScoreChange records every crossing, both ways).
+// State: 6 floats and a byte per watched person, and the last alert day of alerted persons.
+#include <absl/container/flat_hash_map.h>
+
+#include <algorithm>
+
+#include "policy/compiled_rule.h"
+#include "policy/logistic_regression.h"
+#include "world/phone_number.h"
+
+namespace oversight {
+
+namespace {
+
+enum Count { kSightings, kCapitalTickets, kOtherTickets, kDark, kCheckIns, kFarCalls, kCounts };
+constexpr float kDecay = 0.8f;
+
+class LearnedScore final : public CompiledRule {
+ public:
+  LearnedScore(const RuleOptions& rule, const RuleContext& context, size_t lists)
+      : rule_(rule), score_(rule.score), context_(context), lists_(lists),
+        counts_(context.records.person_count() * kCounts, 0.0f),
+        above_(context.records.person_count(), 0) {
+    width_ = kTraitCount + lists_ + 3 + kCounts;
+  }
+
+  void Evaluate(const RuleDay& day, AlertSink* sink) override {
+    self_ = sink->rule();
+    if (day.day > 0 && day.day % score_.retrain_every_days == 0) Train(day.day);
+    Count(day);
+    if (!model_.fitted()) return;
+    const Minute end_of_day = DayStart(day.day + 1) - 1;
+    std::vector<float> row(width_);
+    const auto persons = static_cast<uint32_t>(above_.size());
+    for (uint32_t p = 0; p < persons; ++p) {
+      const PersonId person(p);
+      if (!context_.Watched(rule_.who, person)) continue;
+      Row(person, row.data());
+      const double probability = model_.Predict(row.data());
+      const uint8_t above = probability >= score_.threshold ? 1 : 0;
+      if (above == above_[p]) continue;
+      sink->ScoreChanged(end_of_day, person, probability, above_[p], above);
+      above_[p] = above;
+      if (above != 0) sink->Emit(end_of_day, person);
+    }
+  }
+
+  void AfterDay(Day day, const std::vector<Alert>& alerts) override {
+    for (const Alert& a : alerts) {
+      if (a.rule != self_) last_alerted_[a.person.value] = day;  // its own do not teach it
+    }
+    if (day % 7 == 0) {
+      absl::erase_if(last_alerted_, [&](const auto& e) {
+        return e.second < day - score_.retrain_every_days;
+      });
+    }
+  }
+
+  size_t StateBytes() const override {
+    return counts_.capacity() * sizeof(float) + above_.capacity() + last_alerted_.capacity() * 9;
+  }
+  size_t StateKeys() const override { return last_alerted_.size(); }
+
+ private:
+  void Count(const RuleDay& day) {
+    for (float& c : counts_) c *= kDecay;
+    auto bump = [&](PersonId p, int k) {
+      if (context_.Watched(rule_.who, p)) counts_[p.index() * kCounts + static_cast<size_t>(k)] += 1.0f;
+    };
+    for (const Observation& o : day.observations) {
+      if (o.kind == ObservationKind::kSighting) {
+        bump(o.person, kSightings);
+      } else {
+        bump(o.person, o.detail == context_.capital.value ? kCapitalTickets : kOtherTickets);
+      }
+    }
+    const auto persons = static_cast<uint32_t>(above_.size());
+    for (const DarkRecord& d : day.records.dark) bump(d.person, kDark);
+    for (const CheckInRecord& c : day.records.check_ins) bump(c.person, kCheckIns);
+    for (const CallRecord& c : day.records.calls) {
+      if (IsOutOfTown(c.to, persons)) bump(c.caller, kFarCalls);
+    }
+  }
+
+  void Row(PersonId p, float* row) const {
+    size_t k = 0;
+    const TraitBits traits = context_.records.recorded_traits(p);
+    for (size_t t = 0; t < kTraitCount; ++t) row[k++] = (traits >> t & 1u) != 0 ? 1.0f : 0.0f;
+    for (size_t l = 0; l < lists_; ++l) {
+      row[k++] = context_.lists.Contains(ListId(static_cast<uint32_t>(l)), p) ? 1.0f : 0.0f;
+    }
+    row[k++] = context_.records.status(p) == Status::kLow ? 1.0f : 0.0f;
+    row[k++] = context_.records.foreign(p) ? 1.0f : 0.0f;
+    row[k++] = static_cast<float>(context_.records.personality(p)) / 10.0f;
+    for (size_t c = 0; c < kCounts; ++c) row[k++] = counts_[p.index() * kCounts + c];
+  }
+
+  void Train(Day today) {
+    std::vector<uint32_t> watched;
+    for (uint32_t p = 0; p < above_.size(); ++p) {
+      if (context_.Watched(rule_.who, PersonId(p))) watched.push_back(p);
+    }
+    const size_t sample = static_cast<size_t>(score_.training_sample);
+    const size_t stride = std::max<size_t>(1, (watched.size() + sample - 1) / sample);
+    std::vector<float> x;
+    std::vector<uint8_t> y;
+    std::vector<float> row(width_);
+    for (size_t i = 0; i < watched.size(); i += stride) {
+      const PersonId p(watched[i]);
+      Row(p, row.data());
+      x.insert(x.end(), row.begin(), row.end());
+      auto it = last_alerted_.find(p.value);
+      y.push_back(it != last_alerted_.end() && it->second >= today - score_.retrain_every_days ? 1 : 0);
+    }
+    const size_t positives = static_cast<size_t>(std::count(y.begin(), y.end(), 1));
+    if (positives == 0 || positives == y.size()) return;  // nothing to learn from yet
+    model_.Fit(x, y, width_);
+  }
+
+  RuleId self_;  // this score's rule id (from its sink)
+  const RuleOptions& rule_;
+  const ScoreOptions& score_;
+  const RuleContext& context_;
+  size_t lists_;
+  size_t width_ = 0;
+  std::vector<float> counts_;  // per person, kCounts decayed counts
+  std::vector<uint8_t> above_;  // per person: at or above the threshold last night
+  absl::flat_hash_map<uint32_t, Day> last_alerted_;
+  LogisticRegression model_;
+};
+
+}  // namespace
+
+std::unique_ptr<CompiledRule> CompileLearnedScore(const RuleOptions& rule,
+                                                  const RuleContext& context) {
+  return std::make_unique<LearnedScore>(rule, context, context.lists.sizes().size());
+}
+
+}  // namespace oversight

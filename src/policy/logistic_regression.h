@@ -1,0 +1,36 @@
+// Logistic regression fitted by Newton's method (iteratively reweighted least squares), for
+// the learned risk score.
+//
+// Features are standardised with the training set's mean and standard deviation; a small
+// ridge penalty keeps the fit finite when a feature separates the classes. Every sum runs
+// in row order on one thread, so a fit is the same bytes on any machine and thread count
+// (a BLAS-backed library would parallelise the reductions and lose that).
+// Thread-safety: Predict() is const and may be called concurrently after Fit().
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace oversight {
+
+class LogisticRegression {
+ public:
+  // Fits P(y = 1 | x) = sigmoid(b + w . x) to `rows` rows of `width` features each
+  // (`x` row-major) and labels `y` (0 or 1). Returns the Newton iterations used.
+  int Fit(const std::vector<float>& x, const std::vector<uint8_t>& y, size_t width,
+          double ridge = 1e-3, int max_iterations = 25);
+
+  // The fitted probability for one row of `width` features. REQUIRES: Fit() was called.
+  double Predict(const float* row) const;
+  bool fitted() const { return !weights_.empty(); }
+  // Coefficients on the original (unstandardised) scale: intercept first, then one per feature.
+  std::vector<double> Coefficients() const;
+
+ private:
+  size_t width_ = 0;
+  std::vector<double> mean_, scale_;  // per feature
+  std::vector<double> weights_;       // intercept, then per standardised feature
+};
+
+}  // namespace oversight
