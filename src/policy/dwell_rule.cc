@@ -44,9 +44,14 @@ class DwellRule final : public CompiledRule {
   size_t StateKeys() const override { return totals_.size(); }
 
  private:
+  // 4 bytes: a day (< 2^21) and its minutes (<= 1440 < 2^11).
   struct DayMinutes {
-    Day day;
-    int32_t minutes;
+    uint32_t packed = 0;
+    static DayMinutes Of(Day day, int32_t minutes) {
+      return DayMinutes{static_cast<uint32_t>(day) << 11 | static_cast<uint32_t>(minutes)};
+    }
+    Day day() const { return static_cast<Day>(packed >> 11); }
+    int32_t minutes() const { return static_cast<int32_t>(packed & 2047u); }
   };
   struct Totals {
     std::vector<DayMinutes> days;  // oldest first
@@ -69,9 +74,9 @@ class DwellRule final : public CompiledRule {
     for (size_t i = 0; i < events_.size();) {
       const PersonId person = events_[i].person;
       Totals& t = totals_[person.value];
-      std::erase_if(t.days, [&](const DayMinutes& d) { return d.day <= today - window; });
+      std::erase_if(t.days, [&](const DayMinutes& d) { return d.day() <= today - window; });
       int32_t sum = 0;
-      for (const DayMinutes& d : t.days) sum += d.minutes;
+      for (const DayMinutes& d : t.days) sum += d.minutes();
       if (sum < total) t.fired = false;  // re-armed: the window's sum fell below
       int32_t minutes_today = 0;
       for (; i < events_.size() && events_[i].person == person; ++i) {
@@ -84,7 +89,7 @@ class DwellRule final : public CompiledRule {
         sum += stay;
         minutes_today += stay;
       }
-      t.days.push_back(DayMinutes{today, minutes_today});
+      t.days.push_back(DayMinutes::Of(today, std::min(minutes_today, kMinutesPerDay)));
     }
     if (today % 7 == 0) Prune(today);
   }
@@ -93,7 +98,7 @@ class DwellRule final : public CompiledRule {
   void Prune(Day today) {
     const int32_t window = rule_.how_often.within_days;
     absl::erase_if(totals_, [&](const auto& entry) {
-      return entry.second.days.empty() || entry.second.days.back().day <= today - window;
+      return entry.second.days.empty() || entry.second.days.back().day() <= today - window;
     });
   }
 

@@ -94,12 +94,13 @@ int LogisticRegression::Fit(const std::vector<float>& x, const std::vector<uint8
       break;
     }
   }
+  raw_ = Coefficients();
   return iteration;
 }
 
 double LogisticRegression::Predict(const float* row) const {
-  double dot = weights_[0];
-  for (size_t f = 0; f < width_; ++f) dot += weights_[f + 1] * (row[f] - mean_[f]) / scale_[f];
+  double dot = raw_[0];
+  for (size_t f = 0; f < width_; ++f) dot += raw_[f + 1] * row[f];
   return Sigmoid(dot);
 }
 

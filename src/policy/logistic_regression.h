@@ -31,6 +31,7 @@ class LogisticRegression {
   size_t width_ = 0;
   std::vector<double> mean_, scale_;  // per feature
   std::vector<double> weights_;       // intercept, then per standardised feature
+  std::vector<double> raw_;           // the same on the original scale (for Predict)
 };
 
 }  // namespace oversight

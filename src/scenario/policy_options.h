@@ -83,16 +83,16 @@ inline constexpr std::array<std::string_view, kRuleOperatorCount> kRuleOperatorN
 // What a hand-weighted score can weigh: all from records, the register and the system's own
 // history (docs/RULES.md, "Risk scores").
 enum class ScoreFeature : uint8_t {
-  kTiesToList,    // distinct residents on `ties_list` called within window_days
+  kCallsToList,   // calls to residents on `ties_list`, weighted by recency (window_days)
   kPastTrips,     // tickets to the capital the system has seen the person buy, ever
-  kPhonesDark,    // phone-dark records within window_days
+  kPhonesDark,    // phone-dark records, weighted by recency (window_days)
   kPersonality,   // the officers' 0-10 personality rating on file
   kLowStatus,     // 1 if the register says low status
   kGreatTragedy,  // 1 if a great tragedy is on file
 };
 inline constexpr size_t kScoreFeatureCount = 6;
 inline constexpr std::array<std::string_view, kScoreFeatureCount> kScoreFeatureNames = {
-    "ties_to_list", "past_trips", "phones_dark", "personality", "low_status", "great_tragedy"};
+    "calls_to_list", "past_trips", "phones_dark", "personality", "low_status", "great_tragedy"};
 
 struct ScoreOptions {
   // weighted

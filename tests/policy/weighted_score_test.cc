@@ -11,11 +11,11 @@ class WeightedScoreTest : public RuleFixture {
 id = "risk"
 who = "petitioners"
 method = "weighted"
-weights = { past_trips = 2.0, phones_dark = 1.0, personality = 0.5, ties_to_list = 1.0 }
+weights = { past_trips = 2.0, phones_dark = 1.0, personality = 0.5, calls_to_list = 1.0 }
 ties_list = "drug"
 window_days = 2
 raise_level_for = ["low_status", "great_tragedy"]
-levels = [3.0, 5.0]
+levels = [3.0, 4.5]
 alert_level = 2
 category = "political"
 )";
@@ -47,12 +47,13 @@ category = "political"
 };
 
 TEST_F(WeightedScoreTest, LevelsFollowTheWeightedFeaturesAndAlertOnTheWayUp) {
+  // Recency weights decay by exp(-1/2) = 0.607 a night (window_days = 2).
   pop_.recorded_personality[4] = 4;  // 0.5 x 4 = 2.0: level 0
   std::vector<Input> days(4);
-  days[0].records.dark = {DarkRecord{300, PersonId(4)}};           // 3.0: level 1
-  days[1].observations = {Ticket(DayStart(1) + 500, 4, true)};     // 5.0: level 2, alert
-  days[2].records.calls = {Call(2, 4, 7)};                        // dark expired, 7 not listed: 4.0
-  days[3].records.calls = {Call(3, 4, 1), Call(3, 4, 1)};          // one listed tie: 5.0, alert
+  days[0].records.dark = {DarkRecord{300, PersonId(4)}};        // 2 + 1 = 3.0: level 1
+  days[1].observations = {Ticket(DayStart(1) + 500, 4, true)};  // 2 + 0.607 + 2 = 4.61: 2, alert
+  days[2].records.calls = {Call(2, 4, 7)};  // 7 is not listed; 2 + 0.368 + 2 = 4.37: level 1
+  days[3].records.calls = {Call(3, 4, 1), Call(3, 4, 1)};  // 2 calls to a drug user: 6.22, alert
   const std::vector<Alert> alerts = Score(days);
   ASSERT_EQ(alerts.size(), 2u);
   EXPECT_EQ(alerts[0].time, DayStart(2) - 1);
