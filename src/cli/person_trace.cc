@@ -13,7 +13,7 @@ namespace {
 std::string Traits(TraitBits bits) {
   std::string out;
   for (size_t t = 0; t < kTraitCount; ++t) {
-    if ((bits >> t & 1u) != 0) out += (out.empty() ? "" : ", ") + std::string(kTraitNames[t]);
+    if ((static_cast<unsigned>(bits) >> t & 1u) != 0) out += (out.empty() ? "" : ", ") + std::string(kTraitNames[t]);
   }
   return out.empty() ? "none" : out;
 }
@@ -31,7 +31,7 @@ PersonTrace::PersonTrace(const Scenario& scenario, const World& world, PersonId 
   const size_t p = person.index();
   std::string intents;
   for (size_t i = 0; i < kIntentCount; ++i) {
-    if ((pop.intents[p] >> i & 1u) != 0) intents += (intents.empty() ? "" : ", ") + std::string(kIntentNames[i]);
+    if ((static_cast<unsigned>(pop.intents[p]) >> i & 1u) != 0) intents += (intents.empty() ? "" : ", ") + std::string(kIntentNames[i]);
   }
   header_ = fmt::format(
       "Person {} of '{}' (seed {}): {}, {}, {} years old, group {}, lives at {}\n"
@@ -86,8 +86,8 @@ void PersonTrace::Record(const DayView& day) {
   for (const LocationRecord& l : r.locations) locations += l.person == me ? 1u : 0u;
   const Minute midnight = DayStart(day.day);
   if (calls + payments + locations > 0) {
-    add(midnight, fmt::format("records: {} calls ({} to out-of-town numbers), {} electronic "
-                              "payments, {} phone locations",
+    add(midnight, fmt::format("records of the day: calls {} (to out-of-town numbers {}), "
+                              "electronic payments {}, phone locations {}",
                               calls, out_of_town, payments, locations));
   }
   for (const DarkRecord& d : r.dark) {
@@ -102,18 +102,13 @@ void PersonTrace::Record(const DayView& day) {
   const std::vector<RuleOptions>& rules = scenario_.policy.rules;
   auto describe = [&](const Alert& a) {
     const RuleOptions& rule = rules[a.rule.index()];
+    const bool score = rule.op == RuleOperator::kWeightedScore ||
+                       rule.op == RuleOperator::kLearnedScore;
     return fmt::format("rule '{}' ({} on {}, {}, priority {})", rule.id,
                        kRuleOperatorNames[static_cast<size_t>(rule.op)],
-                       kEvidenceNames[static_cast<size_t>(rule.what)], Name(a.category), a.priority);
+                       score ? "records" : kEvidenceNames[static_cast<size_t>(rule.what)],
+                       Name(a.category), a.priority);
   };
-  for (const Alert& a : day.alerts) {
-    if (a.person != me) continue;
-    ++alerts_;
-    add(a.time, "ALERT: " + describe(a));
-  }
-  for (const Alert& a : day.suppressed) {
-    if (a.person == me) add(a.time, "would-be alert suppressed by the red list: " + describe(a));
-  }
   for (const ScoreChange& c : day.score_changes) {
     if (c.person != me) continue;
     const RuleOptions& score = rules[c.rule.index()];
@@ -125,6 +120,14 @@ void PersonTrace::Record(const DayView& day) {
       add(c.time, fmt::format("score '{}' (weighted): {:.2f}, level {} -> {} (alerts at {})",
                               score.id, c.score, c.from, c.to, score.score.alert_level));
     }
+  }
+  for (const Alert& a : day.alerts) {
+    if (a.person != me) continue;
+    ++alerts_;
+    add(a.time, "ALERT: " + describe(a));
+  }
+  for (const Alert& a : day.suppressed) {
+    if (a.person == me) add(a.time, "would-be alert suppressed by the red list: " + describe(a));
   }
   for (const VisitRecord& v : day.response.visits) {
     if (v.person == me) {
@@ -138,10 +141,10 @@ void PersonTrace::Record(const DayView& day) {
   std::stable_sort(today.begin(), today.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& line : today) Line(line.first, std::move(line.second));
+  const uint32_t changed = lists ^ lists_;
   for (size_t l = 0; l < scenario_.policy.lists.size(); ++l) {
-    const bool was = (lists_ >> l & 1u) != 0;
+    if ((changed >> l & 1u) == 0) continue;
     const bool is = (lists >> l & 1u) != 0;
-    if (was == is) continue;
     Line(DayStart(day.day + 1) - 1, fmt::format("{} list '{}' (nobody tells them)",
                                                 is ? "added to" : "taken off",
                                                 scenario_.policy.lists[l].name));

@@ -97,7 +97,7 @@ class LearnedScore final : public CompiledRule {
   void Row(PersonId p, float* row) const {
     size_t k = 0;
     const TraitBits traits = context_.records.recorded_traits(p);
-    for (size_t t = 0; t < kTraitCount; ++t) row[k++] = (traits >> t & 1u) != 0 ? 1.0f : 0.0f;
+    for (size_t t = 0; t < kTraitCount; ++t) row[k++] = (static_cast<unsigned>(traits) >> t & 1u) != 0 ? 1.0f : 0.0f;
     for (size_t l = 0; l < lists_; ++l) {
       row[k++] = context_.lists.Contains(ListId(static_cast<uint32_t>(l)), p) ? 1.0f : 0.0f;
     }

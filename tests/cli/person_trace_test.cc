@@ -42,6 +42,10 @@ TEST(PersonTraceTest, TracesEveryAlertOnThePersonAndTheEvidenceBeforeIt) {
   EXPECT_EQ(trace.alerts(), count);
   const std::string text = trace.Text();
   EXPECT_THAT(text, HasSubstr("On file with the authorities: petitioner"));
+  // On the petitioners list from the start, and never taken off: no list changes to report.
+  EXPECT_THAT(text, HasSubstr("On lists at the start: petitioners"));
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("to list")));
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("off list")));
   EXPECT_THAT(text, HasSubstr("ALERT: rule 'ticket_to_capital' (filter on ticket, political"));
   // The ticket check that tripped the rule comes right before the alert, at the same minute.
   const size_t alert = text.find("ALERT");
