@@ -27,6 +27,22 @@ struct GroupCounts {
   uint64_t harmful_acts_stopped = 0;
   uint64_t red_list_suppressed = 0;          // alerts the red list prevented
   uint64_t red_list_suppressed_harmful = 0;  // ... on persons with a harmful intent
+  // In the twin (the same lives with the policy off), acts set out on; none is stopped.
+  uint64_t twin_lawful_acts = 0;
+  uint64_t twin_harmful_acts = 0;
+
+  // Against the twin: acts that happened there but not here (stopped by a visit, or never
+  // set out on because of deterrence). The policy only removes acts, so the twin's count is
+  // never below what happened; 0 if it were.
+  uint64_t lawful_acts_lost() const { return Lost(twin_lawful_acts, lawful_acts - lawful_stopped); }
+  uint64_t harmful_acts_prevented() const {
+    return Lost(twin_harmful_acts, harmful_acts - harmful_acts_stopped);
+  }
+
+ private:
+  static uint64_t Lost(uint64_t twin, uint64_t happened) {
+    return twin > happened ? twin - happened : 0;
+  }
 };
 
 struct RuleCounts {
@@ -56,6 +72,8 @@ struct DayCounts {
   uint64_t lawful_stopped = 0;
   uint64_t harmful_acts = 0;
   uint64_t harmful_acts_stopped = 0;
+  uint64_t twin_lawful_acts = 0;
+  uint64_t twin_harmful_acts = 0;
 };
 
 struct AuditResult {
@@ -64,6 +82,7 @@ struct AuditResult {
   std::vector<RuleCounts> rules;
   std::vector<DayCounts> days;
   uint64_t alerts_waiting_at_end = 0;
+  bool twin = false;  // whether the twin_* counts were measured
 };
 
 }  // namespace oversight

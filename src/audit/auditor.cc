@@ -100,6 +100,20 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
   result_.days.push_back(today);
 }
 
+void Auditor::RecordTwinDay(const World& twin) {
+  result_.twin = true;
+  const Population& population = twin.population();
+  DayCounts& today = result_.days.back();
+  for (const DayLog& chunk : twin.day_log()) {
+    for (const Act& act : chunk.acts) {
+      GroupCounts& g = result_.groups[population.group[act.person.index()].index()];
+      const bool lawful = Lawful(act.kind);
+      ++(lawful ? g.twin_lawful_acts : g.twin_harmful_acts);
+      ++(lawful ? today.twin_lawful_acts : today.twin_harmful_acts);
+    }
+  }
+}
+
 AuditResult Auditor::Finish(size_t waiting) const {
   AuditResult result = result_;
   result.alerts_waiting_at_end = waiting;
@@ -120,6 +134,8 @@ AuditResult Auditor::Finish(size_t waiting) const {
     t.harmful_acts_stopped += g.harmful_acts_stopped;
     t.red_list_suppressed += g.red_list_suppressed;
     t.red_list_suppressed_harmful += g.red_list_suppressed_harmful;
+    t.twin_lawful_acts += g.twin_lawful_acts;
+    t.twin_harmful_acts += g.twin_harmful_acts;
   }
   return result;
 }

@@ -26,6 +26,10 @@ class Auditor {
                  const std::vector<Alert>& alerts, const std::vector<Alert>& suppressed,
                  const ResponseDay& response);
 
+  // Counts the acts of the twin world's day (the policy off). REQUIRES: called after
+  // RecordDay for the same day.
+  void RecordTwinDay(const World& twin);
+
   // The findings so far; `waiting` is the number of alerts still queued.
   AuditResult Finish(size_t waiting) const;
 

@@ -72,7 +72,8 @@ int ExplainCommand(const ExplainArgs& args) {
     PrintError(loaded.status());
     return kExitBadInput;
   }
-  const Scenario scenario = *std::move(loaded);
+  Scenario scenario = *std::move(loaded);
+  scenario.twin = false;  // the trace needs no counterfactual
   if (args.person < 0 || args.person >= static_cast<int64_t>(scenario.world.persons)) {
     fmt::print(stderr, "oversight: --person {} is not a person of '{}': expected 0 to {}\n",
                args.person, scenario.name, scenario.world.persons - 1);
@@ -117,7 +118,8 @@ int RunCommand(const RunArgs& args) {
     PrintError(loaded.status());
     return kExitBadInput;
   }
-  const Scenario scenario = *std::move(loaded);
+  Scenario scenario = *std::move(loaded);
+  if (args.no_twin) scenario.twin = false;
 
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
   if (!output.ok()) {

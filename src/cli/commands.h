@@ -22,6 +22,7 @@ struct RunArgs {
   int threads = 0;  // 0 = all cores
   bool quiet = false;
   bool profile = false;
+  bool no_twin = false;  // skip the policy-off twin ([audit] twin)
 };
 
 struct WorldStatsArgs {

@@ -24,15 +24,20 @@ std::string Field(const std::string& text) {
   return out + "\"";
 }
 
-void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total) {
+// A count measured only with a twin: empty without one.
+std::string TwinCell(bool twin, uint64_t count) { return twin ? std::to_string(count) : ""; }
+
+void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total, bool twin) {
   *out += fmt::format(
-      "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(g.name),
+      "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(g.name),
       g.persons, RateCell(g.persons, total.persons), g.harmful_persons, g.listed_persons, g.alerts,
       RateCell(g.alerts, total.alerts), g.false_alarms, RateCell(g.false_alarms, g.alerts),
       g.flagged_persons, RateCell(g.flagged_persons, g.persons), g.flagged_innocents,
       RateCell(g.flagged_innocents, g.persons - g.harmful_persons), g.visits, g.visits_to_innocents,
       g.lawful_acts, g.lawful_stopped, RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts,
-      g.harmful_acts_stopped, g.red_list_suppressed, g.red_list_suppressed_harmful);
+      g.harmful_acts_stopped, g.red_list_suppressed, g.red_list_suppressed_harmful,
+      TwinCell(twin, g.twin_lawful_acts), TwinCell(twin, g.twin_harmful_acts),
+      TwinCell(twin, g.lawful_acts_lost()), TwinCell(twin, g.harmful_acts_prevented()));
 }
 
 }  // namespace
@@ -43,9 +48,10 @@ std::string GroupsCsv(const AuditResult& audit) {
       "false_alarms,false_alarm_share,flagged_persons,flagged_share,flagged_innocents,"
       "innocents_flagged_share,visits,visits_to_innocents,lawful_acts,lawful_stopped,"
       "lawful_stopped_share,harmful_acts,harmful_acts_stopped,red_list_suppressed,"
-      "red_list_suppressed_harmful\n";
-  for (const GroupCounts& g : audit.groups) GroupRow(&out, g, audit.total);
-  GroupRow(&out, audit.total, audit.total);
+      "red_list_suppressed_harmful,twin_lawful_acts,twin_harmful_acts,lawful_acts_lost,"
+      "harmful_acts_prevented\n";
+  for (const GroupCounts& g : audit.groups) GroupRow(&out, g, audit.total, audit.twin);
+  GroupRow(&out, audit.total, audit.total, audit.twin);
   return out;
 }
 
@@ -67,11 +73,13 @@ std::string RulesCsv(const AuditResult& audit) {
 std::string DaysCsv(const AuditResult& audit) {
   std::string out =
       "day,observations,alerts,false_alarms,visits,alerts_dropped,lawful_acts,lawful_stopped,"
-      "harmful_acts,harmful_acts_stopped\n";
+      "harmful_acts,harmful_acts_stopped,twin_lawful_acts,twin_harmful_acts\n";
   for (const DayCounts& d : audit.days) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", d.day, d.observations, d.alerts,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", d.day, d.observations, d.alerts,
                        d.false_alarms, d.visits, d.alerts_dropped, d.lawful_acts, d.lawful_stopped,
-                       d.harmful_acts, d.harmful_acts_stopped);
+                       d.harmful_acts, d.harmful_acts_stopped,
+                       TwinCell(audit.twin, d.twin_lawful_acts),
+                       TwinCell(audit.twin, d.twin_harmful_acts));
   }
   return out;
 }

@@ -26,7 +26,7 @@ Json RateJson(uint64_t numerator, uint64_t denominator) {
   return j;
 }
 
-Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_alerts) {
+Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_alerts, bool twin) {
   Json j;
   j["group"] = g.name;
   Json counts;
@@ -45,6 +45,12 @@ Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_aler
   counts["harmful_acts_stopped"] = g.harmful_acts_stopped;
   counts["red_list_suppressed"] = g.red_list_suppressed;
   counts["red_list_suppressed_harmful"] = g.red_list_suppressed_harmful;
+  if (twin) {
+    counts["twin_lawful_acts"] = g.twin_lawful_acts;
+    counts["twin_harmful_acts"] = g.twin_harmful_acts;
+    counts["lawful_acts_lost"] = g.lawful_acts_lost();
+    counts["harmful_acts_prevented"] = g.harmful_acts_prevented();
+  }
   j["counts"] = counts;
   Json rates;
   rates["population_share"] = RateJson(g.persons, total_persons);
@@ -56,6 +62,10 @@ Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_aler
   rates["precision"] = RateJson(g.alerts - g.false_alarms, g.alerts);
   rates["lawful_stopped_share"] = RateJson(g.lawful_stopped, g.lawful_acts);
   rates["harmful_acts_stopped_share"] = RateJson(g.harmful_acts_stopped, g.harmful_acts);
+  if (twin) {
+    rates["lawful_lost_share"] = RateJson(g.lawful_acts_lost(), g.twin_lawful_acts);
+    rates["harmful_prevented_share"] = RateJson(g.harmful_acts_prevented(), g.twin_harmful_acts);
+  }
   j["rates"] = rates;
   return j;
 }
@@ -146,7 +156,8 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   root["synthetic_only"] = true;
   root["scenario"] = ScenarioJson(scenario, facts);
   const GroupCounts& total = audit.total;
-  root["totals"] = GroupJson(total, total.persons, total.alerts);
+  root["twin"] = audit.twin;
+  root["totals"] = GroupJson(total, total.persons, total.alerts, audit.twin);
   root["totals"]["observations"] = facts.observations;
   Json by_kind;
   for (size_t k = 0; k < kObservationKindNames.size(); ++k) {
@@ -156,7 +167,7 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   root["totals"]["alerts_waiting_at_end"] = audit.alerts_waiting_at_end;
   Json groups = Json::array();
   for (const GroupCounts& g : audit.groups)
-    groups.push_back(GroupJson(g, total.persons, total.alerts));
+    groups.push_back(GroupJson(g, total.persons, total.alerts, audit.twin));
   root["groups"] = groups;
   Json rules = Json::array();
   for (const RuleCounts& r : audit.rules) rules.push_back(RuleJson(r));
@@ -174,6 +185,10 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
     day["lawful_stopped"] = d.lawful_stopped;
     day["harmful_acts"] = d.harmful_acts;
     day["harmful_acts_stopped"] = d.harmful_acts_stopped;
+    if (audit.twin) {
+      day["twin_lawful_acts"] = d.twin_lawful_acts;
+      day["twin_harmful_acts"] = d.twin_harmful_acts;
+    }
     days.push_back(day);
   }
   root["days"] = days;

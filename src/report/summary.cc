@@ -61,6 +61,18 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
                      Percent(t.lawful_stopped, t.lawful_acts));
   out +=
       fmt::format("  Harmful acts stopped: {}\n", Percent(t.harmful_acts_stopped, t.harmful_acts));
+  if (audit.twin) {
+    out += fmt::format(
+        "  Against the twin (the same lives with the policy off):\n"
+        "    lawful activity lost: {}; {} stopped, {} deterred (never set out on)\n"
+        "    harmful acts prevented: {}; {} stopped, {} deterred\n",
+        Percent(t.lawful_acts_lost(), t.twin_lawful_acts), WithThousands(t.lawful_stopped),
+        WithThousands(t.lawful_acts_lost() - std::min(t.lawful_acts_lost(), t.lawful_stopped)),
+        Percent(t.harmful_acts_prevented(), t.twin_harmful_acts),
+        WithThousands(t.harmful_acts_stopped),
+        WithThousands(t.harmful_acts_prevented() -
+                      std::min(t.harmful_acts_prevented(), t.harmful_acts_stopped)));
+  }
   if (facts.red_listed > 0) {
     out += fmt::format(
         "  Red list: {} exempt persons; {} alerts suppressed, {} of them on persons "

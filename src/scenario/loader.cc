@@ -59,6 +59,7 @@ class Loader {
     ReadVehicles();
     ReadLawful();
     ReadEvasion();
+    ReadDeterrence();
     ReadLife();
     ReadCalendar();
     ReadCameras();
@@ -69,6 +70,7 @@ class Loader {
     ReadScores();
     ReadRedList();
     ReadPolice();
+    ReadAudit();
     root_.Finish();
     return std::move(scenario_);
   }
@@ -282,6 +284,24 @@ class Loader {
     r.Probability("harmful_share", &evasion.harmful_share);
     r.Probability("per_police_contact", &evasion.per_police_contact);
     r.Int32("decoy_tickets", 0, 10, &evasion.decoy_tickets);
+    r.Finish();
+  }
+
+  void ReadDeterrence() {
+    const toml::table* table = root_.Table("deterrence");
+    if (table == nullptr) return;
+    TableReader r(*table, "[deterrence]", diagnostics_);
+    DeterrenceOptions& d = scenario_.world.deterrence;
+    r.Probability("lawful_per_contact", &d.lawful_per_contact);
+    r.Probability("harmful_per_contact", &d.harmful_per_contact);
+    r.Finish();
+  }
+
+  void ReadAudit() {
+    const toml::table* table = root_.Table("audit");
+    if (table == nullptr) return;
+    TableReader r(*table, "[audit]", diagnostics_);
+    r.Bool("twin", &scenario_.twin);
     r.Finish();
   }
 

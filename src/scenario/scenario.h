@@ -24,6 +24,9 @@ struct Scenario {
   SenseOptions sense;
   PolicyOptions policy;
   RespondOptions respond;
+  // Run a twin of the world with the policy switched off, sharing every random number, so
+  // the policy's effect on acts is a difference of two runs of the same lives.
+  bool twin = true;
 };
 
 }  // namespace oversight

@@ -38,6 +38,14 @@ struct LawfulOptions {
   double gathering_attendance = 0.7;    // share of the group's members who come
 };
 
+// Deterrence (the chilling effect): each police visit a person has had multiplies their
+// daily chance of setting out on a lawful act (a petition trip, attending a gathering) or a
+// harmful one (a deal, pickpocketing) by (1 - per_contact).
+struct DeterrenceOptions {
+  double lawful_per_contact = 0.3;
+  double harmful_per_contact = 0.3;
+};
+
 // Evasion ("anti-reconnaissance"): what some persons do so that sensors see less of an
 // outing they expect to be watched. It changes what is observed, never what is done.
 struct EvasionOptions {
@@ -162,6 +170,7 @@ struct WorldOptions {
   VehicleOptions vehicles;
   LawfulOptions lawful;
   EvasionOptions evasion;
+  DeterrenceOptions deterrence;
   LifeOptions life;
   CalendarOptions calendar;
 };

@@ -11,10 +11,10 @@
 
 namespace oversight {
 
-enum class Phase { kBuild, kWorld, kSense, kPolicy, kRespond, kAudit, kReport };
-inline constexpr size_t kPhaseCount = 7;
+enum class Phase { kBuild, kWorld, kSense, kPolicy, kRespond, kAudit, kTwin, kReport };
+inline constexpr size_t kPhaseCount = 8;
 inline constexpr std::array<std::string_view, kPhaseCount> kPhaseNames = {
-    "build", "world", "sense", "policy", "respond", "audit", "report"};
+    "build", "world", "sense", "policy", "respond", "audit", "twin", "report"};
 
 class Profile {
  public:

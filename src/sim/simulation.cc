@@ -19,6 +19,7 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
     if (rule.what == Evidence::kLocation) scenario_.sense.record_locations = true;
   }
   world_ = std::make_unique<World>(scenario_.world, scenario_.seed);
+  if (scenario_.twin) twin_ = std::make_unique<World>(scenario_.world, scenario_.seed);
   sensors_ = std::make_unique<Sensors>(scenario_.sense, *world_, scenario_.seed);
   rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records(),
                                         scenario_.world.calendar, scenario_.seed);
@@ -66,6 +67,12 @@ void Simulation::Step(Day day) {
     ScopedPhase timer(&profile_, Phase::kAudit);
     auditor_->RecordDay(day, *world_, observations->size() + sensors_->records().size(), *alerts,
                         rules_->suppressed(), *response);
+  }
+  // Phase 6: the twin lives the same day with no police (common random numbers).
+  if (twin_ != nullptr) {
+    ScopedPhase timer(&profile_, Phase::kTwin);
+    twin_->Step(day);
+    auditor_->RecordTwinDay(*twin_);
   }
   if (observer_) {
     observer_(DayView{day, *observations, sensors_->records(), *alerts, rules_->suppressed(),

@@ -241,7 +241,7 @@ class PersonDay {
   void DrugDeal() {
     const PlaceId hotel = context_.meeting_hotel[district_.index()];
     if (!Has(pop_.intents[i_], Intent::kDrugDealer) || !hotel.valid() ||
-        a_.UniformAt(kDeal) >= IntentRate(Intent::kDrugDealer)) {
+        a_.UniformAt(kDeal) >= IntentRate(Intent::kDrugDealer) * HarmfulChill()) {
       return;
     }
     const Minute arrive = 13 * kMinutesPerHour + Scale(a_.UniformAt(kDealStart), 120);
@@ -256,7 +256,7 @@ class PersonDay {
   void Pickpocketing() {
     const PlaceId station = context_.station[district_.index()];
     if (!Has(pop_.intents[i_], Intent::kPickpocket) || !station.valid() ||
-        a_.UniformAt(kPickpocket) >= IntentRate(Intent::kPickpocket)) {
+        a_.UniformAt(kPickpocket) >= IntentRate(Intent::kPickpocket) * HarmfulChill()) {
       return;
     }
     const Minute arrive = 9 * kMinutesPerHour + Scale(a_.UniformAt(kPickpocketStart), 360);
@@ -283,7 +283,7 @@ class PersonDay {
     const LawfulOptions& lawful = options_.lawful;
     Rng group_rng(seed_, Stream::kGroups, group, context_.day);
     if (group_rng.UniformAt(0) >= lawful.gathering_rate ||
-        a_.UniformAt(kAttend) >= lawful.gathering_attendance) {
+        a_.UniformAt(kAttend) >= lawful.gathering_attendance * LawfulChill()) {
       return;
     }
     const PlaceId park = PickPlace(city_, PlaceType::kPark, district_, group_rng.UniformAt(1));
@@ -340,7 +340,7 @@ class PersonDay {
   // Phase 7: a lawful petition trip to the capital overrides the rest of the day.
   void PetitionTrip() {
     if (!Has(pop_.true_traits[i_], Trait::kPetitioner) ||
-        a_.UniformAt(kTrip) >= options_.lawful.petition_trip_rate) {
+        a_.UniformAt(kTrip) >= options_.lawful.petition_trip_rate * LawfulChill()) {
       return;
     }
     TravelFrom(6 * kMinutesPerHour + Scale(a_.UniformAt(kTripArrive), 240), context_.capital, true);
@@ -376,6 +376,14 @@ class PersonDay {
     sensitive_from_ = kMinutesPerDay;
     deal_arrive_ = -1;
   }
+
+  // The chilling effect: (1 - per_contact) per police visit the person has had.
+  double Chill(double per_contact) const {
+    if (context_.police_contacts == nullptr || context_.police_contacts[i_] == 0) return 1.0;
+    return std::pow(1.0 - per_contact, context_.police_contacts[i_]);
+  }
+  double LawfulChill() const { return Chill(options_.deterrence.lawful_per_contact); }
+  double HarmfulChill() const { return Chill(options_.deterrence.harmful_per_contact); }
 
   double IntentRate(Intent intent) const {
     return options_.population.intents[static_cast<size_t>(intent)].act_rate;
