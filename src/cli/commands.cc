@@ -6,9 +6,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <tbb/task_arena.h>
@@ -131,16 +133,34 @@ int RunCommand(const RunArgs& args) {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
 
+  const int replicates = std::max(args.replicates, 1);
   if (!args.quiet) {
-    fmt::print(stderr, "oversight: running '{}' ({} persons, {} days, seed {})\n", scenario.name,
-               WithThousands(scenario.world.persons), scenario.days, scenario.seed);
+    fmt::print(stderr, "oversight: running '{}' ({} persons, {} days, seed {}{})\n", scenario.name,
+               WithThousands(scenario.world.persons), scenario.days, scenario.seed,
+               replicates > 1 ? fmt::format(", {} replicates", replicates) : std::string());
   }
   ProgressBar bar(!args.quiet && IsTerminal(stderr));
-  RunOptions options;
-  options.threads = args.threads;
-  options.cancel = &g_interrupted;
-  options.progress = [&bar](int32_t done, int32_t total) { bar.Update(done, total); };
-  absl::StatusOr<RunOutput> run = RunScenario(scenario, options);
+  std::vector<uint64_t> seeds;
+  std::vector<AuditResult> audits;
+  absl::StatusOr<RunOutput> run;
+  for (int k = 0; k < replicates; ++k) {
+    Scenario replicate = scenario;
+    replicate.seed = scenario.seed + static_cast<uint64_t>(k);
+    RunOptions options;
+    options.threads = args.threads;
+    options.cancel = &g_interrupted;
+    options.progress = [&bar, k, replicates](int32_t done, int32_t total) {
+      bar.Update(k * total + done, replicates * total);
+    };
+    absl::StatusOr<RunOutput> result = RunScenario(replicate, options);
+    if (!result.ok()) {
+      run = result.status();
+      break;
+    }
+    seeds.push_back(replicate.seed);
+    audits.push_back(result->audit);
+    if (k == 0) run = *std::move(result);
+  }
   bar.Finish();
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
@@ -154,15 +174,18 @@ int RunCommand(const RunArgs& args) {
     return kExitFailure;
   }
 
-  absl::Status written = WriteReport(scenario, run->facts, run->audit, output->get());
+  std::optional<Replicates> summary;
+  if (replicates > 1) summary = Summarize(seeds, audits);
+  absl::Status written = WriteReport(scenario, run->facts, run->audit, output->get(),
+                                     summary ? &*summary : nullptr);
   if (written.ok()) written = (*output)->Commit();
   if (!written.ok()) {
     PrintError(written);
     return kExitFailure;
   }
-  fmt::print("{}", Summary(scenario, run->facts, run->audit));
-  fmt::print("\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, summary.txt)\n",
-             (*output)->final_path().string());
+  fmt::print("{}", Summary(scenario, run->facts, run->audit, summary ? &*summary : nullptr));
+  fmt::print("\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, {}summary.txt)\n",
+             (*output)->final_path().string(), summary ? "replicates.csv, " : "");
   if (args.profile) {
     const double person_days =
         static_cast<double>(scenario.world.persons) * static_cast<double>(scenario.days);

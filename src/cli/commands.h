@@ -23,6 +23,7 @@ struct RunArgs {
   bool quiet = false;
   bool profile = false;
   bool no_twin = false;  // skip the policy-off twin ([audit] twin)
+  int replicates = 1;    // seeds seed, seed + 1, ...: every metric gets a 95% interval
 };
 
 struct WorldStatsArgs {

@@ -40,6 +40,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run->add_flag("--quiet,-q", run_args.quiet, "No progress on stderr");
   run->add_flag("--profile", run_args.profile, "Print time per phase and person-days/s on stderr");
+  run->add_option("--replicates,-r", run_args.replicates,
+                  "Run this many seeds (seed, seed + 1, ...); every metric gets a mean and 95% "
+                  "interval (replicates.csv); the tables describe the first")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   run->add_flag("--no-twin", run_args.no_twin,
                 "Skip the twin run with the policy off (no lawful_acts_lost, harmful_acts_prevented)");
   run->footer(

@@ -84,4 +84,24 @@ std::string DaysCsv(const AuditResult& audit) {
   return out;
 }
 
+std::string ReplicatesCsv(const Replicates& replicates) {
+  std::string out = "metric,n,mean,sd,ci95_low,ci95_high";
+  for (uint64_t seed : replicates.seeds) out += fmt::format(",seed_{}", seed);
+  out += "\n";
+  for (const ReplicateMetric& m : replicates.metrics) {
+    const Estimate& i = m.interval;
+    out += Field(m.name);
+    if (i.n == 0) {
+      out += ",0,,,,";
+    } else {
+      out += fmt::format(",{},{:.6f},{:.6f},{:.6f},{:.6f}", i.n, i.mean, i.sd, i.low, i.high);
+    }
+    for (const std::optional<double>& v : m.values) {
+      out += v ? fmt::format(",{:.6f}", *v) : std::string(",");
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 }  // namespace oversight

@@ -5,11 +5,14 @@
 #include <string>
 
 #include "audit/audit_result.h"
+#include "audit/replicates.h"
 
 namespace oversight {
 
 std::string GroupsCsv(const AuditResult& audit);
 std::string RulesCsv(const AuditResult& audit);
 std::string DaysCsv(const AuditResult& audit);
+// One row per metric: n, mean, sd, the 95% interval, then its value in each replicate.
+std::string ReplicatesCsv(const Replicates& replicates);
 
 }  // namespace oversight

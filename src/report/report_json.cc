@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/group_rates.h"
 #include "report/rate.h"
 
 namespace oversight {
@@ -26,7 +27,7 @@ Json RateJson(uint64_t numerator, uint64_t denominator) {
   return j;
 }
 
-Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_alerts, bool twin) {
+Json GroupJson(const GroupCounts& g, const GroupCounts& total, bool twin) {
   Json j;
   j["group"] = g.name;
   Json counts;
@@ -53,18 +54,8 @@ Json GroupJson(const GroupCounts& g, uint64_t total_persons, uint64_t total_aler
   }
   j["counts"] = counts;
   Json rates;
-  rates["population_share"] = RateJson(g.persons, total_persons);
-  rates["alert_share"] = RateJson(g.alerts, total_alerts);
-  rates["listed_share"] = RateJson(g.listed_persons, g.persons);
-  rates["flagged_share"] = RateJson(g.flagged_persons, g.persons);
-  rates["innocents_flagged_share"] = RateJson(g.flagged_innocents, g.persons - g.harmful_persons);
-  rates["false_alarm_share"] = RateJson(g.false_alarms, g.alerts);
-  rates["precision"] = RateJson(g.alerts - g.false_alarms, g.alerts);
-  rates["lawful_stopped_share"] = RateJson(g.lawful_stopped, g.lawful_acts);
-  rates["harmful_acts_stopped_share"] = RateJson(g.harmful_acts_stopped, g.harmful_acts);
-  if (twin) {
-    rates["lawful_lost_share"] = RateJson(g.lawful_acts_lost(), g.twin_lawful_acts);
-    rates["harmful_prevented_share"] = RateJson(g.harmful_acts_prevented(), g.twin_harmful_acts);
+  for (const NamedRate& rate : GroupRates(g, total, twin)) {
+    rates[std::string(rate.name)] = RateJson(rate.numerator, rate.denominator);
   }
   j["rates"] = rates;
   return j;
@@ -147,9 +138,38 @@ Json ScenarioJson(const Scenario& s, const RunFacts& facts) {
   return j;
 }
 
+Json ReplicatesJson(const Replicates& replicates) {
+  Json j;
+  j["n"] = replicates.seeds.size();
+  j["seeds"] = replicates.seeds;
+  Json metrics = Json::array();
+  for (const ReplicateMetric& m : replicates.metrics) {
+    Json metric;
+    metric["metric"] = m.name;
+    metric["n"] = m.interval.n;
+    metric["mean"] = m.interval.mean;
+    metric["sd"] = m.interval.sd;
+    metric["ci95_low"] = m.interval.low;
+    metric["ci95_high"] = m.interval.high;
+    Json values = Json::array();
+    for (const std::optional<double>& v : m.values) {
+      if (v) {
+        values.push_back(*v);
+      } else {
+        values.push_back(nullptr);
+      }
+    }
+    metric["values"] = values;
+    metrics.push_back(metric);
+  }
+  j["metrics"] = metrics;
+  return j;
+}
+
 }  // namespace
 
-std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit) {
+std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
+                       const Replicates* replicates) {
   Json root;
   root["schema_version"] = kReportSchemaVersion;
   root["generator"] = "oversight " + facts.version;
@@ -157,7 +177,7 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   root["scenario"] = ScenarioJson(scenario, facts);
   const GroupCounts& total = audit.total;
   root["twin"] = audit.twin;
-  root["totals"] = GroupJson(total, total.persons, total.alerts, audit.twin);
+  root["totals"] = GroupJson(total, total, audit.twin);
   root["totals"]["observations"] = facts.observations;
   Json by_kind;
   for (size_t k = 0; k < kObservationKindNames.size(); ++k) {
@@ -167,7 +187,7 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   root["totals"]["alerts_waiting_at_end"] = audit.alerts_waiting_at_end;
   Json groups = Json::array();
   for (const GroupCounts& g : audit.groups)
-    groups.push_back(GroupJson(g, total.persons, total.alerts, audit.twin));
+    groups.push_back(GroupJson(g, total, audit.twin));
   root["groups"] = groups;
   Json rules = Json::array();
   for (const RuleCounts& r : audit.rules) rules.push_back(RuleJson(r));
@@ -192,6 +212,7 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
     days.push_back(day);
   }
   root["days"] = days;
+  if (replicates != nullptr) root["replicates"] = ReplicatesJson(*replicates);
   return root.dump(2) + "\n";
 }
 

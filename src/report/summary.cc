@@ -32,9 +32,38 @@ std::string PerThousand(uint64_t numerator, uint64_t denominator) {
                      1000.0 * static_cast<double>(numerator) / static_cast<double>(denominator));
 }
 
+// "41.2% [39.8%, 42.6%]" for a share metric over replicates.
+std::string ShareInterval(const ReplicateMetric& m) {
+  if (m.interval.n == 0) return "n/a";
+  return fmt::format("{:.1f}% [{:.1f}%, {:.1f}%]", m.interval.mean * 100, m.interval.low * 100,
+                     m.interval.high * 100);
+}
+
+std::string ReplicatesText(const Replicates& replicates, const AuditResult& audit) {
+  std::string out = fmt::format(
+      "\n  Across {} replicates (seeds {} to {}): mean [95% interval]; the tables above are the "
+      "first\n",
+      replicates.seeds.size(), replicates.seeds.front(), replicates.seeds.back());
+  auto line = [&](const std::string& label, const std::string& metric) {
+    if (const ReplicateMetric* m = replicates.Find(metric)) {
+      out += fmt::format("    {:<44} {}\n", label, ShareInterval(*m));
+    }
+  };
+  line("alerts on people with no harmful intent", "all.false_alarm_share");
+  line("innocent persons flagged at least once", "all.innocents_flagged_share");
+  for (const GroupCounts& g : audit.groups) {
+    line(fmt::format("share of alerts on {}", g.name), "group." + g.name + ".alert_share");
+  }
+  line("lawful activity stopped", "all.lawful_stopped_share");
+  line("lawful activity lost (against the twin)", "all.lawful_lost_share");
+  line("harmful acts prevented (against the twin)", "all.harmful_prevented_share");
+  return out;
+}
+
 }  // namespace
 
-std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit) {
+std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
+                    const Replicates* replicates) {
   const GroupCounts& t = audit.total;
   uint64_t dropped = 0;
   for (const RuleCounts& r : audit.rules) dropped += r.alerts_dropped;
@@ -101,6 +130,9 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
         "    {:<22} {:>10} {:>10} {:>8} {:>16} {:>14}\n", r.id, WithThousands(r.alerts),
         precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a", WithThousands(r.visits),
         WithThousands(r.lawful_stopped), WithThousands(r.harmful_acts_stopped));
+  }
+  if (replicates != nullptr && replicates->seeds.size() > 1) {
+    out += ReplicatesText(*replicates, audit);
   }
   return out;
 }

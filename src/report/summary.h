@@ -5,12 +5,15 @@
 #include <string>
 
 #include "audit/audit_result.h"
+#include "audit/replicates.h"
 #include "report/run_facts.h"
 #include "scenario/scenario.h"
 
 namespace oversight {
 
-std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit);
+// With `replicates`, ends with the headline metrics' means and 95% intervals over the seeds.
+std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
+                    const Replicates* replicates = nullptr);
 
 // 1234567 -> "1,234,567".
 std::string WithThousands(uint64_t n);

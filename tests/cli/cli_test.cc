@@ -85,6 +85,24 @@ TEST_F(CliTest, ValidateAcceptsTheShippedScenarios) {
   EXPECT_THAT(r.out, HasSubstr("default.toml: ok"));
 }
 
+TEST_F(CliTest, ReplicatesGiveEveryMetricAnIntervalWhateverTheThreads) {
+  const Result one = Run("run --persons 3000 --days 3 --replicates 3 -q --threads 1 --out " +
+                         (dir_ / "one").string());
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_THAT(one.out, HasSubstr("Across 3 replicates (seeds 20261126 to 20261128)"));
+  EXPECT_THAT(one.out, HasSubstr("replicates.csv"));
+  const std::string csv = Slurp(dir_ / "one" / "replicates.csv");
+  EXPECT_THAT(csv, HasSubstr("metric,n,mean,sd,ci95_low,ci95_high,seed_20261126,seed_20261127,"
+                             "seed_20261128\n"));
+  EXPECT_THAT(csv, HasSubstr("\nall.false_alarm_share,3,"));
+  const Result two = Run("run --persons 3000 --days 3 --replicates 3 -q --threads 2 --out " +
+                         (dir_ / "two").string());
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  EXPECT_EQ(Slurp(dir_ / "two" / "replicates.csv"), csv);
+  EXPECT_EQ(Slurp(dir_ / "two" / "report.json"), Slurp(dir_ / "one" / "report.json"));
+  EXPECT_EQ(Run("run --replicates 0 -q --out " + (dir_ / "zero").string()).exit_code, 2);
+}
+
 TEST_F(CliTest, ExplainTracesOnePersonAndRefusesUnknownOnes) {
   const Result r = Run("explain " + Tiny() + " --person 0");
   EXPECT_EQ(r.exit_code, 0) << r.err;
