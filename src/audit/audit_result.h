@@ -14,11 +14,13 @@ struct GroupCounts {
   std::string name;
   uint64_t persons = 0;
   uint64_t harmful_persons = 0;  // persons with a hidden harmful intent (truth)
-  uint64_t listed_persons = 0;   // on at least one watchlist
+  uint64_t listed_persons = 0;   // on at least one watchlist (labels excepted) at the start
+  uint64_t list_days = 0;        // person-days on at least one watchlist, over the run
   uint64_t alerts = 0;
   uint64_t false_alarms = 0;       // alerts on persons with no harmful intent
   uint64_t flagged_persons = 0;    // persons alerted at least once
   uint64_t flagged_innocents = 0;  // ... of whom with no harmful intent
+  uint64_t flagged_harmful() const { return flagged_persons - flagged_innocents; }
   uint64_t visits = 0;
   uint64_t visits_to_innocents = 0;
   uint64_t lawful_acts = 0;  // lawful acts set out on: petition trips and gatherings attended
@@ -59,6 +61,12 @@ struct RuleCounts {
   uint64_t harmful_acts_stopped = 0;
   uint64_t red_list_suppressed = 0;
   uint64_t red_list_suppressed_harmful = 0;
+  // Base-rate arithmetic over the persons the rule watched at the start (its `who`): how
+  // many, how many with a harmful intent, and how many of each it flagged during the run.
+  uint64_t watched_persons = 0;
+  uint64_t watched_harmful = 0;
+  uint64_t flagged_watched = 0;
+  uint64_t flagged_watched_harmful = 0;
 };
 
 struct DayCounts {

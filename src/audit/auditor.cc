@@ -9,7 +9,8 @@
 
 namespace oversight {
 
-Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists& watchlists) {
+Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists& watchlists)
+    : watchlists_(watchlists) {
   const Population& population = world.population();
   for (const GroupOptions& group : scenario.world.groups) {
     result_.groups.push_back(GroupCounts{.name = group.name});
@@ -19,7 +20,7 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
     GroupCounts& g = result_.groups[population.group[p].index()];
     ++g.persons;
     g.harmful_persons += population.intents[p] != 0 ? 1u : 0u;
-    g.listed_persons += watchlists.OnAny(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
+    g.listed_persons += watchlists.Watched(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
   }
   for (const RuleOptions& rule : scenario.policy.rules) {
     result_.rules.push_back(
@@ -32,6 +33,17 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
   }
   flagged_.assign(population.size(), 0);
   flagged_by_rule_.assign(scenario.policy.rules.size(), std::vector<uint8_t>(population.size(), 0));
+  for (size_t r = 0; r < scenario.policy.rules.size(); ++r) {
+    const uint32_t who = scenario.policy.rules[r].who;
+    RuleCounts& counts = result_.rules[r];
+    for (size_t p = 0; p < population.size(); ++p) {
+      const PersonId person(static_cast<uint32_t>(p));
+      if (who != kEveryone && !watchlists.Contains(ListId(who), person)) continue;
+      flagged_by_rule_[r][p] = kWatchedAtStart;
+      ++counts.watched_persons;
+      counts.watched_harmful += population.intents[p] != 0 ? 1u : 0u;
+    }
+  }
 }
 
 void Auditor::RecordDay(Day day, const World& world, size_t observations,
@@ -66,9 +78,14 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
       ++g.flagged_persons;
       if (innocent) ++g.flagged_innocents;
     }
-    if (!flagged_by_rule_[alert.rule.index()][p]) {
-      flagged_by_rule_[alert.rule.index()][p] = 1;
+    uint8_t& marks = flagged_by_rule_[alert.rule.index()][p];
+    if ((marks & kFlagged) == 0) {
+      marks |= kFlagged;
       ++r.flagged_persons;
+      if ((marks & kWatchedAtStart) != 0) {
+        ++r.flagged_watched;
+        if (!innocent) ++r.flagged_watched_harmful;
+      }
     }
   }
   for (const VisitRecord& visit : response.visits) {
@@ -97,6 +114,11 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
       ++(trip ? r.lawful_stopped : r.harmful_acts_stopped);
     }
   }
+  for (size_t p = 0; p < population.size(); ++p) {
+    if (watchlists_.Watched(PersonId(static_cast<uint32_t>(p)))) {
+      ++result_.groups[population.group[p].index()].list_days;
+    }
+  }
   result_.days.push_back(today);
 }
 
@@ -122,6 +144,7 @@ AuditResult Auditor::Finish(size_t waiting) const {
     t.persons += g.persons;
     t.harmful_persons += g.harmful_persons;
     t.listed_persons += g.listed_persons;
+    t.list_days += g.list_days;
     t.alerts += g.alerts;
     t.false_alarms += g.false_alarms;
     t.flagged_persons += g.flagged_persons;

@@ -34,9 +34,13 @@ class Auditor {
   AuditResult Finish(size_t waiting) const;
 
  private:
+  const Watchlists& watchlists_;
   AuditResult result_;
   std::vector<uint8_t> flagged_;                    // per person
-  std::vector<std::vector<uint8_t>> flagged_by_rule_;  // per rule, per person
+  // Per rule, per person: kFlagged | kWatchedAtStart.
+  static constexpr uint8_t kFlagged = 1;
+  static constexpr uint8_t kWatchedAtStart = 2;
+  std::vector<std::vector<uint8_t>> flagged_by_rule_;
 };
 
 }  // namespace oversight

@@ -11,6 +11,9 @@ std::vector<NamedRate> GroupRates(const GroupCounts& g, const GroupCounts& total
       {"innocents_flagged_share", g.flagged_innocents, g.persons - g.harmful_persons},
       {"false_alarm_share", g.false_alarms, g.alerts},
       {"precision", g.alerts - g.false_alarms, g.alerts},
+      {"recall", g.flagged_harmful(), g.harmful_persons},
+      {"visits_per_innocent", g.visits_to_innocents, g.persons - g.harmful_persons},
+      {"list_days_per_person", g.list_days, g.persons},
       {"lawful_stopped_share", g.lawful_stopped, g.lawful_acts},
       {"harmful_acts_stopped_share", g.harmful_acts_stopped, g.harmful_acts},
   };
@@ -19,6 +22,24 @@ std::vector<NamedRate> GroupRates(const GroupCounts& g, const GroupCounts& total
     rates.push_back({"harmful_prevented_share", g.harmful_acts_prevented(), g.twin_harmful_acts});
   }
   return rates;
+}
+
+std::vector<NamedRate> RuleRates(const RuleCounts& r) {
+  return {
+      {"false_alarm_share", r.false_alarms, r.alerts},
+      {"precision", r.alerts - r.false_alarms, r.alerts},
+      {"prevalence", r.watched_harmful, r.watched_persons},
+      {"recall", r.flagged_watched_harmful, r.watched_harmful},
+      {"false_positive_rate", r.flagged_watched - r.flagged_watched_harmful,
+       r.watched_persons - r.watched_harmful},
+  };
+}
+
+std::optional<double> FprForEvenOdds(const RuleCounts& r) {
+  const auto prevalence = NamedRate{"", r.watched_harmful, r.watched_persons}.value();
+  const auto recall = NamedRate{"", r.flagged_watched_harmful, r.watched_harmful}.value();
+  if (!prevalence || !recall || *prevalence >= 1.0) return std::nullopt;
+  return *recall * *prevalence / (1.0 - *prevalence);
 }
 
 }  // namespace oversight

@@ -29,4 +29,15 @@ struct NamedRate {
 // are included only when the run had a twin.
 std::vector<NamedRate> GroupRates(const GroupCounts& g, const GroupCounts& total, bool twin);
 
+// A rule's rates, including its base-rate arithmetic over the persons it watched at the
+// start: prevalence of harmful intent among them, the share of those with one it flagged
+// (recall) and the share of the others it flagged (false_positive_rate). Persons flagged
+// who were not watched at the start (a list grew) count in neither.
+std::vector<NamedRate> RuleRates(const RuleCounts& r);
+
+// The false positive rate the rule could afford for even odds (precision 50%) at its
+// prevalence and recall: recall x prevalence / (1 - prevalence). Undefined without
+// watched persons, or when everyone watched has a harmful intent.
+std::optional<double> FprForEvenOdds(const RuleCounts& r);
+
 }  // namespace oversight

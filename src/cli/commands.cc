@@ -75,7 +75,7 @@ int ExplainCommand(const ExplainArgs& args) {
     return kExitBadInput;
   }
   Scenario scenario = *std::move(loaded);
-  scenario.twin = false;  // the trace needs no counterfactual
+  scenario.audit.twin = false;  // the trace needs no counterfactual
   if (args.person < 0 || args.person >= static_cast<int64_t>(scenario.world.persons)) {
     fmt::print(stderr, "oversight: --person {} is not a person of '{}': expected 0 to {}\n",
                args.person, scenario.name, scenario.world.persons - 1);
@@ -121,7 +121,7 @@ int RunCommand(const RunArgs& args) {
     return kExitBadInput;
   }
   Scenario scenario = *std::move(loaded);
-  if (args.no_twin) scenario.twin = false;
+  if (args.no_twin) scenario.audit.twin = false;
 
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
   if (!output.ok()) {
@@ -184,7 +184,8 @@ int RunCommand(const RunArgs& args) {
     return kExitFailure;
   }
   fmt::print("{}", Summary(scenario, run->facts, run->audit, summary ? &*summary : nullptr));
-  fmt::print("\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, {}summary.txt)\n",
+  fmt::print("\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, disparities.csv, "
+             "{}summary.txt)\n",
              (*output)->final_path().string(), summary ? "replicates.csv, " : "");
   if (args.profile) {
     const double person_days =

@@ -53,6 +53,9 @@ Watchlists::Watchlists(const PolicyOptions& options, const RecordsView& records,
     }
   }
   initial_sizes_ = sizes_;
+  for (size_t l = 0; l < lists_.size(); ++l) {
+    if (!lists_[l].IsLabel()) watch_mask_ |= 1u << l;
+  }
   for (const ListOptions& list : lists_) {
     if (list.add_after_alerts > 0) history_days_ = std::max(history_days_, list.within_days);
   }

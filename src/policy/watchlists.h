@@ -32,6 +32,8 @@ class Watchlists {
     return (membership_[person.index()] >> list.value & 1u) != 0;
   }
   bool OnAny(PersonId person) const { return membership_[person.index()] != 0; }
+  // On a watchlist proper: any list but labels (ListOptions::IsLabel).
+  bool Watched(PersonId person) const { return (membership_[person.index()] & watch_mask_) != 0; }
   // Whether the person is on the red list (exempt from every rule).
   bool Exempt(PersonId person) const { return exempt_[person.index()] != 0; }
 
@@ -54,6 +56,7 @@ class Watchlists {
   std::vector<ListOptions> lists_;
   uint64_t seed_;
   std::vector<uint32_t> membership_;  // per person: bit l = on list l
+  uint32_t watch_mask_ = 0;           // bit l: list l is a watchlist, not a label
   std::vector<uint8_t> exempt_;       // per person: on the red list
   size_t exempt_count_ = 0;
   std::vector<size_t> sizes_, initial_sizes_, added_, removed_;

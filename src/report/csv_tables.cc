@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "audit/group_rates.h"
 #include "report/rate.h"
 
 namespace oversight {
@@ -29,7 +30,8 @@ std::string TwinCell(bool twin, uint64_t count) { return twin ? std::to_string(c
 
 void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total, bool twin) {
   *out += fmt::format(
-      "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(g.name),
+      "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+      Field(g.name),
       g.persons, RateCell(g.persons, total.persons), g.harmful_persons, g.listed_persons, g.alerts,
       RateCell(g.alerts, total.alerts), g.false_alarms, RateCell(g.false_alarms, g.alerts),
       g.flagged_persons, RateCell(g.flagged_persons, g.persons), g.flagged_innocents,
@@ -37,7 +39,9 @@ void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total, 
       g.lawful_acts, g.lawful_stopped, RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts,
       g.harmful_acts_stopped, g.red_list_suppressed, g.red_list_suppressed_harmful,
       TwinCell(twin, g.twin_lawful_acts), TwinCell(twin, g.twin_harmful_acts),
-      TwinCell(twin, g.lawful_acts_lost()), TwinCell(twin, g.harmful_acts_prevented()));
+      TwinCell(twin, g.lawful_acts_lost()), TwinCell(twin, g.harmful_acts_prevented()),
+      RateCell(g.flagged_harmful(), g.harmful_persons), g.list_days,
+      RateCell(g.visits_to_innocents, g.persons - g.harmful_persons));
 }
 
 }  // namespace
@@ -49,7 +53,7 @@ std::string GroupsCsv(const AuditResult& audit) {
       "innocents_flagged_share,visits,visits_to_innocents,lawful_acts,lawful_stopped,"
       "lawful_stopped_share,harmful_acts,harmful_acts_stopped,red_list_suppressed,"
       "red_list_suppressed_harmful,twin_lawful_acts,twin_harmful_acts,lawful_acts_lost,"
-      "harmful_acts_prevented\n";
+      "harmful_acts_prevented,recall,list_days,visits_per_innocent\n";
   for (const GroupCounts& g : audit.groups) GroupRow(&out, g, audit.total, audit.twin);
   GroupRow(&out, audit.total, audit.total, audit.twin);
   return out;
@@ -57,15 +61,22 @@ std::string GroupsCsv(const AuditResult& audit) {
 
 std::string RulesCsv(const AuditResult& audit) {
   std::string out =
-      "rule,operator,what,category,alerts,false_alarms,precision,flagged_persons,visits,alerts_"
-      "dropped,"
-      "lawful_stopped,harmful_acts_stopped,red_list_suppressed,red_list_suppressed_harmful\n";
+      "rule,operator,what,category,alerts,false_alarms,precision,flagged_persons,visits,"
+      "alerts_dropped,lawful_stopped,harmful_acts_stopped,red_list_suppressed,"
+      "red_list_suppressed_harmful,watched_persons,watched_harmful,flagged_watched,"
+      "flagged_watched_harmful,prevalence,recall,false_positive_rate,"
+      "false_positive_rate_for_even_odds\n";
   for (const RuleCounts& r : audit.rules) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.op, r.what,
-                       r.category, r.alerts, r.false_alarms,
-                       RateCell(r.alerts - r.false_alarms, r.alerts), r.flagged_persons, r.visits,
-                       r.alerts_dropped, r.lawful_stopped, r.harmful_acts_stopped,
-                       r.red_list_suppressed, r.red_list_suppressed_harmful);
+    const auto even = FprForEvenOdds(r);
+    out += fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.op,
+        r.what, r.category, r.alerts, r.false_alarms, RateCell(r.alerts - r.false_alarms, r.alerts),
+        r.flagged_persons, r.visits, r.alerts_dropped, r.lawful_stopped, r.harmful_acts_stopped,
+        r.red_list_suppressed, r.red_list_suppressed_harmful, r.watched_persons, r.watched_harmful,
+        r.flagged_watched, r.flagged_watched_harmful, RateCell(r.watched_harmful, r.watched_persons),
+        RateCell(r.flagged_watched_harmful, r.watched_harmful),
+        RateCell(r.flagged_watched - r.flagged_watched_harmful, r.watched_persons - r.watched_harmful),
+        even ? fmt::format("{:.6f}", *even) : std::string());
   }
   return out;
 }
@@ -80,6 +91,23 @@ std::string DaysCsv(const AuditResult& audit) {
                        d.harmful_acts, d.harmful_acts_stopped,
                        TwinCell(audit.twin, d.twin_lawful_acts),
                        TwinCell(audit.twin, d.twin_harmful_acts));
+  }
+  return out;
+}
+
+std::string DisparitiesCsv(const std::vector<Disparity>& disparities) {
+  std::string out =
+      "group,reference,metric,numerator,denominator,reference_numerator,reference_denominator,"
+      "ratio,ci95_low,ci95_high,verdict\n";
+  for (const Disparity& d : disparities) {
+    const bool estimated = d.verdict != Verdict::kInsufficientData;
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", Field(d.group), Field(d.reference),
+                       d.metric, d.numerator, d.denominator, d.reference_numerator,
+                       d.reference_denominator,
+                       estimated ? fmt::format("{:.6f}", d.ratio) : std::string(),
+                       estimated ? fmt::format("{:.6f}", d.low) : std::string(),
+                       estimated ? fmt::format("{:.6f}", d.high) : std::string(),
+                       kVerdictNames[static_cast<size_t>(d.verdict)]);
   }
   return out;
 }

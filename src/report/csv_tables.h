@@ -5,6 +5,7 @@
 #include <string>
 
 #include "audit/audit_result.h"
+#include "audit/disparity.h"
 #include "audit/replicates.h"
 
 namespace oversight {
@@ -12,6 +13,8 @@ namespace oversight {
 std::string GroupsCsv(const AuditResult& audit);
 std::string RulesCsv(const AuditResult& audit);
 std::string DaysCsv(const AuditResult& audit);
+// One row per (group, metric) against the reference group (audit/disparity.h).
+std::string DisparitiesCsv(const std::vector<Disparity>& disparities);
 // One row per metric: n, mean, sd, the 95% interval, then its value in each replicate.
 std::string ReplicatesCsv(const Replicates& replicates);
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/disparity.h"
 #include "audit/group_rates.h"
 #include "report/rate.h"
 
@@ -34,6 +35,7 @@ Json GroupJson(const GroupCounts& g, const GroupCounts& total, bool twin) {
   counts["persons"] = g.persons;
   counts["harmful_persons"] = g.harmful_persons;
   counts["listed_persons"] = g.listed_persons;
+  counts["list_days"] = g.list_days;
   counts["alerts"] = g.alerts;
   counts["false_alarms"] = g.false_alarms;
   counts["flagged_persons"] = g.flagged_persons;
@@ -77,11 +79,21 @@ Json RuleJson(const RuleCounts& r) {
   counts["harmful_acts_stopped"] = r.harmful_acts_stopped;
   counts["red_list_suppressed"] = r.red_list_suppressed;
   counts["red_list_suppressed_harmful"] = r.red_list_suppressed_harmful;
+  counts["watched_persons"] = r.watched_persons;
+  counts["watched_harmful"] = r.watched_harmful;
+  counts["flagged_watched"] = r.flagged_watched;
+  counts["flagged_watched_harmful"] = r.flagged_watched_harmful;
   j["counts"] = counts;
   Json rates;
-  rates["false_alarm_share"] = RateJson(r.false_alarms, r.alerts);
-  rates["precision"] = RateJson(r.alerts - r.false_alarms, r.alerts);
+  for (const NamedRate& rate : RuleRates(r)) {
+    rates[std::string(rate.name)] = RateJson(rate.numerator, rate.denominator);
+  }
   j["rates"] = rates;
+  if (const auto even = FprForEvenOdds(r)) {
+    j["false_positive_rate_for_even_odds"] = *even;
+  } else {
+    j["false_positive_rate_for_even_odds"] = nullptr;
+  }
   return j;
 }
 
@@ -212,6 +224,32 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
     days.push_back(day);
   }
   root["days"] = days;
+  Json disparities = Json::array();
+  for (const Disparity& d : Disparities(audit, scenario.audit)) {
+    Json j;
+    j["group"] = d.group;
+    j["reference"] = d.reference;
+    j["metric"] = d.metric;
+    j["rate"] = RateJson(d.numerator, d.denominator);
+    j["reference_rate"] = RateJson(d.reference_numerator, d.reference_denominator);
+    if (d.verdict == Verdict::kInsufficientData) {
+      j["ratio"] = j["ci95_low"] = j["ci95_high"] = nullptr;
+    } else {
+      j["ratio"] = d.ratio;
+      j["ci95_low"] = d.low;
+      j["ci95_high"] = d.high;
+    }
+    j["verdict"] = std::string(kVerdictNames[static_cast<size_t>(d.verdict)]);
+    disparities.push_back(j);
+  }
+  root["disparities"] = disparities;
+  Json operators;
+  operators["visits"] = total.visits;
+  operators["visits_recorded_as_handled"] = total.visits;
+  operators["visits_to_persons_with_harmful_intent"] = total.visits - total.visits_to_innocents;
+  operators["observed_precision"] = RateJson(total.visits, total.visits);
+  operators["true_precision"] = RateJson(total.visits - total.visits_to_innocents, total.visits);
+  root["operators_view"] = operators;
   if (replicates != nullptr) root["replicates"] = ReplicatesJson(*replicates);
   return root.dump(2) + "\n";
 }

@@ -11,6 +11,10 @@ absl::Status WriteReport(const Scenario& scenario, const RunFacts& facts, const 
   if (absl::Status s = sink->Write("groups.csv", GroupsCsv(audit)); !s.ok()) return s;
   if (absl::Status s = sink->Write("rules.csv", RulesCsv(audit)); !s.ok()) return s;
   if (absl::Status s = sink->Write("days.csv", DaysCsv(audit)); !s.ok()) return s;
+  if (absl::Status s = sink->Write("disparities.csv", DisparitiesCsv(Disparities(audit, scenario.audit)));
+      !s.ok()) {
+    return s;
+  }
   if (replicates != nullptr) {
     if (absl::Status s = sink->Write("replicates.csv", ReplicatesCsv(*replicates)); !s.ok()) {
       return s;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "audit/disparity.h"
 #include "report/rate.h"
 
 namespace oversight {
@@ -109,6 +110,10 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
         WithThousands(facts.red_listed), WithThousands(t.red_list_suppressed),
         WithThousands(t.red_list_suppressed_harmful));
   }
+  out += fmt::format(
+      "  The operators' view: all {} visits are recorded as handled, as if each had prevented "
+      "something;\n    {} concerned a person with a harmful intent\n",
+      WithThousands(t.visits), Percent(t.visits - t.visits_to_innocents, t.visits));
   out += "\n  By group (the person each alert named):\n";
   out += fmt::format("    {:<16} {:>10} {:>8} {:>10} {:>8} {:>14} {:>12}\n", "group", "persons",
                      "share", "alerts", "share", "flagged/1000", "false alarms");
@@ -130,6 +135,20 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
         "    {:<22} {:>10} {:>10} {:>8} {:>16} {:>14}\n", r.id, WithThousands(r.alerts),
         precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a", WithThousands(r.visits),
         WithThousands(r.lawful_stopped), WithThousands(r.harmful_acts_stopped));
+  }
+  const std::vector<Disparity> disparities = Disparities(audit, scenario.audit);
+  if (!disparities.empty()) {
+    out += fmt::format(
+        "\n  Disparities against {} (ratio [95% interval]; band {:.2f} to {:.2f}):\n",
+        disparities.front().reference, scenario.audit.band_low, scenario.audit.band_high);
+    for (const Disparity& d : disparities) {
+      const std::string ratio =
+          d.verdict == Verdict::kInsufficientData
+              ? std::string("-")
+              : fmt::format("{:.2f} [{:.2f}, {:.2f}]", d.ratio, d.low, d.high);
+      out += fmt::format("    {:<16} {:<24} {:>20}  {}\n", d.group, d.metric, ratio,
+                         kVerdictNames[static_cast<size_t>(d.verdict)]);
+    }
   }
   if (replicates != nullptr && replicates->seeds.size() > 1) {
     out += ReplicatesText(*replicates, audit);

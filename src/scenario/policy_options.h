@@ -33,6 +33,9 @@ struct ListOptions {
   bool HasPredicate() const {
     return recorded_traits != 0 || sex >= 0 || foreign >= 0 || work_permit >= 0;
   }
+  // A label (e.g. "men") describes people by the register only: no history on file and no
+  // additions from alerts. The audit does not count labels as watchlists.
+  bool IsLabel() const { return recorded_traits == 0 && add_after_alerts == 0; }
 };
 
 // A rule's `who` or `with.who` when it watches everyone.

@@ -14,6 +14,21 @@
 
 namespace oversight {
 
+// How the audit judges the run (docs/METRICS.md).
+struct AuditOptions {
+  // Run a twin of the world with the policy switched off, sharing every random number, so
+  // the policy's effect on acts is a difference of two runs of the same lives.
+  bool twin = true;
+  // Disparities are ratios of a group's rate to this group's (empty: the largest group).
+  std::string reference_group;
+  // A ratio whose 95% interval lies inside [band_low, band_high] is "within band"; wholly
+  // outside, "outside band"; across an edge, "inconclusive".
+  double band_low = 0.8;
+  double band_high = 1.25;
+  // A rate with a denominator below this (in either group) gives "insufficient data".
+  int32_t min_cell = 30;
+};
+
 struct Scenario {
   std::string source;       // file path, or "<built-in default>"
   std::string name = "unnamed";
@@ -24,9 +39,7 @@ struct Scenario {
   SenseOptions sense;
   PolicyOptions policy;
   RespondOptions respond;
-  // Run a twin of the world with the policy switched off, sharing every random number, so
-  // the policy's effect on acts is a difference of two runs of the same lives.
-  bool twin = true;
+  AuditOptions audit;
 };
 
 }  // namespace oversight

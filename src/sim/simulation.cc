@@ -19,7 +19,7 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
     if (rule.what == Evidence::kLocation) scenario_.sense.record_locations = true;
   }
   world_ = std::make_unique<World>(scenario_.world, scenario_.seed);
-  if (scenario_.twin) twin_ = std::make_unique<World>(scenario_.world, scenario_.seed);
+  if (scenario_.audit.twin) twin_ = std::make_unique<World>(scenario_.world, scenario_.seed);
   sensors_ = std::make_unique<Sensors>(scenario_.sense, *world_, scenario_.seed);
   rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records(),
                                         scenario_.world.calendar, scenario_.seed);

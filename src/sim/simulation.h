@@ -59,7 +59,7 @@ class Simulation {
   Scenario scenario_;
   Profile profile_;
   std::unique_ptr<World> world_;
-  std::unique_ptr<World> twin_;  // the same lives with the policy off (scenario.twin)
+  std::unique_ptr<World> twin_;  // the same lives with the policy off (scenario.audit.twin)
   std::unique_ptr<Sensors> sensors_;
   std::unique_ptr<RuleEngine> rules_;
   std::unique_ptr<Police> police_;

@@ -384,6 +384,31 @@ homes_of_recorded = ["mental_illness", "drug_use"]
               HasSubstr("did you mean 'school'?"));
 }
 
+TEST(LoaderTest, AuditOptionsAreRead) {
+  const std::string text = std::string(kMinimal) + R"(
+[[groups]]
+name = "a"
+[[groups]]
+name = "b"
+[audit]
+twin = false
+reference_group = "b"
+band = [0.9, 1.1]
+min_cell = 50
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(text, "t.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_FALSE(s->audit.twin);
+  EXPECT_EQ(s->audit.reference_group, "b");
+  EXPECT_DOUBLE_EQ(s->audit.band_low, 0.9);
+  EXPECT_DOUBLE_EQ(s->audit.band_high, 1.1);
+  EXPECT_EQ(s->audit.min_cell, 50);
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[audit]\nband = [1.2, 0.8]\n"),
+              HasSubstr("'band' must be [low, high] with 0 < low < 1 < high"));
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[audit]\nreference_group = \"majorty\"\n"),
+              HasSubstr("unknown group 'majorty'"));
+}
+
 TEST(LoaderTest, RecordRatesAreRead) {
   const std::string text = std::string(kMinimal) + R"(
 [records]

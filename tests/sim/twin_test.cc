@@ -76,7 +76,7 @@ TEST(TwinTest, DeterrenceMakesVisitedPersonsSetOutLessThanTheirTwins) {
 TEST(TwinTest, NoTwinMeansNoTwinCounts) {
   Scenario s = Small();
   s.days = 2;
-  s.twin = false;
+  s.audit.twin = false;
   const AuditResult audit = Audit(s);
   EXPECT_FALSE(audit.twin);
   EXPECT_EQ(audit.total.twin_lawful_acts, 0u);
