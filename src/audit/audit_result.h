@@ -82,6 +82,10 @@ struct DayCounts {
   uint64_t harmful_acts_stopped = 0;
   uint64_t twin_lawful_acts = 0;
   uint64_t twin_harmful_acts = 0;
+  // Per group (AuditResult::groups order): alerts naming its persons, and persons of it on a
+  // watchlist at the end of the day.
+  std::vector<uint64_t> group_alerts{};
+  std::vector<uint64_t> group_listed{};
 };
 
 struct AuditResult {

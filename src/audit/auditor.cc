@@ -51,6 +51,8 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
                         const ResponseDay& response) {
   const Population& population = world.population();
   DayCounts today{.day = day, .observations = observations};
+  today.group_alerts.assign(result_.groups.size(), 0);
+  today.group_listed.assign(result_.groups.size(), 0);
   for (const Alert& alert : suppressed) {
     const bool harmful = population.intents[alert.person.index()] != 0;
     GroupCounts& g = result_.groups[population.group[alert.person.index()].index()];
@@ -68,6 +70,7 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
     ++g.alerts;
     ++r.alerts;
     ++today.alerts;
+    ++today.group_alerts[population.group[p].index()];
     if (innocent) {
       ++g.false_alarms;
       ++r.false_alarms;
@@ -117,6 +120,7 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
   for (size_t p = 0; p < population.size(); ++p) {
     if (watchlists_.Watched(PersonId(static_cast<uint32_t>(p)))) {
       ++result_.groups[population.group[p].index()].list_days;
+      ++today.group_listed[population.group[p].index()];
     }
   }
   result_.days.push_back(today);

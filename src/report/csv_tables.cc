@@ -84,13 +84,23 @@ std::string RulesCsv(const AuditResult& audit) {
 std::string DaysCsv(const AuditResult& audit) {
   std::string out =
       "day,observations,alerts,false_alarms,visits,alerts_dropped,lawful_acts,lawful_stopped,"
-      "harmful_acts,harmful_acts_stopped,twin_lawful_acts,twin_harmful_acts\n";
+      "harmful_acts,harmful_acts_stopped,twin_lawful_acts,twin_harmful_acts";
+  for (const GroupCounts& g : audit.groups) out += ",alerts_" + Field(g.name);
+  for (const GroupCounts& g : audit.groups) out += ",listed_" + Field(g.name);
+  out += "\n";
   for (const DayCounts& d : audit.days) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", d.day, d.observations, d.alerts,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}", d.day, d.observations, d.alerts,
                        d.false_alarms, d.visits, d.alerts_dropped, d.lawful_acts, d.lawful_stopped,
                        d.harmful_acts, d.harmful_acts_stopped,
                        TwinCell(audit.twin, d.twin_lawful_acts),
                        TwinCell(audit.twin, d.twin_harmful_acts));
+    for (size_t g = 0; g < audit.groups.size(); ++g) {
+      out += fmt::format(",{}", g < d.group_alerts.size() ? d.group_alerts[g] : 0);
+    }
+    for (size_t g = 0; g < audit.groups.size(); ++g) {
+      out += fmt::format(",{}", g < d.group_listed.size() ? d.group_listed[g] : 0);
+    }
+    out += "\n";
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/disparity.h"
+#include "audit/feedback.h"
 #include "audit/group_rates.h"
 #include "report/rate.h"
 
@@ -221,6 +222,13 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
       day["twin_lawful_acts"] = d.twin_lawful_acts;
       day["twin_harmful_acts"] = d.twin_harmful_acts;
     }
+    Json alerts_by_group, listed_by_group;
+    for (size_t g = 0; g < audit.groups.size() && g < d.group_alerts.size(); ++g) {
+      alerts_by_group[audit.groups[g].name] = d.group_alerts[g];
+      listed_by_group[audit.groups[g].name] = d.group_listed[g];
+    }
+    day["alerts_by_group"] = alerts_by_group;
+    day["listed_by_group"] = listed_by_group;
     days.push_back(day);
   }
   root["days"] = days;
@@ -243,6 +251,23 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
     disparities.push_back(j);
   }
   root["disparities"] = disparities;
+  auto number = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+  Json feedback = Json::array();
+  for (const FeedbackTrend& f : Feedback(audit, scenario.audit)) {
+    Json j;
+    j["group"] = f.group;
+    j["reference"] = f.reference;
+    j["alert_disparity_first_week"] = number(f.first_week);
+    j["alert_disparity_last_week"] = number(f.last_week);
+    j["listed_disparity_first_day"] = number(f.listed_first_day);
+    j["listed_disparity_last_day"] = number(f.listed_last_day);
+    j["true_disparity"] = number(f.truth);
+    Json by_day = Json::array();
+    for (const auto& v : f.by_day) by_day.push_back(number(v));
+    j["alert_disparity_by_day"] = by_day;
+    feedback.push_back(j);
+  }
+  root["feedback"] = feedback;
   Json operators;
   operators["visits"] = total.visits;
   operators["visits_recorded_as_handled"] = total.visits;

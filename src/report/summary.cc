@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "audit/disparity.h"
+#include "audit/feedback.h"
 #include "report/rate.h"
 
 namespace oversight {
@@ -149,6 +150,17 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
       out += fmt::format("    {:<16} {:<24} {:>20}  {}\n", d.group, d.metric, ratio,
                          kVerdictNames[static_cast<size_t>(d.verdict)]);
     }
+  }
+  for (const FeedbackTrend& f : Feedback(audit, scenario.audit)) {
+    auto x = [](const std::optional<double>& v) {
+      return v ? fmt::format("{:.2f}", *v) : std::string("n/a");
+    };
+    out += fmt::format(
+        "\n  Feedback, {} against {} (per person): alerts {}x in the first week, {}x in the "
+        "last;\n    on a watchlist {}x after day 0, {}x at the end; harmful intent (the truth) "
+        "{}x\n",
+        f.group, f.reference, x(f.first_week), x(f.last_week), x(f.listed_first_day),
+        x(f.listed_last_day), x(f.truth));
   }
   if (replicates != nullptr && replicates->seeds.size() > 1) {
     out += ReplicatesText(*replicates, audit);
