@@ -88,8 +88,16 @@ struct DayCounts {
   std::vector<uint64_t> group_listed{};
 };
 
+// A cell of an intersection of the group with a register attribute (sex or status):
+// the counts of its persons (twin counts and list days are not kept per cell).
+struct IntersectionCounts {
+  std::string dimension;  // "group x sex" or "group x status"
+  GroupCounts counts;     // name "<group> x <value>"
+};
+
 struct AuditResult {
   std::vector<GroupCounts> groups;
+  std::vector<IntersectionCounts> intersections;
   GroupCounts total;  // name "all"
   std::vector<RuleCounts> rules;
   std::vector<DayCounts> days;

@@ -5,6 +5,8 @@
 // visit (Act::stopped_by).
 #include "audit/auditor.h"
 
+#include <fmt/format.h>
+
 #include <string>
 
 namespace oversight {
@@ -16,11 +18,32 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
     result_.groups.push_back(GroupCounts{.name = group.name});
   }
   result_.total.name = "all";
+  // Intersections: group x sex cells, then group x status cells.
+  for (const GroupOptions& group : scenario.world.groups) {
+    for (std::string_view sex : kSexNames) {
+      IntersectionCounts cell{.dimension = "group x sex", .counts = {}};
+      cell.counts.name = fmt::format("{} x {}", group.name, sex);
+      result_.intersections.push_back(cell);
+    }
+  }
+  for (const GroupOptions& group : scenario.world.groups) {
+    for (std::string_view status : kStatusNames) {
+      IntersectionCounts cell{.dimension = "group x status", .counts = {}};
+      cell.counts.name = fmt::format("{} x {} status", group.name, status);
+      result_.intersections.push_back(cell);
+    }
+  }
+  sex_cells_ = scenario.world.groups.size() * kSexCount;
   for (size_t p = 0; p < population.size(); ++p) {
     GroupCounts& g = result_.groups[population.group[p].index()];
     ++g.persons;
     g.harmful_persons += population.intents[p] != 0 ? 1u : 0u;
     g.listed_persons += watchlists.Watched(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
+    for (GroupCounts* cell : Cells(population, p)) {
+      ++cell->persons;
+      cell->harmful_persons += population.intents[p] != 0 ? 1u : 0u;
+      cell->listed_persons += watchlists.Watched(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
+    }
   }
   for (const RuleOptions& rule : scenario.policy.rules) {
     result_.rules.push_back(
@@ -76,10 +99,17 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
       ++r.false_alarms;
       ++today.false_alarms;
     }
-    if (!flagged_[p]) {
+    const bool first = !flagged_[p];
+    if (first) {
       flagged_[p] = 1;
       ++g.flagged_persons;
       if (innocent) ++g.flagged_innocents;
+    }
+    for (GroupCounts* cell : Cells(population, p)) {
+      ++cell->alerts;
+      cell->false_alarms += innocent ? 1u : 0u;
+      cell->flagged_persons += first ? 1u : 0u;
+      cell->flagged_innocents += first && innocent ? 1u : 0u;
     }
     uint8_t& marks = flagged_by_rule_[alert.rule.index()][p];
     if ((marks & kFlagged) == 0) {
@@ -94,7 +124,12 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
   for (const VisitRecord& visit : response.visits) {
     GroupCounts& g = result_.groups[population.group[visit.person.index()].index()];
     ++g.visits;
-    if (population.intents[visit.person.index()] == 0) ++g.visits_to_innocents;
+    const bool innocent = population.intents[visit.person.index()] == 0;
+    if (innocent) ++g.visits_to_innocents;
+    for (GroupCounts* cell : Cells(population, visit.person.index())) {
+      ++cell->visits;
+      cell->visits_to_innocents += innocent ? 1u : 0u;
+    }
     ++result_.rules[visit.rule.index()].visits;
     ++today.visits;
   }
@@ -110,6 +145,10 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
       uint64_t& count = trip ? g.lawful_acts : g.harmful_acts;
       ++count;
       ++(trip ? today.lawful_acts : today.harmful_acts);
+      for (GroupCounts* cell : Cells(population, act.person.index())) {
+        ++(trip ? cell->lawful_acts : cell->harmful_acts);
+        if (act.stopped()) ++(trip ? cell->lawful_stopped : cell->harmful_acts_stopped);
+      }
       if (!act.stopped()) continue;
       ++(trip ? g.lawful_stopped : g.harmful_acts_stopped);
       ++(trip ? today.lawful_stopped : today.harmful_acts_stopped);
@@ -124,6 +163,14 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
     }
   }
   result_.days.push_back(today);
+}
+
+std::array<GroupCounts*, 2> Auditor::Cells(const Population& population, size_t p) {
+  const size_t g = population.group[p].index();
+  return {&result_.intersections[g * kSexCount + static_cast<size_t>(population.sex[p])].counts,
+          &result_.intersections[sex_cells_ + g * kStatusCount +
+                                 static_cast<size_t>(population.status[p])]
+               .counts};
 }
 
 void Auditor::RecordTwinDay(const World& twin) {

@@ -5,6 +5,7 @@
 // Thread-safety: not thread-safe.
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include "audit/audit_result.h"
@@ -34,7 +35,11 @@ class Auditor {
   AuditResult Finish(size_t waiting) const;
 
  private:
+  // The person's group x sex and group x status cells.
+  std::array<GroupCounts*, 2> Cells(const Population& population, size_t p);
+
   const Watchlists& watchlists_;
+  size_t sex_cells_ = 0;  // intersections before the group x status cells
   AuditResult result_;
   std::vector<uint8_t> flagged_;                    // per person
   // Per rule, per person: kFlagged | kWatchedAtStart.

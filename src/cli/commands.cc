@@ -184,7 +184,7 @@ int RunCommand(const RunArgs& args) {
     return kExitFailure;
   }
   fmt::print("{}", Summary(scenario, run->facts, run->audit, summary ? &*summary : nullptr));
-  fmt::print("\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, disparities.csv, "
+  fmt::print("\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, intersections.csv, disparities.csv, "
              "{}summary.txt)\n",
              (*output)->final_path().string(), summary ? "replicates.csv, " : "");
   if (args.profile) {

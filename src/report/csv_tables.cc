@@ -105,6 +105,21 @@ std::string DaysCsv(const AuditResult& audit) {
   return out;
 }
 
+std::string IntersectionsCsv(const AuditResult& audit, int32_t min_cell) {
+  const std::string groups = GroupsCsv(audit);
+  std::string out = "dimension," + groups.substr(0, groups.find('\n')) + ",judgement\n";
+  for (const IntersectionCounts& cell : audit.intersections) {
+    std::string row;
+    GroupRow(&row, cell.counts, audit.total, false);
+    row.pop_back();  // the newline
+    const GroupCounts& g = cell.counts;
+    const auto min = static_cast<uint64_t>(min_cell);
+    const bool judgeable = g.persons >= min && g.persons - g.harmful_persons >= min;
+    out += cell.dimension + "," + row + "," + (judgeable ? "" : "insufficient data") + "\n";
+  }
+  return out;
+}
+
 std::string DisparitiesCsv(const std::vector<Disparity>& disparities) {
   std::string out =
       "group,reference,metric,numerator,denominator,reference_numerator,reference_denominator,"

@@ -13,6 +13,10 @@ namespace oversight {
 std::string GroupsCsv(const AuditResult& audit);
 std::string RulesCsv(const AuditResult& audit);
 std::string DaysCsv(const AuditResult& audit);
+// One row per intersection cell (group x sex, group x status): the groups.csv columns after
+// a `dimension` column, then `judgement` ("insufficient data" below min_cell persons or
+// innocent persons).
+std::string IntersectionsCsv(const AuditResult& audit, int32_t min_cell);
 // One row per (group, metric) against the reference group (audit/disparity.h).
 std::string DisparitiesCsv(const std::vector<Disparity>& disparities);
 // One row per metric: n, mean, sd, the 95% interval, then its value in each replicate.

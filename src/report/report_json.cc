@@ -29,6 +29,12 @@ Json RateJson(uint64_t numerator, uint64_t denominator) {
   return j;
 }
 
+// A cell is judged only with at least min_cell persons and min_cell innocent persons.
+bool Judgeable(const GroupCounts& g, const AuditOptions& options) {
+  const auto min_cell = static_cast<uint64_t>(options.min_cell);
+  return g.persons >= min_cell && g.persons - g.harmful_persons >= min_cell;
+}
+
 Json GroupJson(const GroupCounts& g, const GroupCounts& total, bool twin) {
   Json j;
   j["group"] = g.name;
@@ -202,6 +208,14 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   for (const GroupCounts& g : audit.groups)
     groups.push_back(GroupJson(g, total, audit.twin));
   root["groups"] = groups;
+  Json intersections = Json::array();
+  for (const IntersectionCounts& cell : audit.intersections) {
+    Json j = GroupJson(cell.counts, total, false);
+    j["dimension"] = cell.dimension;
+    j["judgement"] = Judgeable(cell.counts, scenario.audit) ? "" : "insufficient data";
+    intersections.push_back(j);
+  }
+  root["intersections"] = intersections;
   Json rules = Json::array();
   for (const RuleCounts& r : audit.rules) rules.push_back(RuleJson(r));
   root["rules"] = rules;

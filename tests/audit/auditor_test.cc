@@ -103,3 +103,38 @@ TEST_F(AuditorTest, StoppedTripsAreCountedForTheRuleBehindTheVisit) {
 
 }  // namespace
 }  // namespace oversight
+
+namespace oversight {
+namespace {
+
+// Each person is in one group x sex and one group x status cell: both dimensions add up to
+// the group, and an alert counts in the person's two cells.
+TEST_F(AuditorTest, IntersectionCellsAddUpToTheirGroups) {
+  Auditor auditor(scenario_, *world_, *lists_);
+  world_->Step(0);
+  const std::vector<Alert> alerts = {Alert{100, harmful_, RuleId(0), Category::kSocial, 1},
+                                     Alert{200, innocent_, RuleId(1), Category::kCriminal, 2}};
+  auditor.RecordDay(0, *world_, 10, alerts, {}, ResponseDay{});
+  const AuditResult r = auditor.Finish(0);
+  ASSERT_EQ(r.intersections.size(), 2u * (kSexCount + kStatusCount));
+  for (const char* dimension : {"group x sex", "group x status"}) {
+    std::vector<uint64_t> persons(r.groups.size()), alerts_sum(r.groups.size()),
+        lawful(r.groups.size());
+    for (const IntersectionCounts& cell : r.intersections) {
+      if (cell.dimension != dimension) continue;
+      const size_t g = cell.counts.name.rfind("minority", 0) == 0 ? 1 : 0;
+      persons[g] += cell.counts.persons;
+      alerts_sum[g] += cell.counts.alerts;
+      lawful[g] += cell.counts.lawful_acts;
+    }
+    for (size_t g = 0; g < r.groups.size(); ++g) {
+      EXPECT_EQ(persons[g], r.groups[g].persons) << dimension;
+      EXPECT_EQ(alerts_sum[g], r.groups[g].alerts) << dimension;
+      EXPECT_EQ(lawful[g], r.groups[g].lawful_acts) << dimension;
+    }
+  }
+  EXPECT_EQ(r.intersections[0].counts.name, "majority x female");
+}
+
+}  // namespace
+}  // namespace oversight
