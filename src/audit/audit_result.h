@@ -23,6 +23,8 @@ struct GroupCounts {
   uint64_t flagged_harmful() const { return flagged_persons - flagged_innocents; }
   uint64_t visits = 0;
   uint64_t visits_to_innocents = 0;
+  uint64_t checks = 0;               // quick checks (police contacts that stop nothing)
+  uint64_t checks_to_innocents = 0;
   uint64_t lawful_acts = 0;  // lawful acts set out on: petition trips and gatherings attended
   uint64_t lawful_stopped = 0;
   uint64_t harmful_acts = 0;

@@ -133,6 +133,16 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
     ++result_.rules[visit.rule.index()].visits;
     ++today.visits;
   }
+  for (PersonId person : response.checks) {
+    const bool innocent = population.intents[person.index()] == 0;
+    GroupCounts& g = result_.groups[population.group[person.index()].index()];
+    ++g.checks;
+    g.checks_to_innocents += innocent ? 1u : 0u;
+    for (GroupCounts* cell : Cells(population, person.index())) {
+      ++cell->checks;
+      cell->checks_to_innocents += innocent ? 1u : 0u;
+    }
+  }
   for (const Alert& alert : response.dropped) {
     ++result_.rules[alert.rule.index()].alerts_dropped;
     ++today.alerts_dropped;
@@ -202,6 +212,8 @@ AuditResult Auditor::Finish(size_t waiting) const {
     t.flagged_innocents += g.flagged_innocents;
     t.visits += g.visits;
     t.visits_to_innocents += g.visits_to_innocents;
+    t.checks += g.checks;
+    t.checks_to_innocents += g.checks_to_innocents;
     t.lawful_acts += g.lawful_acts;
     t.lawful_stopped += g.lawful_stopped;
     t.harmful_acts += g.harmful_acts;

@@ -49,6 +49,8 @@ Json GroupJson(const GroupCounts& g, const GroupCounts& total, bool twin) {
   counts["flagged_innocents"] = g.flagged_innocents;
   counts["visits"] = g.visits;
   counts["visits_to_innocents"] = g.visits_to_innocents;
+  counts["checks"] = g.checks;
+  counts["checks_to_innocents"] = g.checks_to_innocents;
   counts["lawful_acts"] = g.lawful_acts;
   counts["lawful_stopped"] = g.lawful_stopped;
   counts["harmful_acts"] = g.harmful_acts;

@@ -88,6 +88,13 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
   out += fmt::format(
       "  Police visits: {}, of which to innocents {}; alerts dropped unanswered: {}\n",
       WithThousands(t.visits), Percent(t.visits_to_innocents, t.visits), WithThousands(dropped));
+  if (t.checks > 0) {
+    out += fmt::format(
+        "  Quick checks to meet the answer target ({:.0f}% of alerts): {}, of which to innocents "
+        "{}\n",
+        scenario.respond.answer_share * 100, WithThousands(t.checks),
+        Percent(t.checks_to_innocents, t.checks));
+  }
   out += fmt::format("  Lawful activity stopped (petition trips, gatherings): {}\n",
                      Percent(t.lawful_stopped, t.lawful_acts));
   out +=

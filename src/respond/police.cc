@@ -7,6 +7,7 @@
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace oversight {
 
@@ -30,11 +31,21 @@ const ResponseDay& Police::Respond(Day day, const std::vector<Alert>& alerts,
   });
 
   const Minute duty_start = DayStart(day) + options_.duty_start_hour * kMinutesPerHour;
-  absl::flat_hash_set<PersonId> visited;
+  absl::flat_hash_set<PersonId> visited, checked;
   int32_t capacity = options_.visits_per_day;
+  // Officers judged by responsiveness answer at least this many of the day's alerts.
+  const auto must_answer = static_cast<size_t>(
+      std::ceil(options_.answer_share * static_cast<double>(work.size()) - 1e-9));
   for (const Pending& pending : work) {
     const Alert& alert = pending.alert;
-    if (visited.contains(alert.person)) {
+    if (visited.contains(alert.person) || checked.contains(alert.person)) {
+      today_.answered.push_back(alert);
+      continue;
+    }
+    if (capacity == 0 && today_.answered.size() < must_answer) {
+      checked.insert(alert.person);
+      target->Check(alert.person);
+      today_.checks.push_back(alert.person);
       today_.answered.push_back(alert);
       continue;
     }

@@ -27,7 +27,8 @@ struct VisitRecord {
 
 struct ResponseDay {
   std::vector<VisitRecord> visits;    // in the order they were decided
-  std::vector<Alert> answered;        // alerts answered today (by a visit)
+  std::vector<Alert> answered;        // alerts answered today (by a visit or a check)
+  std::vector<PersonId> checks;       // quick checks made to meet the answer share
   std::vector<Alert> dropped;         // alerts given up today
   size_t waiting = 0;                 // alerts carried to tomorrow
 };

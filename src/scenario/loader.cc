@@ -986,6 +986,7 @@ class Loader {
     r.Int32("response_minutes", 0, kMinutesPerDay, &respond.response_minutes);
     r.Int32("max_wait_days", 0, 365, &respond.max_wait_days);
     r.Int32("duty_start_hour", 0, 23, &respond.duty_start_hour);
+    r.Probability("answer_share", &respond.answer_share);
     r.Finish();
   }
 

@@ -10,6 +10,10 @@ struct RespondOptions {
   int32_t response_minutes = 60;  // from an alert to the visit, minutes (same day)
   int32_t max_wait_days = 2;      // an alert unanswered this many days later is dropped
   int32_t duty_start_hour = 8;    // alerts carried over from earlier days are visited from here
+  // Officers judged by responsiveness: at least this share of each day's alerts must be
+  // answered. Alerts beyond the visit capacity are answered, in priority order, by quick
+  // checks (a police contact that stops nothing) until the share is reached. 0: off.
+  double answer_share = 0.0;
 };
 
 }  // namespace oversight

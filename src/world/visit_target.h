@@ -18,6 +18,9 @@ class VisitTarget {
   // The police visit `person` at minute `time` of the current day; `cause` tags the acts it
   // stops (the rule index of the alert behind the visit).
   virtual void Visit(PersonId person, Minute time, uint32_t cause) = 0;
+  // A quick check on `person` (a call or a drive-by) to answer an alert without a visit: a
+  // police contact (it raises evasion and deterrence) that stops nothing.
+  virtual void Check(PersonId person) = 0;
 };
 
 }  // namespace oversight

@@ -172,6 +172,11 @@ void World::PlanRecruitments(Day day, DayContext* context) const {
   }
 }
 
+void World::Check(PersonId person) {
+  uint8_t& contacts = police_contacts_[person.index()];
+  if (contacts < 255) ++contacts;
+}
+
 int World::ApplyVisit(PersonId person, Minute time, uint32_t cause) {
   uint8_t& contacts = police_contacts_[person.index()];
   if (contacts < 255) ++contacts;

@@ -42,6 +42,7 @@ class World : public VisitTarget {
   void Visit(PersonId person, Minute time, uint32_t cause) override {
     ApplyVisit(person, time, cause);
   }
+  void Check(PersonId person) override;
 
   // Today's events, in blocks of kPersonsPerChunk persons, in person order.
   const std::vector<DayLog>& day_log() const { return chunks_; }
