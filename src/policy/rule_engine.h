@@ -41,6 +41,8 @@ class RuleEngine {
   const std::vector<ScoreChange>& score_changes() const { return score_changes_; }
 
   const Watchlists& watchlists() const { return watchlists_; }
+  // The police put `person` on `list` (respond: list_after_visit).
+  void AddToList(ListId list, PersonId person) { watchlists_.Add(list, person); }
   const PolicyOptions& options() const { return options_; }
   // State each rule carries across days (bytes, keys).
   size_t StateBytes(RuleId rule) const { return rules_[rule.index()]->StateBytes(); }

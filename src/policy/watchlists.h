@@ -37,6 +37,9 @@ class Watchlists {
   // Whether the person is on the red list (exempt from every rule).
   bool Exempt(PersonId person) const { return exempt_[person.index()] != 0; }
 
+  // Puts `person` on `list` (a police decision); counted as added. Nobody is told.
+  void Add(ListId list, PersonId person) { AddTo(list.index(), person); }
+
   // After day `day`'s alerts: adds persons alerted often enough, then takes members off at
   // each list's removal rate. Deterministic in (seed, day, alerts).
   void Update(Day day, const std::vector<Alert>& alerts);

@@ -122,6 +122,7 @@ Json ScenarioJson(const Scenario& s, const RunFacts& facts) {
   }
   j["places"] = places;
   j["cameras"] = cameras;
+  j["cameras_added_after_visits"] = facts.cameras_added;
   Json lists = Json::array();
   for (size_t l = 0; l < s.policy.lists.size(); ++l) {
     Json list;

@@ -30,6 +30,7 @@ struct RunFacts {
   std::vector<uint64_t> list_added;        // added by the system's own alerts
   std::vector<uint64_t> list_removed;      // taken off
   uint64_t red_listed = 0;                 // persons on the red list
+  uint64_t cameras_added = 0;              // installed at visited homes during the run
   uint64_t observations = 0;               // over the whole run, every kind
   // Over the whole run, by kind (kObservationKindNames order).
   std::array<uint64_t, kObservationKindCount> observations_by_kind{};

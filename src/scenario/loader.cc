@@ -987,6 +987,20 @@ class Loader {
     r.Int32("max_wait_days", 0, 365, &respond.max_wait_days);
     r.Int32("duty_start_hour", 0, 23, &respond.duty_start_hour);
     r.Probability("answer_share", &respond.answer_share);
+    r.Bool("camera_after_visit", &respond.camera_after_visit);
+    if (r.Has("list_after_visit")) {
+      size_t list = 0;
+      const std::vector<std::string> names = NamesOf(scenario_.policy.lists);
+      if (names.empty()) {
+        r.Touch("list_after_visit");
+        r.Error("list_after_visit", "'list_after_visit' names a list, but the scenario defines "
+                                    "no [[lists]]");
+      } else {
+        list = names.size();
+        r.Choice("list_after_visit", names, "list", &list);
+        if (list < names.size()) respond.list_after_visit = static_cast<int32_t>(list);
+      }
+    }
     r.Finish();
   }
 

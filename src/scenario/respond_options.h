@@ -14,6 +14,10 @@ struct RespondOptions {
   // answered. Alerts beyond the visit capacity are answered, in priority order, by quick
   // checks (a police contact that stops nothing) until the share is reached. 0: off.
   double answer_share = 0.0;
+  // What a visit leaves behind (feedback): a camera outside the visited person's home, and
+  // the person on this list (index into PolicyOptions::lists; -1: none).
+  bool camera_after_visit = false;
+  int32_t list_after_visit = -1;
 };
 
 }  // namespace oversight

@@ -31,11 +31,15 @@ class Sensors {
   const DayRecords& records() const { return records_; }
 
   bool has_camera(PlaceId place) const { return has_camera_[place.index()] != 0; }
+  // Installs a camera at `place` (a no-op if it has one): from the next observation on, it
+  // sees arrivals there. Returns whether a camera was added.
+  bool AddCamera(PlaceId place);
   // Where a camera sees a person arriving at `place`: the place itself when it has a
   // camera, else the gate of its residential compound when that has one; else invalid.
   PlaceId seen_at(PlaceId place) const { return seen_at_[place.index()]; }
-  // Cameras per place type (for the report).
+  // Cameras per place type (for the report), and how many AddCamera installed.
   const std::vector<size_t>& cameras_by_type() const { return cameras_by_type_; }
+  size_t cameras_added() const { return cameras_added_; }
 
  private:
   void ObserveChunk(const World& world, const DayLog& log, std::vector<Observation>* out,
@@ -52,6 +56,8 @@ class Sensors {
   std::vector<uint8_t> has_camera_;  // per place
   std::vector<PlaceId> seen_at_;     // per place
   std::vector<size_t> cameras_by_type_;
+  std::vector<PlaceType> place_types_;  // per place
+  size_t cameras_added_ = 0;            // by AddCamera, after construction
   std::vector<PersonId> vehicle_owner_;  // the vehicle register: id -> owner
   std::vector<std::vector<Observation>> chunk_observations_;
   std::vector<DayRecords> chunk_records_;

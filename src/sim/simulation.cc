@@ -61,6 +61,14 @@ void Simulation::Step(Day day) {
   {
     ScopedPhase timer(&profile_, Phase::kRespond);
     response = &police_->Respond(day, *alerts, world_.get());
+    // What visits leave behind: cameras at visited homes, names on a list.
+    const RespondOptions& respond = scenario_.respond;
+    for (const VisitRecord& visit : response->visits) {
+      if (respond.camera_after_visit) sensors_->AddCamera(world_->records().home(visit.person));
+      if (respond.list_after_visit >= 0) {
+        rules_->AddToList(ListId(static_cast<uint32_t>(respond.list_after_visit)), visit.person);
+      }
+    }
   }
   // Phase 5: the audit compares everything with the truth.
   {
@@ -96,6 +104,7 @@ RunFacts Simulation::facts() const {
     facts.list_removed.push_back(lists.removed()[l]);
   }
   facts.red_listed = lists.exempt_count();
+  facts.cameras_added = sensors_->cameras_added();
   facts.observations_by_kind = observations_by_kind_;
   for (uint64_t n : observations_by_kind_) facts.observations += n;
   return facts;
