@@ -106,9 +106,15 @@ int ValidateCommand(const std::vector<std::string>& paths) {
       exit_code = kExitBadInput;
       continue;
     }
-    fmt::print("{}: ok ('{}': {} persons, {} days, {} lists, {} rules)\n", path, scenario->name,
-               WithThousands(scenario->world.persons), scenario->days,
-               scenario->policy.lists.size(), scenario->policy.rules.size());
+    size_t scores = 0;
+    for (const RuleOptions& rule : scenario->policy.rules) {
+      const bool score =
+          rule.op == RuleOperator::kWeightedScore || rule.op == RuleOperator::kLearnedScore;
+      scores += score ? 1 : 0;
+    }
+    fmt::print("{}: ok ('{}': {} persons, {} days, {} lists, {} rules, {} scores)\n", path,
+               scenario->name, WithThousands(scenario->world.persons), scenario->days,
+               scenario->policy.lists.size(), scenario->policy.rules.size() - scores, scores);
   }
   return exit_code;
 }

@@ -82,7 +82,8 @@ TEST_F(CliTest, ValidateAcceptsTheShippedScenarios) {
   const Result r = Run("validate " + std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/default.toml " +
                        Tiny());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("default.toml: ok"));
+  EXPECT_THAT(r.out, HasSubstr("default.toml: ok ('default': 100,000 persons, 30 days, 6 lists, "
+                               "14 rules, 2 scores)"));
 }
 
 TEST_F(CliTest, ReplicatesGiveEveryMetricAnIntervalWhateverTheThreads) {
