@@ -35,23 +35,20 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
   }
   sex_cells_ = scenario.world.groups.size() * kSexCount;
   for (size_t p = 0; p < population.size(); ++p) {
-    GroupCounts& g = result_.groups[population.group[p].index()];
-    ++g.persons;
-    g.harmful_persons += population.intents[p] != 0 ? 1u : 0u;
-    g.listed_persons += watchlists.Watched(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
-    for (GroupCounts* cell : Cells(population, p)) {
-      ++cell->persons;
-      cell->harmful_persons += population.intents[p] != 0 ? 1u : 0u;
-      cell->listed_persons += watchlists.Watched(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
+    const uint64_t harmful = population.intents[p] != 0 ? 1u : 0u;
+    const uint64_t listed = watchlists.OnWatchlist(PersonId(static_cast<uint32_t>(p))) ? 1u : 0u;
+    const std::array<GroupCounts*, 2> cells = Cells(population, p);
+    for (GroupCounts* counts : {&result_.groups[population.group[p].index()], cells[0], cells[1]}) {
+      ++counts->persons;
+      counts->harmful_persons += harmful;
+      counts->listed_persons += listed;
     }
   }
   for (const RuleOptions& rule : scenario.policy.rules) {
     result_.rules.push_back(
         RuleCounts{.id = rule.id,
                    .op = std::string(kRuleOperatorNames[static_cast<size_t>(rule.op)]),
-                   .what = rule.op == RuleOperator::kWeightedScore || rule.op == RuleOperator::kLearnedScore
-                    ? std::string("records")
-                    : std::string(kEvidenceNames[static_cast<size_t>(rule.what)]),
+                   .what = std::string(rule.EvidenceName()),
                    .category = std::string(Name(rule.category))});
   }
   flagged_.assign(population.size(), 0);
@@ -167,7 +164,7 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
     }
   }
   for (size_t p = 0; p < population.size(); ++p) {
-    if (watchlists_.Watched(PersonId(static_cast<uint32_t>(p)))) {
+    if (watchlists_.OnWatchlist(PersonId(static_cast<uint32_t>(p)))) {
       ++result_.groups[population.group[p].index()].list_days;
       ++today.group_listed[population.group[p].index()];
     }
@@ -177,10 +174,11 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
 
 std::array<GroupCounts*, 2> Auditor::Cells(const Population& population, size_t p) {
   const size_t g = population.group[p].index();
-  return {&result_.intersections[g * kSexCount + static_cast<size_t>(population.sex[p])].counts,
-          &result_.intersections[sex_cells_ + g * kStatusCount +
-                                 static_cast<size_t>(population.status[p])]
-               .counts};
+  return {
+      &result_.intersections[g * kSexCount + static_cast<size_t>(population.sex[p])].counts,
+      &result_
+           .intersections[sex_cells_ + g * kStatusCount + static_cast<size_t>(population.status[p])]
+           .counts};
 }
 
 void Auditor::RecordTwinDay(const World& twin) {

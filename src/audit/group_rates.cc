@@ -36,8 +36,8 @@ std::vector<NamedRate> RuleRates(const RuleCounts& r) {
 }
 
 std::optional<double> FprForEvenOdds(const RuleCounts& r) {
-  const auto prevalence = NamedRate{"", r.watched_harmful, r.watched_persons}.value();
-  const auto recall = NamedRate{"", r.flagged_watched_harmful, r.watched_harmful}.value();
+  const auto prevalence = Rate{r.watched_harmful, r.watched_persons}.value();
+  const auto recall = Rate{r.flagged_watched_harmful, r.watched_harmful}.value();
   if (!prevalence || !recall || *prevalence >= 1.0) return std::nullopt;
   return *recall * *prevalence / (1.0 - *prevalence);
 }

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "audit/audit_result.h"
+#include "audit/rate.h"
+#include "scenario/scenario.h"
 
 namespace oversight {
 
@@ -18,16 +20,19 @@ struct NamedRate {
   uint64_t numerator = 0;
   uint64_t denominator = 0;
 
-  // numerator / denominator, or nothing when the denominator is 0.
-  std::optional<double> value() const {
-    if (denominator == 0) return std::nullopt;
-    return static_cast<double>(numerator) / static_cast<double>(denominator);
-  }
+  std::optional<double> value() const { return Rate{numerator, denominator}.value(); }
 };
 
 // `total` is the everyone row (for the shares of population and alerts); the twin rates
 // are included only when the run had a twin.
 std::vector<NamedRate> GroupRates(const GroupCounts& g, const GroupCounts& total, bool twin);
+
+// Whether a group or cell is large enough to judge: at least `min_cell` persons and
+// `min_cell` persons without harmful intent (else "insufficient data").
+inline bool Judgeable(const GroupCounts& g, int32_t min_cell) {
+  const auto min = static_cast<uint64_t>(min_cell);
+  return g.persons >= min && g.persons - g.harmful_persons >= min;
+}
 
 // A rule's rates, including its base-rate arithmetic over the persons it watched at the
 // start: prevalence of harmful intent among them, the share of those with one it flagged

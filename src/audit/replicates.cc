@@ -21,10 +21,9 @@ std::vector<std::pair<std::string, std::optional<double>>> MetricsOf(const Audit
   for (const GroupCounts& g : audit.groups) group("group." + g.name + ".", g);
   for (const RuleCounts& r : audit.rules) {
     out.emplace_back("rule." + r.id + ".alerts", static_cast<double>(r.alerts));
-    out.emplace_back("rule." + r.id + ".precision",
-                     r.alerts == 0 ? std::nullopt
-                                   : std::optional<double>(static_cast<double>(r.alerts - r.false_alarms) /
-                                                           static_cast<double>(r.alerts)));
+    for (const NamedRate& rate : RuleRates(r)) {
+      if (rate.name == "precision") out.emplace_back("rule." + r.id + ".precision", rate.value());
+    }
   }
   return out;
 }
@@ -45,7 +44,8 @@ Replicates Summarize(const std::vector<uint64_t>& seeds, const std::vector<Audit
   for (size_t k = 0; k < runs.size(); ++k) {
     const auto metrics = MetricsOf(runs[k]);
     if (k == 0) {
-      for (const auto& [name, value] : metrics) out.metrics.push_back(ReplicateMetric{name, {}, {}});
+      for (const auto& [name, value] : metrics)
+        out.metrics.push_back(ReplicateMetric{name, {}, {}});
     }
     assert(metrics.size() == out.metrics.size());
     for (size_t m = 0; m < metrics.size(); ++m) out.metrics[m].values.push_back(metrics[m].second);

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 
 #include <fmt/format.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <atomic>
@@ -12,8 +13,6 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
-
-#include <tbb/task_arena.h>
 
 #include "cli/person_trace.h"
 #include "cli/progress_bar.h"
@@ -107,11 +106,7 @@ int ValidateCommand(const std::vector<std::string>& paths) {
       continue;
     }
     size_t scores = 0;
-    for (const RuleOptions& rule : scenario->policy.rules) {
-      const bool score =
-          rule.op == RuleOperator::kWeightedScore || rule.op == RuleOperator::kLearnedScore;
-      scores += score ? 1 : 0;
-    }
+    for (const RuleOptions& rule : scenario->policy.rules) scores += rule.IsScore() ? 1u : 0u;
     fmt::print("{}: ok ('{}': {} persons, {} days, {} lists, {} rules, {} scores)\n", path,
                scenario->name, WithThousands(scenario->world.persons), scenario->days,
                scenario->policy.lists.size(), scenario->policy.rules.size() - scores, scores);
@@ -182,27 +177,29 @@ int RunCommand(const RunArgs& args) {
 
   std::optional<Replicates> summary;
   if (replicates > 1) summary = Summarize(seeds, audits);
-  absl::Status written = WriteReport(scenario, run->facts, run->audit, output->get(),
-                                     summary ? &*summary : nullptr);
+  absl::Status written =
+      WriteReport(scenario, run->facts, run->audit, output->get(), summary ? &*summary : nullptr);
   if (written.ok()) written = (*output)->Commit();
   if (!written.ok()) {
     PrintError(written);
     return kExitFailure;
   }
   fmt::print("{}", Summary(scenario, run->facts, run->audit, summary ? &*summary : nullptr));
-  fmt::print("\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, intersections.csv, disparities.csv, "
-             "{}summary.txt)\n",
-             (*output)->final_path().string(), summary ? "replicates.csv, " : "");
+  fmt::print(
+      "\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, intersections.csv, "
+      "disparities.csv, "
+      "{}summary.txt)\n",
+      (*output)->final_path().string(), summary ? "replicates.csv, " : "");
   if (args.profile) {
     const double person_days =
         static_cast<double>(scenario.world.persons) * static_cast<double>(scenario.days);
     const Profile& profile = run->profile;
     const double stepped = profile.total() - profile.seconds(Phase::kBuild);
     fmt::print(stderr, "oversight: profile: {}\n", profile.ToString());
-    fmt::print(stderr, "oversight: {:.0f} person-days/s over the day loop ({:.0f} world only)\n",
-               stepped > 0 ? person_days / stepped : 0.0,
-               profile.seconds(Phase::kWorld) > 0 ? person_days / profile.seconds(Phase::kWorld)
-                                                  : 0.0);
+    fmt::print(
+        stderr, "oversight: {:.0f} person-days/s over the day loop ({:.0f} world only)\n",
+        stepped > 0 ? person_days / stepped : 0.0,
+        profile.seconds(Phase::kWorld) > 0 ? person_days / profile.seconds(Phase::kWorld) : 0.0);
   }
   return kExitOk;
 }

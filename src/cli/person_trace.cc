@@ -13,7 +13,8 @@ namespace {
 std::string Traits(TraitBits bits) {
   std::string out;
   for (size_t t = 0; t < kTraitCount; ++t) {
-    if ((static_cast<unsigned>(bits) >> t & 1u) != 0) out += (out.empty() ? "" : ", ") + std::string(kTraitNames[t]);
+    if ((static_cast<unsigned>(bits) >> t & 1u) != 0)
+      out += (out.empty() ? "" : ", ") + std::string(kTraitNames[t]);
   }
   return out.empty() ? "none" : out;
 }
@@ -31,7 +32,8 @@ PersonTrace::PersonTrace(const Scenario& scenario, const World& world, PersonId 
   const size_t p = person.index();
   std::string intents;
   for (size_t i = 0; i < kIntentCount; ++i) {
-    if ((static_cast<unsigned>(pop.intents[p]) >> i & 1u) != 0) intents += (intents.empty() ? "" : ", ") + std::string(kIntentNames[i]);
+    if ((static_cast<unsigned>(pop.intents[p]) >> i & 1u) != 0)
+      intents += (intents.empty() ? "" : ", ") + std::string(kIntentNames[i]);
   }
   header_ = fmt::format(
       "Person {} of '{}' (seed {}): {}, {}, {} years old, group {}, lives at {}\n"
@@ -48,7 +50,9 @@ std::string PersonTrace::Place(PlaceId place) const {
   return fmt::format("{} #{}", Name(world_.city().place(place).type), place.value);
 }
 
-void PersonTrace::Line(Minute time, std::string text) { lines_.emplace_back(time, std::move(text)); }
+void PersonTrace::Line(Minute time, std::string text) {
+  lines_.emplace_back(time, std::move(text));
+}
 
 void PersonTrace::Start(const Watchlists& lists) {
   std::string names;
@@ -97,25 +101,23 @@ void PersonTrace::Record(const DayView& day) {
     if (c.person == me) add(c.time, fmt::format("registered at {} for the night", Place(c.hotel)));
   }
   for (const PlateRecord& p : r.plates) {
-    if (p.owner == me) add(p.time, fmt::format("plate of their vehicle {} read at a checkpoint", p.vehicle));
+    if (p.owner == me)
+      add(p.time, fmt::format("plate of their vehicle {} read at a checkpoint", p.vehicle));
   }
   const std::vector<RuleOptions>& rules = scenario_.policy.rules;
   auto describe = [&](const Alert& a) {
     const RuleOptions& rule = rules[a.rule.index()];
-    const bool score = rule.op == RuleOperator::kWeightedScore ||
-                       rule.op == RuleOperator::kLearnedScore;
     return fmt::format("rule '{}' ({} on {}, {}, priority {})", rule.id,
-                       kRuleOperatorNames[static_cast<size_t>(rule.op)],
-                       score ? "records" : kEvidenceNames[static_cast<size_t>(rule.what)],
+                       kRuleOperatorNames[static_cast<size_t>(rule.op)], rule.EvidenceName(),
                        Name(a.category), a.priority);
   };
   for (const ScoreChange& c : day.score_changes) {
     if (c.person != me) continue;
     const RuleOptions& score = rules[c.rule.index()];
     if (score.op == RuleOperator::kLearnedScore) {
-      add(c.time, fmt::format("score '{}' (learned): probability {:.3f}, {} the threshold {}",
-                              score.id, c.score, c.to > c.from ? "at or above" : "below",
-                              score.score.threshold));
+      add(c.time,
+          fmt::format("score '{}' (learned): probability {:.3f}, {} the threshold {}", score.id,
+                      c.score, c.to > c.from ? "at or above" : "below", score.score.threshold));
     } else {
       add(c.time, fmt::format("score '{}' (weighted): {:.2f}, level {} -> {} (alerts at {})",
                               score.id, c.score, c.from, c.to, score.score.alert_level));
@@ -145,9 +147,9 @@ void PersonTrace::Record(const DayView& day) {
   for (size_t l = 0; l < scenario_.policy.lists.size(); ++l) {
     if ((changed >> l & 1u) == 0) continue;
     const bool is = (lists >> l & 1u) != 0;
-    Line(DayStart(day.day + 1) - 1, fmt::format("{} list '{}' (nobody tells them)",
-                                                is ? "added to" : "taken off",
-                                                scenario_.policy.lists[l].name));
+    Line(DayStart(day.day + 1) - 1,
+         fmt::format("{} list '{}' (nobody tells them)", is ? "added to" : "taken off",
+                     scenario_.policy.lists[l].name));
   }
   lists_ = lists;
 }

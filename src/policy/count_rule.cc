@@ -29,7 +29,8 @@ class CountRule final : public CompiledRule {
     events_.clear();
     source_.CollectOwn(day, &events_);
     if (novelty_ != nullptr) novelty_->Filter(day.day, &events_);
-    std::stable_sort(events_.begin(), events_.end(), EventBefore);
+    // No sort: state is per person, and each person's events are already in time order
+    // (observations by time, records by person then time).
     const int32_t window = rule_.how_often.within_days;
     for (const Event& e : events_) {
       std::vector<Day>& days = counted_[e.person.value];

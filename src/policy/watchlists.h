@@ -33,7 +33,9 @@ class Watchlists {
   }
   bool OnAny(PersonId person) const { return membership_[person.index()] != 0; }
   // On a watchlist proper: any list but labels (ListOptions::IsLabel).
-  bool Watched(PersonId person) const { return (membership_[person.index()] & watch_mask_) != 0; }
+  bool OnWatchlist(PersonId person) const {
+    return (membership_[person.index()] & watch_mask_) != 0;
+  }
   // Whether the person is on the red list (exempt from every rule).
   bool Exempt(PersonId person) const { return exempt_[person.index()] != 0; }
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "audit/group_rates.h"
-#include "report/rate.h"
+#include "audit/rate.h"
 
 namespace oversight {
 
@@ -31,17 +31,16 @@ std::string TwinCell(bool twin, uint64_t count) { return twin ? std::to_string(c
 void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total, bool twin) {
   *out += fmt::format(
       "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-      Field(g.name),
-      g.persons, RateCell(g.persons, total.persons), g.harmful_persons, g.listed_persons, g.alerts,
-      RateCell(g.alerts, total.alerts), g.false_alarms, RateCell(g.false_alarms, g.alerts),
-      g.flagged_persons, RateCell(g.flagged_persons, g.persons), g.flagged_innocents,
-      RateCell(g.flagged_innocents, g.persons - g.harmful_persons), g.visits, g.visits_to_innocents,
-      g.lawful_acts, g.lawful_stopped, RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts,
-      g.harmful_acts_stopped, g.red_list_suppressed, g.red_list_suppressed_harmful,
-      TwinCell(twin, g.twin_lawful_acts), TwinCell(twin, g.twin_harmful_acts),
-      TwinCell(twin, g.lawful_acts_lost()), TwinCell(twin, g.harmful_acts_prevented()),
-      RateCell(g.flagged_harmful(), g.harmful_persons), g.list_days,
-      RateCell(g.visits_to_innocents, g.persons - g.harmful_persons));
+      Field(g.name), g.persons, RateCell(g.persons, total.persons), g.harmful_persons,
+      g.listed_persons, g.alerts, RateCell(g.alerts, total.alerts), g.false_alarms,
+      RateCell(g.false_alarms, g.alerts), g.flagged_persons, RateCell(g.flagged_persons, g.persons),
+      g.flagged_innocents, RateCell(g.flagged_innocents, g.persons - g.harmful_persons), g.visits,
+      g.visits_to_innocents, g.lawful_acts, g.lawful_stopped,
+      RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts, g.harmful_acts_stopped,
+      g.red_list_suppressed, g.red_list_suppressed_harmful, TwinCell(twin, g.twin_lawful_acts),
+      TwinCell(twin, g.twin_harmful_acts), TwinCell(twin, g.lawful_acts_lost()),
+      TwinCell(twin, g.harmful_acts_prevented()), RateCell(g.flagged_harmful(), g.harmful_persons),
+      g.list_days, RateCell(g.visits_to_innocents, g.persons - g.harmful_persons));
 }
 
 }  // namespace
@@ -68,14 +67,19 @@ std::string RulesCsv(const AuditResult& audit) {
       "false_positive_rate_for_even_odds\n";
   for (const RuleCounts& r : audit.rules) {
     const auto even = FprForEvenOdds(r);
+    const std::vector<NamedRate> rates = RuleRates(r);
+    auto cell = [&](std::string_view name) {
+      for (const NamedRate& rate : rates) {
+        if (rate.name == name) return RateCell(rate.numerator, rate.denominator);
+      }
+      return std::string();
+    };
     out += fmt::format(
         "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.op,
-        r.what, r.category, r.alerts, r.false_alarms, RateCell(r.alerts - r.false_alarms, r.alerts),
-        r.flagged_persons, r.visits, r.alerts_dropped, r.lawful_stopped, r.harmful_acts_stopped,
-        r.red_list_suppressed, r.red_list_suppressed_harmful, r.watched_persons, r.watched_harmful,
-        r.flagged_watched, r.flagged_watched_harmful, RateCell(r.watched_harmful, r.watched_persons),
-        RateCell(r.flagged_watched_harmful, r.watched_harmful),
-        RateCell(r.flagged_watched - r.flagged_watched_harmful, r.watched_persons - r.watched_harmful),
+        r.what, r.category, r.alerts, r.false_alarms, cell("precision"), r.flagged_persons,
+        r.visits, r.alerts_dropped, r.lawful_stopped, r.harmful_acts_stopped, r.red_list_suppressed,
+        r.red_list_suppressed_harmful, r.watched_persons, r.watched_harmful, r.flagged_watched,
+        r.flagged_watched_harmful, cell("prevalence"), cell("recall"), cell("false_positive_rate"),
         even ? fmt::format("{:.6f}", *even) : std::string());
   }
   return out;
@@ -112,10 +116,8 @@ std::string IntersectionsCsv(const AuditResult& audit, int32_t min_cell) {
     std::string row;
     GroupRow(&row, cell.counts, audit.total, false);
     row.pop_back();  // the newline
-    const GroupCounts& g = cell.counts;
-    const auto min = static_cast<uint64_t>(min_cell);
-    const bool judgeable = g.persons >= min && g.persons - g.harmful_persons >= min;
-    out += cell.dimension + "," + row + "," + (judgeable ? "" : "insufficient data") + "\n";
+    out += cell.dimension + "," + row + "," +
+           (Judgeable(cell.counts, min_cell) ? "" : "insufficient data") + "\n";
   }
   return out;
 }

@@ -8,7 +8,7 @@
 #include "audit/disparity.h"
 #include "audit/feedback.h"
 #include "audit/group_rates.h"
-#include "report/rate.h"
+#include "audit/rate.h"
 
 namespace oversight {
 
@@ -27,12 +27,6 @@ Json RateJson(uint64_t numerator, uint64_t denominator) {
     j["value"] = nullptr;
   }
   return j;
-}
-
-// A cell is judged only with at least min_cell persons and min_cell innocent persons.
-bool Judgeable(const GroupCounts& g, const AuditOptions& options) {
-  const auto min_cell = static_cast<uint64_t>(options.min_cell);
-  return g.persons >= min_cell && g.persons - g.harmful_persons >= min_cell;
 }
 
 Json GroupJson(const GroupCounts& g, const GroupCounts& total, bool twin) {
@@ -208,14 +202,13 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   root["totals"]["observations_by_kind"] = by_kind;
   root["totals"]["alerts_waiting_at_end"] = audit.alerts_waiting_at_end;
   Json groups = Json::array();
-  for (const GroupCounts& g : audit.groups)
-    groups.push_back(GroupJson(g, total, audit.twin));
+  for (const GroupCounts& g : audit.groups) groups.push_back(GroupJson(g, total, audit.twin));
   root["groups"] = groups;
   Json intersections = Json::array();
   for (const IntersectionCounts& cell : audit.intersections) {
     Json j = GroupJson(cell.counts, total, false);
     j["dimension"] = cell.dimension;
-    j["judgement"] = Judgeable(cell.counts, scenario.audit) ? "" : "insufficient data";
+    j["judgement"] = Judgeable(cell.counts, scenario.audit.min_cell) ? "" : "insufficient data";
     intersections.push_back(j);
   }
   root["intersections"] = intersections;

@@ -4,7 +4,7 @@
 
 #include "audit/disparity.h"
 #include "audit/feedback.h"
-#include "report/rate.h"
+#include "audit/rate.h"
 
 namespace oversight {
 

@@ -67,21 +67,21 @@ inline constexpr std::array<std::string_view, 4> kDayFilterNames = {"any", "work
 
 // The incremental operator a rule compiles to (docs/RULES.md, "How rules run").
 enum class RuleOperator : uint8_t {
-  kFilter,      // each matching event: at most one alert per person per rule per day
-  kTogether,    // >= k `with` persons arriving at the same (or a nearby) place within a window
-  kCount,       // per person: >= n matching events (optionally to new counterparts) in days
-  kNorm,        // a household's use per registered resident > factor x the day's median
-  kDwell,       // one stay, or the sum of stays over days, longer than a threshold
-  kPair,        // a registered couple rarely located together over a period
-  kCompanions,  // repeated entries into a place with varying companions
-  kSequence,    // one kind of event, then another within a time
+  kFilter,         // each matching event: at most one alert per person per rule per day
+  kTogether,       // >= k `with` persons arriving at the same (or a nearby) place within a window
+  kCount,          // per person: >= n matching events (optionally to new counterparts) in days
+  kNorm,           // a household's use per registered resident > factor x the day's median
+  kDwell,          // one stay, or the sum of stays over days, longer than a threshold
+  kPair,           // a registered couple rarely located together over a period
+  kCompanions,     // repeated entries into a place with varying companions
+  kSequence,       // one kind of event, then another within a time
   kWeightedScore,  // [[scores]] method "weighted": a hand-weighted score with levels
   kLearnedScore,   // [[scores]] method "learned": logistic regression on the system's records
 };
 inline constexpr size_t kRuleOperatorCount = 10;
 inline constexpr std::array<std::string_view, kRuleOperatorCount> kRuleOperatorNames = {
-    "filter", "together", "count", "norm", "dwell", "pair", "companions", "sequence",
-    "weighted_score", "learned_score"};
+    "filter", "together",   "count",    "norm",           "dwell",
+    "pair",   "companions", "sequence", "weighted_score", "learned_score"};
 
 // What a hand-weighted score can weigh: all from records, the register and the system's own
 // history (docs/RULES.md, "Risk scores").
@@ -177,6 +177,15 @@ struct RuleOptions {
   Category category = Category::kSocial;
   int32_t priority =
       -1;  // 0-9, higher first; -1 = from category (political 3, criminal 2, social 1)
+
+  // Scores ([[scores]]) are rules whose operator is a score; they read records, not one
+  // kind of evidence.
+  bool IsScore() const {
+    return op == RuleOperator::kWeightedScore || op == RuleOperator::kLearnedScore;
+  }
+  std::string_view EvidenceName() const {
+    return IsScore() ? "records" : kEvidenceNames[static_cast<size_t>(what)];
+  }
 
   int32_t EffectivePriority() const {
     if (priority >= 0) return priority;

@@ -30,7 +30,6 @@ Sensors::Sensors(const SenseOptions& options, const World& world, uint64_t seed)
     : options_(options), seed_(seed) {
   const City& city = world.city();
   has_camera_.assign(city.place_count(), 0);
-  for (const Place& place : city.places()) place_types_.push_back(place.type);
   cameras_by_type_.assign(kPlaceTypeCount, 0);
   for (size_t i = 0; i < city.place_count(); ++i) {
     const Place& place = city.places()[i];
@@ -67,12 +66,12 @@ Sensors::Sensors(const SenseOptions& options, const World& world, uint64_t seed)
   chunk_records_.resize(world.day_log().size());
 }
 
-bool Sensors::AddCamera(PlaceId place) {
+bool Sensors::AddCamera(const City& city, PlaceId place) {
   if (has_camera_[place.index()] != 0) return false;
   has_camera_[place.index()] = 1;
   seen_at_[place.index()] = place;  // a home now sees arrivals at its own door
   ++cameras_added_;
-  ++cameras_by_type_[static_cast<size_t>(place_types_[place.index()])];
+  ++cameras_by_type_[static_cast<size_t>(city.place(place).type)];
   return true;
 }
 

@@ -3,8 +3,8 @@
 //
 // Cameras are placed once, at construction, on a share of places of each type (scaled per
 // district), on every place near places of chosen types, and outside the homes of persons
-// with chosen traits on file. Each day, every presence at a camera place is recognised with the person's
-// group's hit rate, or falsely matched to a random other resident with the group's
+// with chosen traits on file. Each day, every presence at a camera place is recognised with the
+// person's group's hit rate, or falsely matched to a random other resident with the group's
 // false-match rate, or missed. The other sensors produce records (sense/records.h): what
 // the authorities can obtain, with gaps where the world hides from them (cash, phones off,
 // unregistered phones, back roads). Thread-safety: Observe() runs in parallel internally;
@@ -31,9 +31,9 @@ class Sensors {
   const DayRecords& records() const { return records_; }
 
   bool has_camera(PlaceId place) const { return has_camera_[place.index()] != 0; }
-  // Installs a camera at `place` (a no-op if it has one): from the next observation on, it
-  // sees arrivals there. Returns whether a camera was added.
-  bool AddCamera(PlaceId place);
+  // Installs a camera at `place` of `city` (a no-op if it has one): from the next
+  // observation on, it sees arrivals there. Returns whether a camera was added.
+  bool AddCamera(const City& city, PlaceId place);
   // Where a camera sees a person arriving at `place`: the place itself when it has a
   // camera, else the gate of its residential compound when that has one; else invalid.
   PlaceId seen_at(PlaceId place) const { return seen_at_[place.index()]; }
@@ -56,8 +56,7 @@ class Sensors {
   std::vector<uint8_t> has_camera_;  // per place
   std::vector<PlaceId> seen_at_;     // per place
   std::vector<size_t> cameras_by_type_;
-  std::vector<PlaceType> place_types_;  // per place
-  size_t cameras_added_ = 0;            // by AddCamera, after construction
+  size_t cameras_added_ = 0;             // by AddCamera, after construction
   std::vector<PersonId> vehicle_owner_;  // the vehicle register: id -> owner
   std::vector<std::vector<Observation>> chunk_observations_;
   std::vector<DayRecords> chunk_records_;

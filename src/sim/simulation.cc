@@ -64,7 +64,8 @@ void Simulation::Step(Day day) {
     // What visits leave behind: cameras at visited homes, names on a list.
     const RespondOptions& respond = scenario_.respond;
     for (const VisitRecord& visit : response->visits) {
-      if (respond.camera_after_visit) sensors_->AddCamera(world_->records().home(visit.person));
+      if (respond.camera_after_visit)
+        sensors_->AddCamera(world_->city(), world_->records().home(visit.person));
       if (respond.list_after_visit >= 0) {
         rules_->AddToList(ListId(static_cast<uint32_t>(respond.list_after_visit)), visit.person);
       }

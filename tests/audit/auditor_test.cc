@@ -41,7 +41,7 @@ TEST_F(AuditorTest, CountsPersonsAndListsPerGroup) {
   // Watchlists count; labels (the "men" of the default scenario) do not.
   uint64_t listed = 0, labelled = 0;
   for (uint32_t p = 0; p < 5000; ++p) {
-    listed += lists_->Watched(PersonId(p)) ? 1u : 0u;
+    listed += lists_->OnWatchlist(PersonId(p)) ? 1u : 0u;
     labelled += lists_->OnAny(PersonId(p)) ? 1u : 0u;
   }
   EXPECT_EQ(r.total.listed_persons, listed);
