@@ -4,11 +4,44 @@
 // so a reader can always see the numerator and the denominator.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/vocabulary.h"
+
 namespace oversight {
+
+// The count of each police response, as outputs name it (kResponseNames order).
+inline constexpr std::array<std::string_view, kResponseCount> kResponseCountNames = {
+    "visits", "intercepts", "detentions", "permit_denials", "list_additions", "cameras_placed"};
+
+// Counts of police responses, by kind (Response order).
+struct ResponseCounts {
+  std::array<uint64_t, kResponseCount> by_kind{};
+
+  uint64_t& operator[](Response r) { return by_kind[static_cast<size_t>(r)]; }
+  uint64_t operator[](Response r) const { return by_kind[static_cast<size_t>(r)]; }
+  uint64_t total() const {
+    uint64_t sum = 0;
+    for (uint64_t n : by_kind) sum += n;
+    return sum;
+  }
+  // Responses the person meets (IsContact): visits, intercepts, detentions, permit denials.
+  uint64_t contacts() const {
+    uint64_t sum = 0;
+    for (size_t k = 0; k < kResponseCount; ++k) {
+      if (IsContact(static_cast<Response>(k))) sum += by_kind[k];
+    }
+    return sum;
+  }
+  ResponseCounts& operator+=(const ResponseCounts& other) {
+    for (size_t k = 0; k < kResponseCount; ++k) by_kind[k] += other.by_kind[k];
+    return *this;
+  }
+};
 
 struct GroupCounts {
   std::string name;
@@ -21,10 +54,16 @@ struct GroupCounts {
   uint64_t flagged_persons = 0;    // persons alerted at least once
   uint64_t flagged_innocents = 0;  // ... of whom with no harmful intent
   uint64_t flagged_harmful() const { return flagged_persons - flagged_innocents; }
-  uint64_t visits = 0;
-  uint64_t visits_to_innocents = 0;
+  ResponseCounts responses{};            // police responses to persons of the group, by kind
+  ResponseCounts responses_to_innocents{};  // ... to persons with no harmful intent
   uint64_t checks = 0;               // quick checks (police contacts that stop nothing)
   uint64_t checks_to_innocents = 0;
+  uint64_t held_days = 0;            // person-days held in detention
+  uint64_t held_days_innocents = 0;  // ... of persons with no harmful intent
+  // Police contacts with persons of no harmful intent: responses they meet, and checks.
+  uint64_t contacts_to_innocents() const {
+    return responses_to_innocents.contacts() + checks_to_innocents;
+  }
   uint64_t lawful_acts = 0;  // lawful acts set out on: petition trips and gatherings attended
   uint64_t lawful_stopped = 0;
   uint64_t harmful_acts = 0;
@@ -35,7 +74,7 @@ struct GroupCounts {
   uint64_t twin_lawful_acts = 0;
   uint64_t twin_harmful_acts = 0;
 
-  // Against the twin: acts that happened there but not here (stopped by a visit, or never
+  // Against the twin: acts that happened there but not here (stopped by police, or never
   // set out on because of deterrence). The policy only removes acts, so the twin's count is
   // never below what happened; 0 if it were.
   uint64_t lawful_acts_lost() const { return Lost(twin_lawful_acts, lawful_acts - lawful_stopped); }
@@ -54,11 +93,12 @@ struct RuleCounts {
   std::string op;    // the operator the rule compiled to (docs/RULES.md)
   std::string what;  // the evidence it reads
   std::string category;
+  std::string response{};  // what the police do about its alerts
   uint64_t alerts = 0;
   uint64_t false_alarms = 0;
   uint64_t flagged_persons = 0;
   uint64_t alerts_dropped = 0;  // never answered
-  uint64_t visits = 0;          // visits this rule's alerts caused
+  uint64_t responses = 0;       // police responses this rule's alerts caused
   uint64_t lawful_stopped = 0;
   uint64_t harmful_acts_stopped = 0;
   uint64_t red_list_suppressed = 0;
@@ -76,7 +116,8 @@ struct DayCounts {
   uint64_t observations = 0;
   uint64_t alerts = 0;
   uint64_t false_alarms = 0;
-  uint64_t visits = 0;
+  uint64_t responses = 0;       // police responses of every kind
+  uint64_t held = 0;            // persons held in detention
   uint64_t alerts_dropped = 0;
   uint64_t lawful_acts = 0;
   uint64_t lawful_stopped = 0;

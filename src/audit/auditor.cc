@@ -2,7 +2,7 @@
 // report can show its numerator and denominator. An alert is a false alarm when the person
 // it names has no harmful intent, which includes every alert caused by a false face match
 // on an innocent resident. Stopped acts are attributed to the rule of the alert behind the
-// visit (Act::stopped_by).
+// intervention (Act::stopped_by).
 #include "audit/auditor.h"
 
 #include <fmt/format.h>
@@ -49,7 +49,8 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
         RuleCounts{.id = rule.id,
                    .op = std::string(kRuleOperatorNames[static_cast<size_t>(rule.op)]),
                    .what = std::string(rule.EvidenceName()),
-                   .category = std::string(Name(rule.category))});
+                   .category = std::string(Name(rule.category)),
+                   .response = std::string(Name(rule.response))});
   }
   flagged_.assign(population.size(), 0);
   flagged_by_rule_.assign(scenario.policy.rules.size(), std::vector<uint8_t>(population.size(), 0));
@@ -118,17 +119,16 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
       }
     }
   }
-  for (const VisitRecord& visit : response.visits) {
-    GroupCounts& g = result_.groups[population.group[visit.person.index()].index()];
-    ++g.visits;
-    const bool innocent = population.intents[visit.person.index()] == 0;
-    if (innocent) ++g.visits_to_innocents;
-    for (GroupCounts* cell : Cells(population, visit.person.index())) {
-      ++cell->visits;
-      cell->visits_to_innocents += innocent ? 1u : 0u;
+  for (const Intervention& taken : response.interventions) {
+    const size_t p = taken.person.index();
+    GroupCounts& g = result_.groups[population.group[p].index()];
+    const bool innocent = population.intents[p] == 0;
+    for (GroupCounts* counts : {&g, Cells(population, p)[0], Cells(population, p)[1]}) {
+      ++counts->responses[taken.kind];
+      if (innocent) ++counts->responses_to_innocents[taken.kind];
     }
-    ++result_.rules[visit.rule.index()].visits;
-    ++today.visits;
+    ++result_.rules[taken.rule.index()].responses;
+    ++today.responses;
   }
   for (PersonId person : response.checks) {
     const bool innocent = population.intents[person.index()] == 0;
@@ -164,9 +164,19 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
     }
   }
   for (size_t p = 0; p < population.size(); ++p) {
-    if (watchlists_.OnWatchlist(PersonId(static_cast<uint32_t>(p)))) {
+    const PersonId person(static_cast<uint32_t>(p));
+    if (watchlists_.OnWatchlist(person)) {
       ++result_.groups[population.group[p].index()].list_days;
       ++today.group_listed[population.group[p].index()];
+    }
+    if (world.held(person)) {
+      const uint64_t innocent = population.intents[p] == 0 ? 1u : 0u;
+      for (GroupCounts* counts : {&result_.groups[population.group[p].index()],
+                                  Cells(population, p)[0], Cells(population, p)[1]}) {
+        ++counts->held_days;
+        counts->held_days_innocents += innocent;
+      }
+      ++today.held;
     }
   }
   result_.days.push_back(today);
@@ -208,8 +218,10 @@ AuditResult Auditor::Finish(size_t waiting) const {
     t.false_alarms += g.false_alarms;
     t.flagged_persons += g.flagged_persons;
     t.flagged_innocents += g.flagged_innocents;
-    t.visits += g.visits;
-    t.visits_to_innocents += g.visits_to_innocents;
+    t.responses += g.responses;
+    t.responses_to_innocents += g.responses_to_innocents;
+    t.held_days += g.held_days;
+    t.held_days_innocents += g.held_days_innocents;
     t.checks += g.checks;
     t.checks_to_innocents += g.checks_to_innocents;
     t.lawful_acts += g.lawful_acts;

@@ -1,7 +1,7 @@
 // The auditor: the only stage that sees both the truth and what the apparatus did.
 //
-// Fed once per day after the response, it counts alerts, false alarms, visits and the acts
-// that visits stopped, per group (of the person concerned), per rule and per day.
+// Fed once per day after the response, it counts alerts, false alarms, police responses and
+// the acts they stopped, per group (of the person concerned), per rule and per day.
 // Thread-safety: not thread-safe.
 #pragma once
 
@@ -21,7 +21,7 @@ class Auditor {
  public:
   Auditor(const Scenario& scenario, const World& world, const Watchlists& watchlists);
 
-  // Counts one day. REQUIRES: `world` holds the day's events with visits applied.
+  // Counts one day. REQUIRES: `world` holds the day's events with the responses applied.
   // `suppressed` are the day's would-be alerts on red-listed persons.
   void RecordDay(Day day, const World& world, size_t observations,
                  const std::vector<Alert>& alerts, const std::vector<Alert>& suppressed,

@@ -12,7 +12,7 @@ std::vector<NamedRate> GroupRates(const GroupCounts& g, const GroupCounts& total
       {"false_alarm_share", g.false_alarms, g.alerts},
       {"precision", g.alerts - g.false_alarms, g.alerts},
       {"recall", g.flagged_harmful(), g.harmful_persons},
-      {"visits_per_innocent", g.visits_to_innocents, g.persons - g.harmful_persons},
+      {"contacts_per_innocent", g.contacts_to_innocents(), g.persons - g.harmful_persons},
       {"list_days_per_person", g.list_days, g.persons},
       {"lawful_stopped_share", g.lawful_stopped, g.lawful_acts},
       {"harmful_acts_stopped_share", g.harmful_acts_stopped, g.harmful_acts},

@@ -131,9 +131,31 @@ void PersonTrace::Record(const DayView& day) {
   for (const Alert& a : day.suppressed) {
     if (a.person == me) add(a.time, "would-be alert suppressed by the red list: " + describe(a));
   }
-  for (const VisitRecord& v : day.response.visits) {
-    if (v.person == me) {
-      add(v.time, fmt::format("POLICE VISIT (for rule '{}')", rules[v.rule.index()].id));
+  for (const Intervention& v : day.response.interventions) {
+    if (v.person != me) continue;
+    const std::string& rule = rules[v.rule.index()].id;
+    switch (v.kind) {
+      case Response::kVisit:
+        add(v.time, fmt::format("POLICE VISIT (for rule '{}')", rule));
+        break;
+      case Response::kIntercept:
+        add(v.time, fmt::format("POLICE INTERCEPT on the way (for rule '{}')", rule));
+        break;
+      case Response::kDetain:
+        add(v.time, fmt::format("DETAINED for {} days (for rule '{}'): no acts, no records while "
+                                "held", v.days, rule));
+        break;
+      case Response::kDenyPermit:
+        add(v.time, fmt::format("TRAVEL PERMIT WITHHELD for {} days (for rule '{}'): no petition "
+                                "trips", v.days, rule));
+        break;
+      case Response::kList:
+        add(v.time, fmt::format("put on list '{}' (for rule '{}'; not told)",
+                                scenario_.policy.lists[static_cast<size_t>(v.list)].name, rule));
+        break;
+      case Response::kCamera:
+        add(v.time, fmt::format("camera placed outside their home (for rule '{}'; not told)", rule));
+        break;
     }
   }
   uint32_t lists = 0;

@@ -108,6 +108,23 @@ inline constexpr size_t kCategoryCount = 3;
 inline constexpr std::array<std::string_view, kCategoryCount> kCategoryNames = {
     "political", "criminal", "social"};
 
+// What the police do about an alert (each costs capacity, docs/SCENARIOS.md [police.cost]).
+// The first four are police contacts, which the person notices: they stop acts and deter
+// (the chilling effect). `list` and `camera` are silent.
+enum class Response : uint8_t {
+  kVisit,       // a home visit: stops the person's acts for the rest of the day
+  kIntercept,   // stopped on the way (e.g. at the station): faster than a visit, same day only
+  kDetain,      // held for detention_days: no acts and no records while held
+  kDenyPermit,  // travel permit withheld for permit_days: no petition trips
+  kList,        // name added to a list
+  kCamera,      // a camera placed outside the person's home
+};
+inline constexpr size_t kResponseCount = 6;
+inline constexpr std::array<std::string_view, kResponseCount> kResponseNames = {
+    "visit", "intercept", "detain", "deny_permit", "list", "camera"};
+// Whether the person meets the police (and so is deterred and may evade).
+constexpr bool IsContact(Response r) { return r < Response::kList; }
+
 template <typename Enum, size_t N>
 std::optional<Enum> ParseEnum(std::string_view name,
                               const std::array<std::string_view, N>& names) {
@@ -120,6 +137,7 @@ std::optional<Enum> ParseEnum(std::string_view name,
 constexpr std::string_view Name(PlaceType t) { return kPlaceTypeNames[static_cast<size_t>(t)]; }
 constexpr std::string_view Name(Trait t) { return kTraitNames[static_cast<size_t>(t)]; }
 constexpr std::string_view Name(Category c) { return kCategoryNames[static_cast<size_t>(c)]; }
+constexpr std::string_view Name(Response r) { return kResponseNames[static_cast<size_t>(r)]; }
 // Places outside the city map: they have no district, no coordinates that matter, and
 // are never generated per 1,000 residents.
 constexpr bool OutsideTheCity(PlaceType t) {

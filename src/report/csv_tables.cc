@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "audit/group_rates.h"
 #include "audit/rate.h"
 
@@ -28,39 +32,81 @@ std::string Field(const std::string& text) {
 // A count measured only with a twin: empty without one.
 std::string TwinCell(bool twin, uint64_t count) { return twin ? std::to_string(count) : ""; }
 
-void GroupRow(std::string* out, const GroupCounts& g, const GroupCounts& total, bool twin) {
-  *out += fmt::format(
-      "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-      Field(g.name), g.persons, RateCell(g.persons, total.persons), g.harmful_persons,
-      g.listed_persons, g.alerts, RateCell(g.alerts, total.alerts), g.false_alarms,
-      RateCell(g.false_alarms, g.alerts), g.flagged_persons, RateCell(g.flagged_persons, g.persons),
-      g.flagged_innocents, RateCell(g.flagged_innocents, g.persons - g.harmful_persons), g.visits,
-      g.visits_to_innocents, g.lawful_acts, g.lawful_stopped,
-      RateCell(g.lawful_stopped, g.lawful_acts), g.harmful_acts, g.harmful_acts_stopped,
-      g.red_list_suppressed, g.red_list_suppressed_harmful, TwinCell(twin, g.twin_lawful_acts),
-      TwinCell(twin, g.twin_harmful_acts), TwinCell(twin, g.lawful_acts_lost()),
-      TwinCell(twin, g.harmful_acts_prevented()), RateCell(g.flagged_harmful(), g.harmful_persons),
-      g.list_days, RateCell(g.visits_to_innocents, g.persons - g.harmful_persons));
+using Columns = std::vector<std::pair<std::string, std::string>>;
+
+// The columns of one row of groups.csv (and intersections.csv): name, then value.
+Columns GroupColumns(const GroupCounts& g, const GroupCounts& total, bool twin) {
+  const uint64_t innocents = g.persons - g.harmful_persons;
+  auto n = [](uint64_t v) { return std::to_string(v); };
+  Columns c = {
+      {"group", Field(g.name)},
+      {"persons", n(g.persons)},
+      {"population_share", RateCell(g.persons, total.persons)},
+      {"harmful_persons", n(g.harmful_persons)},
+      {"listed_persons", n(g.listed_persons)},
+      {"alerts", n(g.alerts)},
+      {"alert_share", RateCell(g.alerts, total.alerts)},
+      {"false_alarms", n(g.false_alarms)},
+      {"false_alarm_share", RateCell(g.false_alarms, g.alerts)},
+      {"flagged_persons", n(g.flagged_persons)},
+      {"flagged_share", RateCell(g.flagged_persons, g.persons)},
+      {"flagged_innocents", n(g.flagged_innocents)},
+      {"innocents_flagged_share", RateCell(g.flagged_innocents, innocents)},
+  };
+  for (size_t k = 0; k < kResponseCount; ++k) {
+    const std::string name(kResponseCountNames[k]);
+    c.emplace_back(name, n(g.responses.by_kind[k]));
+    c.emplace_back(name + "_to_innocents", n(g.responses_to_innocents.by_kind[k]));
+  }
+  Columns rest = {
+      {"checks", n(g.checks)},
+      {"checks_to_innocents", n(g.checks_to_innocents)},
+      {"held_days", n(g.held_days)},
+      {"held_days_innocents", n(g.held_days_innocents)},
+      {"lawful_acts", n(g.lawful_acts)},
+      {"lawful_stopped", n(g.lawful_stopped)},
+      {"lawful_stopped_share", RateCell(g.lawful_stopped, g.lawful_acts)},
+      {"harmful_acts", n(g.harmful_acts)},
+      {"harmful_acts_stopped", n(g.harmful_acts_stopped)},
+      {"red_list_suppressed", n(g.red_list_suppressed)},
+      {"red_list_suppressed_harmful", n(g.red_list_suppressed_harmful)},
+      {"twin_lawful_acts", TwinCell(twin, g.twin_lawful_acts)},
+      {"twin_harmful_acts", TwinCell(twin, g.twin_harmful_acts)},
+      {"lawful_acts_lost", TwinCell(twin, g.lawful_acts_lost())},
+      {"harmful_acts_prevented", TwinCell(twin, g.harmful_acts_prevented())},
+      {"recall", RateCell(g.flagged_harmful(), g.harmful_persons)},
+      {"list_days", n(g.list_days)},
+      {"contacts_per_innocent", RateCell(g.contacts_to_innocents(), innocents)},
+  };
+  c.insert(c.end(), rest.begin(), rest.end());
+  return c;
+}
+
+// Joins the names (header) or the values (row) of `columns`, comma-separated.
+std::string Join(const Columns& columns, bool header) {
+  std::string out;
+  for (const auto& [name, value] : columns) {
+    if (!out.empty()) out += ',';
+    out += header ? name : value;
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string GroupsCsv(const AuditResult& audit) {
-  std::string out =
-      "group,persons,population_share,harmful_persons,listed_persons,alerts,alert_share,"
-      "false_alarms,false_alarm_share,flagged_persons,flagged_share,flagged_innocents,"
-      "innocents_flagged_share,visits,visits_to_innocents,lawful_acts,lawful_stopped,"
-      "lawful_stopped_share,harmful_acts,harmful_acts_stopped,red_list_suppressed,"
-      "red_list_suppressed_harmful,twin_lawful_acts,twin_harmful_acts,lawful_acts_lost,"
-      "harmful_acts_prevented,recall,list_days,visits_per_innocent\n";
-  for (const GroupCounts& g : audit.groups) GroupRow(&out, g, audit.total, audit.twin);
-  GroupRow(&out, audit.total, audit.total, audit.twin);
+  std::string out = Join(GroupColumns(audit.total, audit.total, audit.twin), true) + "\n";
+  for (const GroupCounts& g : audit.groups) {
+    out += Join(GroupColumns(g, audit.total, audit.twin), false) + "\n";
+  }
+  out += Join(GroupColumns(audit.total, audit.total, audit.twin), false) + "\n";
   return out;
 }
 
 std::string RulesCsv(const AuditResult& audit) {
   std::string out =
-      "rule,operator,what,category,alerts,false_alarms,precision,flagged_persons,visits,"
+      "rule,operator,what,category,response,alerts,false_alarms,precision,flagged_persons,"
+      "responses,"
       "alerts_dropped,lawful_stopped,harmful_acts_stopped,red_list_suppressed,"
       "red_list_suppressed_harmful,watched_persons,watched_harmful,flagged_watched,"
       "flagged_watched_harmful,prevalence,recall,false_positive_rate,"
@@ -75,9 +121,9 @@ std::string RulesCsv(const AuditResult& audit) {
       return std::string();
     };
     out += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.op,
-        r.what, r.category, r.alerts, r.false_alarms, cell("precision"), r.flagged_persons,
-        r.visits, r.alerts_dropped, r.lawful_stopped, r.harmful_acts_stopped, r.red_list_suppressed,
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.op,
+        r.what, r.category, r.response, r.alerts, r.false_alarms, cell("precision"),
+        r.flagged_persons, r.responses, r.alerts_dropped, r.lawful_stopped, r.harmful_acts_stopped, r.red_list_suppressed,
         r.red_list_suppressed_harmful, r.watched_persons, r.watched_harmful, r.flagged_watched,
         r.flagged_watched_harmful, cell("prevalence"), cell("recall"), cell("false_positive_rate"),
         even ? fmt::format("{:.6f}", *even) : std::string());
@@ -87,14 +133,15 @@ std::string RulesCsv(const AuditResult& audit) {
 
 std::string DaysCsv(const AuditResult& audit) {
   std::string out =
-      "day,observations,alerts,false_alarms,visits,alerts_dropped,lawful_acts,lawful_stopped,"
+      "day,observations,alerts,false_alarms,responses,held,alerts_dropped,lawful_acts,"
+      "lawful_stopped,"
       "harmful_acts,harmful_acts_stopped,twin_lawful_acts,twin_harmful_acts";
   for (const GroupCounts& g : audit.groups) out += ",alerts_" + Field(g.name);
   for (const GroupCounts& g : audit.groups) out += ",listed_" + Field(g.name);
   out += "\n";
   for (const DayCounts& d : audit.days) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}", d.day, d.observations, d.alerts,
-                       d.false_alarms, d.visits, d.alerts_dropped, d.lawful_acts, d.lawful_stopped,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}", d.day, d.observations, d.alerts,
+                       d.false_alarms, d.responses, d.held, d.alerts_dropped, d.lawful_acts, d.lawful_stopped,
                        d.harmful_acts, d.harmful_acts_stopped,
                        TwinCell(audit.twin, d.twin_lawful_acts),
                        TwinCell(audit.twin, d.twin_harmful_acts));
@@ -110,12 +157,10 @@ std::string DaysCsv(const AuditResult& audit) {
 }
 
 std::string IntersectionsCsv(const AuditResult& audit, int32_t min_cell) {
-  const std::string groups = GroupsCsv(audit);
-  std::string out = "dimension," + groups.substr(0, groups.find('\n')) + ",judgement\n";
+  std::string out =
+      "dimension," + Join(GroupColumns(audit.total, audit.total, false), true) + ",judgement\n";
   for (const IntersectionCounts& cell : audit.intersections) {
-    std::string row;
-    GroupRow(&row, cell.counts, audit.total, false);
-    row.pop_back();  // the newline
+    const std::string row = Join(GroupColumns(cell.counts, audit.total, false), false);
     out += cell.dimension + "," + row + "," +
            (Judgeable(cell.counts, min_cell) ? "" : "insufficient data") + "\n";
   }
@@ -124,11 +169,12 @@ std::string IntersectionsCsv(const AuditResult& audit, int32_t min_cell) {
 
 std::string DisparitiesCsv(const std::vector<Disparity>& disparities) {
   std::string out =
-      "group,reference,metric,numerator,denominator,reference_numerator,reference_denominator,"
-      "ratio,ci95_low,ci95_high,verdict\n";
+      "dimension,group,reference,metric,numerator,denominator,reference_numerator,"
+      "reference_denominator,ratio,ci95_low,ci95_high,verdict\n";
   for (const Disparity& d : disparities) {
     const bool estimated = d.verdict != Verdict::kInsufficientData;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", Field(d.group), Field(d.reference),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", d.dimension, Field(d.group),
+                       Field(d.reference),
                        d.metric, d.numerator, d.denominator, d.reference_numerator,
                        d.reference_denominator,
                        estimated ? fmt::format("{:.6f}", d.ratio) : std::string(),

@@ -41,10 +41,16 @@ Json GroupJson(const GroupCounts& g, const GroupCounts& total, bool twin) {
   counts["false_alarms"] = g.false_alarms;
   counts["flagged_persons"] = g.flagged_persons;
   counts["flagged_innocents"] = g.flagged_innocents;
-  counts["visits"] = g.visits;
-  counts["visits_to_innocents"] = g.visits_to_innocents;
+  for (size_t k = 0; k < kResponseCount; ++k) {
+    const std::string name(kResponseCountNames[k]);
+    counts[name] = g.responses.by_kind[k];
+    counts[name + "_to_innocents"] = g.responses_to_innocents.by_kind[k];
+  }
   counts["checks"] = g.checks;
   counts["checks_to_innocents"] = g.checks_to_innocents;
+  counts["contacts_to_innocents"] = g.contacts_to_innocents();
+  counts["held_days"] = g.held_days;
+  counts["held_days_innocents"] = g.held_days_innocents;
   counts["lawful_acts"] = g.lawful_acts;
   counts["lawful_stopped"] = g.lawful_stopped;
   counts["harmful_acts"] = g.harmful_acts;
@@ -72,12 +78,13 @@ Json RuleJson(const RuleCounts& r) {
   j["operator"] = r.op;
   j["what"] = r.what;
   j["category"] = r.category;
+  j["response"] = r.response;
   Json counts;
   counts["alerts"] = r.alerts;
   counts["false_alarms"] = r.false_alarms;
   counts["flagged_persons"] = r.flagged_persons;
   counts["alerts_dropped"] = r.alerts_dropped;
-  counts["visits"] = r.visits;
+  counts["responses"] = r.responses;
   counts["lawful_stopped"] = r.lawful_stopped;
   counts["harmful_acts_stopped"] = r.harmful_acts_stopped;
   counts["red_list_suppressed"] = r.red_list_suppressed;
@@ -147,9 +154,16 @@ Json ScenarioJson(const Scenario& s, const RunFacts& facts) {
   red_list["persons"] = facts.red_listed;
   j["red_list"] = red_list;
   Json police;
-  police["visits_per_day"] = s.respond.visits_per_day;
+  police["capacity_per_day"] = s.respond.capacity_per_day;
+  Json costs;
+  for (size_t k = 0; k < kResponseCount; ++k) costs[std::string(kResponseNames[k])] = s.respond.cost[k];
+  police["cost"] = costs;
   police["response_minutes"] = s.respond.response_minutes;
+  police["intercept_minutes"] = s.respond.intercept_minutes;
   police["max_wait_days"] = s.respond.max_wait_days;
+  police["detention_days"] = s.respond.detention_days;
+  police["permit_days"] = s.respond.permit_days;
+  police["answer_share"] = s.respond.answer_share;
   j["police"] = police;
   return j;
 }
@@ -222,7 +236,8 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
     day["observations"] = d.observations;
     day["alerts"] = d.alerts;
     day["false_alarms"] = d.false_alarms;
-    day["visits"] = d.visits;
+    day["responses"] = d.responses;
+    day["held"] = d.held;
     day["alerts_dropped"] = d.alerts_dropped;
     day["lawful_acts"] = d.lawful_acts;
     day["lawful_stopped"] = d.lawful_stopped;
@@ -245,6 +260,7 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   Json disparities = Json::array();
   for (const Disparity& d : Disparities(audit, scenario.audit)) {
     Json j;
+    j["dimension"] = d.dimension;
     j["group"] = d.group;
     j["reference"] = d.reference;
     j["metric"] = d.metric;
@@ -279,11 +295,13 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   }
   root["feedback"] = feedback;
   Json operators;
-  operators["visits"] = total.visits;
-  operators["visits_recorded_as_handled"] = total.visits;
-  operators["visits_to_persons_with_harmful_intent"] = total.visits - total.visits_to_innocents;
-  operators["observed_precision"] = RateJson(total.visits, total.visits);
-  operators["true_precision"] = RateJson(total.visits - total.visits_to_innocents, total.visits);
+  const uint64_t responses = total.responses.total();
+  const uint64_t to_harmful = responses - total.responses_to_innocents.total();
+  operators["responses"] = responses;
+  operators["responses_recorded_as_handled"] = responses;
+  operators["responses_to_persons_with_harmful_intent"] = to_harmful;
+  operators["observed_precision"] = RateJson(responses, responses);
+  operators["true_precision"] = RateJson(to_harmful, responses);
   root["operators_view"] = operators;
   if (replicates != nullptr) root["replicates"] = ReplicatesJson(*replicates);
   return root.dump(2) + "\n";

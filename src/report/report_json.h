@@ -11,7 +11,7 @@
 namespace oversight {
 
 // Bumped whenever a key is renamed or removed or its meaning changes.
-inline constexpr int kReportSchemaVersion = 2;
+inline constexpr int kReportSchemaVersion = 3;
 
 // `replicates`, when given, adds the "replicates" section (every metric's mean and 95%
 // interval over the seeds); the rest describes the first replicate (the scenario's seed).

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "audit/disparity.h"
 #include "audit/feedback.h"
 #include "audit/rate.h"
@@ -85,9 +87,23 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
                      Percent(t.false_alarms, t.alerts));
   out += fmt::format("  Innocent persons flagged at least once: {}\n",
                      Percent(t.flagged_innocents, t.persons - t.harmful_persons));
+  std::string kinds;
+  for (size_t r = 0; r < kResponseCount; ++r) {
+    if (t.responses.by_kind[r] == 0) continue;
+    std::string name(kResponseCountNames[r]);
+    std::replace(name.begin(), name.end(), '_', ' ');
+    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", WithThousands(t.responses.by_kind[r]),
+                         name);
+  }
   out += fmt::format(
-      "  Police visits: {}, of which to innocents {}; alerts dropped unanswered: {}\n",
-      WithThousands(t.visits), Percent(t.visits_to_innocents, t.visits), WithThousands(dropped));
+      "  Police responses: {}{}\n    of which to innocents {}; alerts dropped unanswered: {}\n",
+      WithThousands(t.responses.total()), kinds.empty() ? "" : " (" + kinds + ")",
+      Percent(t.responses_to_innocents.total(), t.responses.total()), WithThousands(dropped));
+  if (t.held_days > 0) {
+    out += fmt::format("  Held in detention: {} person-days; {} were of persons with no "
+                       "harmful intent\n",
+                       WithThousands(t.held_days), Percent(t.held_days_innocents, t.held_days));
+  }
   if (t.checks > 0) {
     out += fmt::format(
         "  Quick checks to meet the answer target ({:.0f}% of alerts): {}, of which to innocents "
@@ -119,9 +135,10 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
         WithThousands(t.red_list_suppressed_harmful));
   }
   out += fmt::format(
-      "  The operators' view: all {} visits are recorded as handled, as if each had prevented "
-      "something;\n    {} concerned a person with a harmful intent\n",
-      WithThousands(t.visits), Percent(t.visits - t.visits_to_innocents, t.visits));
+      "  The operators' view: all {} responses are recorded as handled, as if each had "
+      "prevented something;\n    {} concerned a person with a harmful intent\n",
+      WithThousands(t.responses.total()),
+      Percent(t.responses.total() - t.responses_to_innocents.total(), t.responses.total()));
   out += "\n  By group (the person each alert named):\n";
   out += fmt::format("    {:<16} {:>10} {:>8} {:>10} {:>8} {:>14} {:>12}\n", "group", "persons",
                      "share", "alerts", "share", "flagged/1000", "false alarms");
@@ -135,13 +152,13 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
                        PerThousand(g.flagged_persons, g.persons), false_share.value_or(0) * 100);
   }
   out += "\n  By rule:\n";
-  out += fmt::format("    {:<22} {:>10} {:>10} {:>8} {:>16} {:>14}\n", "rule", "alerts",
-                     "precision", "visits", "lawful stopped", "harm stopped");
+  out += fmt::format("    {:<22} {:>10} {:>10} {:>10} {:>16} {:>14}\n", "rule", "alerts",
+                     "precision", "responses", "lawful stopped", "harm stopped");
   for (const RuleCounts& r : audit.rules) {
     const auto precision = Rate{r.alerts - r.false_alarms, r.alerts}.value();
     out += fmt::format(
-        "    {:<22} {:>10} {:>10} {:>8} {:>16} {:>14}\n", r.id, WithThousands(r.alerts),
-        precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a", WithThousands(r.visits),
+        "    {:<22} {:>10} {:>10} {:>10} {:>16} {:>14}\n", r.id, WithThousands(r.alerts),
+        precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a", WithThousands(r.responses),
         WithThousands(r.lawful_stopped), WithThousands(r.harmful_acts_stopped));
   }
   const std::vector<Disparity> disparities = Disparities(audit, scenario.audit);
@@ -149,13 +166,29 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
     out += fmt::format(
         "\n  Disparities against {} (ratio [95% interval]; band {:.2f} to {:.2f}):\n",
         disparities.front().reference, scenario.audit.band_low, scenario.audit.band_high);
-    for (const Disparity& d : disparities) {
+    auto line = [](const Disparity& d, size_t width) {
       const std::string ratio =
           d.verdict == Verdict::kInsufficientData
               ? std::string("-")
               : fmt::format("{:.2f} [{:.2f}, {:.2f}]", d.ratio, d.low, d.high);
-      out += fmt::format("    {:<16} {:<24} {:>20}  {}\n", d.group, d.metric, ratio,
+      return fmt::format("    {:<{}} {:<24} {:>20}  {}\n", d.group, width, d.metric, ratio,
                          kVerdictNames[static_cast<size_t>(d.verdict)]);
+    };
+    std::string cells;
+    size_t outside = 0;
+    for (const Disparity& d : disparities) {
+      if (d.dimension == "group") {
+        out += line(d, 16);
+      } else if (d.verdict == Verdict::kOutsideBand) {
+        cells += line(d, 30);
+        ++outside;
+      }
+    }
+    if (outside > 0) {
+      out += fmt::format("  Intersections outside the band (each cell against the same cell of {}; "
+                         "all in disparities.csv):\n",
+                         disparities.front().reference);
+      out += cells;
     }
   }
   for (const FeedbackTrend& f : Feedback(audit, scenario.audit)) {

@@ -692,6 +692,7 @@ class Loader {
       r.Choice("category", ToStrings(kCategoryNames), "category", &category);
       rule.category = static_cast<Category>(category);
       r.Int32("priority", 0, 9, &rule.priority);
+      ReadResponse(r, &rule);
       if (!diagnostics_->empty()) {
         r.Finish();
         rules.push_back(std::move(rule));
@@ -782,6 +783,7 @@ class Loader {
       r.Choice("category", ToStrings(kCategoryNames), "category", &category);
       rule.category = static_cast<Category>(category);
       r.Int32("priority", 0, 9, &rule.priority);
+      ReadResponse(r, &rule);
       r.Finish();
       rules.push_back(std::move(rule));
     }
@@ -982,26 +984,57 @@ class Loader {
     if (table == nullptr) return;
     TableReader r(*table, "[police]", diagnostics_);
     RespondOptions& respond = scenario_.respond;
-    r.Int32("visits_per_day", 0, 10'000'000, &respond.visits_per_day);
+    if (r.Has("visits_per_day")) {
+      r.Touch("visits_per_day");
+      r.Error("visits_per_day", "'visits_per_day' was replaced by 'capacity_per_day' (officer time "
+                                "per day; a home visit costs [police.cost] visit, 1 by default)");
+    }
+    r.Double("capacity_per_day", 0.0, 1e9, &respond.capacity_per_day);
     r.Int32("response_minutes", 0, kMinutesPerDay, &respond.response_minutes);
+    r.Int32("intercept_minutes", 0, kMinutesPerDay, &respond.intercept_minutes);
     r.Int32("max_wait_days", 0, 365, &respond.max_wait_days);
     r.Int32("duty_start_hour", 0, 23, &respond.duty_start_hour);
+    r.Int32("detention_days", 1, 3650, &respond.detention_days);
+    r.Int32("permit_days", 1, 3650, &respond.permit_days);
     r.Probability("answer_share", &respond.answer_share);
     r.Bool("camera_after_visit", &respond.camera_after_visit);
-    if (r.Has("list_after_visit")) {
-      size_t list = 0;
-      const std::vector<std::string> names = NamesOf(scenario_.policy.lists);
-      if (names.empty()) {
-        r.Touch("list_after_visit");
-        r.Error("list_after_visit", "'list_after_visit' names a list, but the scenario defines "
-                                    "no [[lists]]");
-      } else {
-        list = names.size();
-        r.Choice("list_after_visit", names, "list", &list);
-        if (list < names.size()) respond.list_after_visit = static_cast<int32_t>(list);
+    ReadListName(r, "list_after_visit", &respond.list_after_visit);
+    if (const toml::table* costs = r.Table("cost")) {
+      TableReader c(*costs, "[police.cost]", diagnostics_);
+      for (size_t k = 0; k < kResponseCount; ++k) {
+        c.Double(kResponseNames[k], 0.0, 1e6, &respond.cost[k]);
       }
+      c.Finish();
     }
     r.Finish();
+  }
+
+  // Reads `key`, the name of a list, into *out (an index into the lists).
+  void ReadListName(TableReader& r, std::string_view key, int32_t* out) {
+    if (!r.Has(key)) return;
+    const std::vector<std::string> names = NamesOf(scenario_.policy.lists);
+    if (names.empty()) {
+      r.Touch(key);
+      r.Error(key, fmt::format("'{}' names a list, but the scenario defines no [[lists]]", key));
+      return;
+    }
+    size_t list = names.size();
+    r.Choice(key, names, "list", &list);
+    if (list < names.size()) *out = static_cast<int32_t>(list);
+  }
+
+  // A rule's or score's `response`: what the police do about its alerts.
+  void ReadResponse(TableReader& r, RuleOptions* rule) {
+    size_t response = static_cast<size_t>(rule->response);
+    r.Choice("response", ToStrings(kResponseNames), "police response", &response);
+    rule->response = static_cast<Response>(response);
+    ReadListName(r, "response_list", &rule->response_list);
+    if (rule->response == Response::kList && rule->response_list < 0 && !r.Has("response_list")) {
+      r.Error("response", "response \"list\" needs response_list, the list to add the person to");
+    }
+    if (rule->response != Response::kList && r.Has("response_list")) {
+      r.Error("response_list", "'response_list' applies only to response = \"list\"");
+    }
   }
 
   template <typename T>

@@ -177,6 +177,8 @@ struct RuleOptions {
   Category category = Category::kSocial;
   int32_t priority =
       -1;  // 0-9, higher first; -1 = from category (political 3, criminal 2, social 1)
+  Response response = Response::kVisit;  // what the police do about an alert
+  int32_t response_list = -1;            // for response "list": index into lists
 
   // Scores ([[scores]]) are rules whose operator is a score; they read records, not one
   // kind of evidence.

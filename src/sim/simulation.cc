@@ -23,7 +23,7 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
   sensors_ = std::make_unique<Sensors>(scenario_.sense, *world_, scenario_.seed);
   rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records(),
                                         scenario_.world.calendar, scenario_.seed);
-  police_ = std::make_unique<Police>(scenario_.respond);
+  police_ = std::make_unique<Police>(scenario_.respond, RuleResponses(scenario_.policy));
   auditor_ = std::make_unique<Auditor>(scenario_, *world_, rules_->watchlists());
 }
 
@@ -56,18 +56,23 @@ void Simulation::Step(Day day) {
     ScopedPhase timer(&profile_, Phase::kPolicy);
     alerts = &rules_->Evaluate(day, *observations, sensors_->records());
   }
-  // Phase 4: the police answer what they can; visits stop acts in the world.
+  // Phase 4: the police answer what they can; their interventions stop acts in the world.
   const ResponseDay* response = nullptr;
   {
     ScopedPhase timer(&profile_, Phase::kRespond);
     response = &police_->Respond(day, *alerts, world_.get());
-    // What visits leave behind: cameras at visited homes, names on a list.
+    // The silent responses, and what visits leave behind: cameras at homes, names on lists.
     const RespondOptions& respond = scenario_.respond;
-    for (const VisitRecord& visit : response->visits) {
-      if (respond.camera_after_visit)
-        sensors_->AddCamera(world_->city(), world_->records().home(visit.person));
-      if (respond.list_after_visit >= 0) {
-        rules_->AddToList(ListId(static_cast<uint32_t>(respond.list_after_visit)), visit.person);
+    for (const Intervention& taken : response->interventions) {
+      const bool visit = taken.kind == Response::kVisit;
+      if (taken.kind == Response::kCamera || (visit && respond.camera_after_visit)) {
+        sensors_->AddCamera(world_->city(), world_->records().home(taken.person));
+      }
+      if (taken.kind == Response::kList) {
+        rules_->AddToList(ListId(static_cast<uint32_t>(taken.list)), taken.person);
+      }
+      if (visit && respond.list_after_visit >= 0) {
+        rules_->AddToList(ListId(static_cast<uint32_t>(respond.list_after_visit)), taken.person);
       }
     }
   }

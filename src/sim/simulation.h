@@ -1,7 +1,7 @@
 // The day loop: world -> sense -> policy -> respond -> audit, one day at a time.
 //
 // The Simulation owns one instance of each stage and calls them in turn; feedback flows as
-// data (police visits change the world through VisitTarget). Outputs depend only on the
+// data (police interventions change the world through ResponseTarget). Outputs depend only on the
 // scenario (and its seed), never on the thread count.
 // Thread-safety: not thread-safe; Step() uses TBB internally, within the task arena of the
 // caller (RunScenario sets one up with the requested thread count).

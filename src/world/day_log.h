@@ -84,7 +84,7 @@ enum class ActKind : uint8_t {
 inline bool Lawful(ActKind kind) { return kind != ActKind::kHarmful; }
 
 // An act a person sets out to do. `time` is when it happens; a police visit before then
-// stops it. `stopped_by` is an opaque cause tag set by the caller of World::ApplyVisit
+// stops it. `stopped_by` is an opaque cause tag set by World::Apply or World::StopActs
 // (the rule index of the alert behind the visit); kNotStopped while it goes ahead.
 struct Act {
   static constexpr uint32_t kNotStopped = UINT32_MAX;

@@ -40,6 +40,7 @@ World::World(const WorldOptions& options, uint64_t seed) : options_(options), se
   const size_t chunk_count = (population_.size() + kPersonsPerChunk - 1) / kPersonsPerChunk;
   chunks_.resize(chunk_count);
   home_tonight_.assign(population_.size(), 0);
+  held_today_.assign(population_.size(), 0);
   police_contacts_.assign(population_.size(), 0);
   for (uint32_t p = 0; p < population_.size(); ++p) {
     if (Has(population_.intents[p], Intent::kPyramidRecruiter)) recruiters_.push_back(PersonId(p));
@@ -93,6 +94,7 @@ void World::Step(Day day) {
                         }
                       }
                     });
+  ApplyRestrictions();
   ReadMeters(day);
 }
 
@@ -177,20 +179,78 @@ void World::Check(PersonId person) {
   if (contacts < 255) ++contacts;
 }
 
-int World::ApplyVisit(PersonId person, Minute time, uint32_t cause) {
+void World::Apply(const Intervention& intervention) {
+  if (!IsContact(intervention.kind)) return;
+  const PersonId person = intervention.person;
   uint8_t& contacts = police_contacts_[person.index()];
   if (contacts < 255) ++contacts;
+  const uint32_t cause = intervention.rule.value;
+  const Restriction restriction{day_ + 1, day_ + intervention.days, cause};
+  switch (intervention.kind) {
+    case Response::kDenyPermit:
+      StopActs(person, intervention.time, cause, /*only_petition_trips=*/true);
+      if (restriction.until > restriction.from) permits_[person.value] = restriction;
+      break;
+    case Response::kDetain:
+      StopActs(person, intervention.time, cause);
+      if (restriction.until > restriction.from) holds_[person.value] = restriction;
+      break;
+    default:
+      StopActs(person, intervention.time, cause);
+      break;
+  }
+}
+
+int World::StopActs(PersonId person, Minute time, uint32_t cause, bool only_petition_trips) {
   std::vector<Act>& acts = chunks_[person.index() / kPersonsPerChunk].acts;
   auto it = std::lower_bound(acts.begin(), acts.end(), person,
                              [](const Act& act, PersonId p) { return act.person < p; });
   int stopped = 0;
   for (; it != acts.end() && it->person == person; ++it) {
+    if (only_petition_trips && it->kind != ActKind::kPetitionTrip) continue;
     if (!it->stopped() && it->time >= time) {
       it->stopped_by = cause;
       ++stopped;
     }
   }
   return stopped;
+}
+
+namespace {
+
+// Removes the events of persons marked in `held` from `events`.
+template <typename Event>
+void RemoveHeld(const std::vector<uint8_t>& held, std::vector<Event>* events) {
+  std::erase_if(*events, [&](const Event& e) { return held[e.person.index()] != 0; });
+}
+
+}  // namespace
+
+void World::ApplyRestrictions() {
+  std::fill(held_today_.begin(), held_today_.end(), 0);
+  std::erase_if(holds_, [&](const auto& entry) { return entry.second.until <= day_; });
+  std::erase_if(permits_, [&](const auto& entry) { return entry.second.until <= day_; });
+  std::vector<uint8_t> touched(chunks_.size(), 0);
+  for (const auto& [person, hold] : holds_) {
+    if (hold.from > day_) continue;
+    held_today_[person] = 1;
+    home_tonight_[person] = 0;
+    touched[person / kPersonsPerChunk] = 1;
+    StopActs(PersonId(person), DayStart(day_), hold.cause);
+  }
+  for (const auto& [person, permit] : permits_) {
+    if (permit.from <= day_) StopActs(PersonId(person), DayStart(day_), permit.cause, true);
+  }
+  for (size_t c = 0; c < chunks_.size(); ++c) {
+    if (touched[c] == 0) continue;
+    DayLog& log = chunks_[c];
+    RemoveHeld(held_today_, &log.presences);
+    RemoveHeld(held_today_, &log.calls);
+    RemoveHeld(held_today_, &log.dark);
+    RemoveHeld(held_today_, &log.purchases);
+    RemoveHeld(held_today_, &log.drives);
+    RemoveHeld(held_today_, &log.tickets);
+  }
 }
 
 }  // namespace oversight

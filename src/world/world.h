@@ -1,14 +1,15 @@
 // The World: the synthetic city, its people and what they truly do each day.
 //
 // Owns the map, the population (truth and records) and the current day's events. Other
-// stages hold ids, never pointers, and change the world only through ApplyVisit(), which
-// is how police responses feed back into people's lives.
+// stages hold ids, never pointers, and change the world only through Apply() (police
+// interventions), which is how police responses feed back into people's lives.
 //
 // Thread-safety: Step() runs in parallel internally (TBB; the caller's task arena sets the
 // thread count); every other method must be called from one thread at a time.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "core/ids.h"
@@ -20,11 +21,11 @@
 #include "world/population.h"
 #include "world/records_view.h"
 #include "world/ties.h"
-#include "world/visit_target.h"
+#include "world/response_target.h"
 
 namespace oversight {
 
-class World : public VisitTarget {
+class World : public ResponseTarget {
  public:
   // Builds the city and its people. REQUIRES: options validated by the scenario loader.
   World(const WorldOptions& options, uint64_t seed);
@@ -33,15 +34,20 @@ class World : public VisitTarget {
   World& operator=(const World&) = delete;
 
   // Simulates day `day` for every person; the events are in day_log() until the next Step.
+  // A person held in detention leaves no record that day (their observable events are
+  // removed) and every act they would have set out on is stopped; a withheld permit stops
+  // every petition trip.
   void Step(Day day);
 
-  // The police visit `person` at minute `time` of the current day: every act of theirs due
-  // at or after `time` today is stopped, tagged with `cause`. Returns how many acts it
-  // stopped. REQUIRES: called after Step() for the same day.
-  int ApplyVisit(PersonId person, Minute time, uint32_t cause);
-  void Visit(PersonId person, Minute time, uint32_t cause) override {
-    ApplyVisit(person, time, cause);
-  }
+  // Applies a police intervention decided today (REQUIRES: after Step() for the same day).
+  // A visit, an interception or a detention stops every act of the person due at or after
+  // its time today; a detention then holds them for `days` days in all; a permit denial
+  // stops their petition trips from its time on for `days` days. Stopped acts are tagged
+  // with the intervention's rule. List and camera change nothing in the world.
+  void Apply(const Intervention& intervention) override;
+  // Stops every act of `person` due at or after `time` today (only petition trips if
+  // `only_petition_trips`), tagged `cause`; returns how many.
+  int StopActs(PersonId person, Minute time, uint32_t cause, bool only_petition_trips = false);
   void Check(PersonId person) override;
 
   // Today's events, in blocks of kPersonsPerChunk persons, in person order.
@@ -55,7 +61,9 @@ class World : public VisitTarget {
   RecordsView records() const { return RecordsView(city_, population_); }
   const WorldOptions& options() const { return options_; }
   size_t person_count() const { return population_.size(); }
-  // Police visits `person` has had so far (saturating at 255).
+  // Whether `person` is held in detention today.
+  bool held(PersonId person) const { return held_today_[person.index()] != 0; }
+  // Police contacts `person` has had so far (saturating at 255).
   uint8_t police_contacts(PersonId person) const { return police_contacts_[person.index()]; }
   // Bytes held by the persistent world state: population, households and places (not the
   // current day's event buffers, which are reused every day).
@@ -66,6 +74,15 @@ class World : public VisitTarget {
   DayContext MakeContext(Day day) const;
   void ReadMeters(Day day);
   void PlanRecruitments(Day day, DayContext* context) const;
+  // Applies detentions and withheld permits to the day just lived.
+  void ApplyRestrictions();
+
+  // A standing restriction on a person: from day `from` until (not including) `until`.
+  struct Restriction {
+    Day from = 0;
+    Day until = 0;
+    uint32_t cause = 0;
+  };
 
   WorldOptions options_;
   uint64_t seed_;
@@ -75,7 +92,10 @@ class World : public VisitTarget {
   std::vector<PlaceId> district_station_;  // per district
   std::vector<DayLog> chunks_;
   std::vector<uint8_t> home_tonight_;  // per person, today
+  std::vector<uint8_t> held_today_;    // per person, today: held in detention
   std::vector<uint8_t> police_contacts_;  // per person: visits so far (saturating at 255)
+  std::map<uint32_t, Restriction> holds_;    // person -> detention (ordered: deterministic)
+  std::map<uint32_t, Restriction> permits_;  // person -> withheld travel permit
   std::vector<PersonId> recruiters_;      // persons with the pyramid-recruiter intent
   std::vector<MeterReading> meters_;   // per household, today
   Day day_ = -1;

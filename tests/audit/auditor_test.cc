@@ -87,17 +87,19 @@ TEST_F(AuditorTest, StoppedTripsAreCountedForTheRuleBehindTheVisit) {
   }
   ASSERT_NE(trip, nullptr);
   const PersonId traveller = trip->person;
-  world_->ApplyVisit(traveller, trip->time - 10, 2);
+  const Intervention visit{.person = traveller, .time = trip->time - 10, .rule = RuleId(2)};
+  world_->Apply(visit);
   ResponseDay response;
-  response.visits.push_back(VisitRecord{traveller, trip->time - 10, RuleId(2)});
+  response.interventions.push_back(visit);
   auditor.RecordDay(0, *world_, 0, {}, {}, response);
   const AuditResult r = auditor.Finish(0);
   EXPECT_EQ(r.total.lawful_acts, trips);
   EXPECT_EQ(r.total.lawful_stopped, 1u);
   EXPECT_EQ(r.rules[2].lawful_stopped, 1u);
-  EXPECT_EQ(r.rules[2].visits, 1u);
+  EXPECT_EQ(r.rules[2].responses, 1u);
+  EXPECT_EQ(r.total.responses[Response::kVisit], 1u);
   EXPECT_EQ(r.groups[GroupOf(traveller)].lawful_stopped, 1u);
-  EXPECT_EQ(r.total.visits_to_innocents,
+  EXPECT_EQ(r.total.responses_to_innocents[Response::kVisit],
             world_->population().intents[traveller.index()] == 0 ? 1u : 0u);
 }
 

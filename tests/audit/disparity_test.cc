@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace oversight {
 namespace {
@@ -72,6 +75,36 @@ TEST(DisparityTest, TheReferenceGroupCanBeNamed) {
   one.groups.resize(1);
   one.groups[0].persons = 10;
   EXPECT_TRUE(Disparities(one, AuditOptions{}).empty());  // nothing to compare
+}
+
+TEST(DisparityTest, IntersectionCellsAreComparedWithTheReferenceGroupsSameCell) {
+  AuditResult a = TwoGroups(1000, 200, 10000, 1000);
+  // group x sex, group-major: majority x female, majority x male, minority x female, ...
+  const std::array<std::pair<const char*, std::pair<uint64_t, uint64_t>>, 4> cells = {{
+      {"majority x female", {5000, 500}},
+      {"majority x male", {5000, 500}},
+      {"minority x female", {500, 50}},   // as the majority's women: ratio 1
+      {"minority x male", {500, 150}},    // three times the majority's men
+  }};
+  for (const auto& [name, counts] : cells) {
+    IntersectionCounts cell{.dimension = "group x sex", .counts = {}};
+    cell.counts.name = name;
+    cell.counts.persons = counts.first;
+    cell.counts.flagged_persons = counts.second;
+    a.intersections.push_back(cell);
+  }
+  std::vector<Disparity> flagged;
+  for (const Disparity& d : Disparities(a, AuditOptions{})) {
+    if (d.metric == "flagged_share" && d.dimension == "group x sex") flagged.push_back(d);
+  }
+  ASSERT_EQ(flagged.size(), 2u);  // the reference group's own cells are not compared
+  EXPECT_EQ(flagged[0].group, "minority x female");
+  EXPECT_EQ(flagged[0].reference, "majority x female");
+  EXPECT_DOUBLE_EQ(flagged[0].ratio, 1.0);
+  EXPECT_EQ(flagged[1].group, "minority x male");
+  EXPECT_EQ(flagged[1].reference, "majority x male");
+  EXPECT_DOUBLE_EQ(flagged[1].ratio, 3.0);
+  EXPECT_EQ(flagged[1].verdict, Verdict::kOutsideBand);
 }
 
 }  // namespace

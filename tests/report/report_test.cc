@@ -83,7 +83,7 @@ TEST(ReportTest, CsvTablesHaveHeadersAndOneRowPerItem) {
   EXPECT_THAT(groups, HasSubstr("\nall,1000,"));
   EXPECT_EQ(std::count(groups.begin(), groups.end(), '\n'), 4);
   const std::string& rules = out.files().at("rules.csv");
-  EXPECT_THAT(rules, HasSubstr("near_school,filter,sighting,social,100,97,0.030000,"));
+  EXPECT_THAT(rules, HasSubstr("near_school,filter,sighting,social,,100,97,0.030000,"));
   EXPECT_EQ(out.files().count("days.csv"), 1u);
   EXPECT_EQ(out.files().count("summary.txt"), 1u);
 }

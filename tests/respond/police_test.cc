@@ -13,13 +13,15 @@ struct RecordedVisit {
   uint32_t cause;
 };
 
-class Recorder : public VisitTarget {
+class Recorder : public ResponseTarget {
  public:
-  void Visit(PersonId person, Minute time, uint32_t cause) override {
-    visits.push_back(RecordedVisit{person, time, cause});
+  void Apply(const Intervention& i) override {
+    applied.push_back(i);
+    visits.push_back(RecordedVisit{i.person, i.time, i.rule.value});
   }
   void Check(PersonId person) override { checks.push_back(person); }
-  std::vector<RecordedVisit> visits;
+  std::vector<Intervention> applied;
+  std::vector<RecordedVisit> visits;  // every intervention, as (person, time, rule)
   std::vector<PersonId> checks;
 };
 
@@ -30,7 +32,7 @@ Alert MakeAlert(Minute time, uint32_t person, uint32_t rule, Category category) 
 
 TEST(PoliceTest, PoliticalAlertsAreAnsweredFirst) {
   RespondOptions options;
-  options.visits_per_day = 2;
+  options.capacity_per_day = 2;
   options.response_minutes = 30;
   Police police(options);
   Recorder recorder;
@@ -51,7 +53,7 @@ TEST(PoliceTest, PoliticalAlertsAreAnsweredFirst) {
 
 TEST(PoliceTest, SeveralAlertsOnOnePersonTakeOneVisit) {
   RespondOptions options;
-  options.visits_per_day = 5;
+  options.capacity_per_day = 5;
   Police police(options);
   Recorder recorder;
   const ResponseDay& day = police.Respond(
@@ -63,7 +65,7 @@ TEST(PoliceTest, SeveralAlertsOnOnePersonTakeOneVisit) {
 
 TEST(PoliceTest, CarriedAlertsAreVisitedAtDutyStartThenDropped) {
   RespondOptions options;
-  options.visits_per_day = 1;
+  options.capacity_per_day = 1;
   options.max_wait_days = 1;
   options.duty_start_hour = 8;
   Police police(options);
@@ -86,7 +88,7 @@ TEST(PoliceTest, CarriedAlertsAreVisitedAtDutyStartThenDropped) {
 
 TEST(PoliceTest, NoCapacityNoWaitingDropsEverything) {
   RespondOptions options;
-  options.visits_per_day = 0;
+  options.capacity_per_day = 0;
   options.max_wait_days = 0;
   Police police(options);
   Recorder recorder;
@@ -100,7 +102,7 @@ TEST(PoliceTest, NoCapacityNoWaitingDropsEverything) {
 // checks, in priority order, until the answer share is reached.
 TEST(PoliceTest, AnAnswerShareIsMetWithQuickChecksBeyondCapacity) {
   RespondOptions options;
-  options.visits_per_day = 1;
+  options.capacity_per_day = 1;
   options.max_wait_days = 0;
   options.answer_share = 0.6;  // 5 alerts: at least 3 answered
   Police police(options);
@@ -129,6 +131,80 @@ TEST(PoliceTest, AnAnswerShareIsMetWithQuickChecksBeyondCapacity) {
   Recorder none;
   EXPECT_EQ(plain.Respond(0, alerts, &none).answered.size(), 1u);
   EXPECT_TRUE(none.checks.empty());
+}
+
+TEST(PoliceTest, EachResponseCostsItsCapacityAndCheaperOnesStillFit) {
+  RespondOptions options;
+  options.capacity_per_day = 5.5;
+  options.cost = {1.0, 2.0, 5.0, 0.5, 0.2, 2.0};
+  // Rule 0 detains (5), rule 1 visits (1), rule 2 denies a permit (0.5).
+  Police police(options, {{Response::kDetain}, {Response::kVisit}, {Response::kDenyPermit}});
+  Recorder recorder;
+  const ResponseDay& day = police.Respond(
+      0,
+      {MakeAlert(100, 1, 0, Category::kPolitical), MakeAlert(200, 2, 1, Category::kSocial),
+       MakeAlert(300, 3, 2, Category::kSocial)},
+      &recorder);
+  // The detention (5) leaves 0.5: the visit (1) must wait, the permit denial (0.5) fits.
+  ASSERT_EQ(recorder.applied.size(), 2u);
+  EXPECT_EQ(recorder.applied[0].kind, Response::kDetain);
+  EXPECT_EQ(recorder.applied[0].days, options.detention_days);
+  EXPECT_EQ(recorder.applied[1].kind, Response::kDenyPermit);
+  EXPECT_EQ(recorder.applied[1].person, PersonId(3));
+  EXPECT_EQ(recorder.applied[1].days, options.permit_days);
+  EXPECT_DOUBLE_EQ(day.capacity_used, 5.5);
+  EXPECT_EQ(day.waiting, 1u);
+}
+
+TEST(PoliceTest, InterceptionIsFastAndCannotWait) {
+  RespondOptions options;
+  options.capacity_per_day = 2;
+  options.intercept_minutes = 15;
+  Police police(options, {{Response::kIntercept}});
+  Recorder recorder;
+  const ResponseDay& day = police.Respond(
+      0, {MakeAlert(100, 1, 0, Category::kPolitical), MakeAlert(200, 2, 0, Category::kPolitical)},
+      &recorder);
+  ASSERT_EQ(recorder.applied.size(), 1u);
+  EXPECT_EQ(recorder.applied[0].kind, Response::kIntercept);
+  EXPECT_EQ(recorder.applied[0].time, 115);
+  // The second interception did not fit: it is dropped, never carried to tomorrow.
+  EXPECT_EQ(day.dropped.size(), 1u);
+  EXPECT_EQ(police.queue_size(), 0u);
+}
+
+TEST(PoliceTest, AlertsOnPersonsHeldOrAlreadyRestrictedCostNothing) {
+  RespondOptions options;
+  options.capacity_per_day = 5;
+  options.detention_days = 3;
+  options.permit_days = 2;
+  Police police(options, {{Response::kDetain}, {Response::kDenyPermit}, {Response::kList, 4}});
+  Recorder recorder;
+  police.Respond(0, {MakeAlert(100, 1, 0, Category::kSocial)}, &recorder);
+  ASSERT_EQ(recorder.applied.size(), 1u);
+  // Days 1 and 2: person 1 is held; a new alert on them is answered at no cost.
+  const ResponseDay& day2 = police.Respond(2, {MakeAlert(DayStart(2) + 100, 1, 0, Category::kSocial)},
+                                           &recorder);
+  EXPECT_EQ(recorder.applied.size(), 1u);
+  EXPECT_EQ(day2.answered.size(), 1u);
+  EXPECT_DOUBLE_EQ(day2.capacity_used, 0.0);
+  // Day 3: released; a new alert detains them again.
+  police.Respond(3, {MakeAlert(DayStart(3) + 100, 1, 0, Category::kSocial)}, &recorder);
+  EXPECT_EQ(recorder.applied.size(), 2u);
+  // A permit withheld is not withheld twice while it lasts; a listed person not listed twice.
+  police.Respond(4, {MakeAlert(DayStart(4) + 100, 2, 1, Category::kSocial),
+                     MakeAlert(DayStart(4) + 200, 3, 2, Category::kSocial)},
+                 &recorder);
+  ASSERT_EQ(recorder.applied.size(), 4u);
+  EXPECT_EQ(recorder.applied[3].kind, Response::kList);
+  EXPECT_EQ(recorder.applied[3].list, 4);
+  EXPECT_EQ(recorder.applied[3].time, DayStart(4) + 200);  // silent: at once
+  police.Respond(5, {MakeAlert(DayStart(5) + 100, 2, 1, Category::kSocial),
+                     MakeAlert(DayStart(5) + 200, 3, 2, Category::kSocial)},
+                 &recorder);
+  EXPECT_EQ(recorder.applied.size(), 4u);
+  police.Respond(6, {MakeAlert(DayStart(6) + 100, 2, 1, Category::kSocial)}, &recorder);
+  EXPECT_EQ(recorder.applied.size(), 5u);  // the permit denial ran out after 2 days
 }
 
 }  // namespace

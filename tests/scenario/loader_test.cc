@@ -80,7 +80,7 @@ TEST(LoaderTest, UnknownKeyIsReportedWithSuggestion) {
 }
 
 TEST(LoaderTest, UnknownSectionIsReportedWithSuggestion) {
-  EXPECT_THAT(Errors(std::string(kMinimal) + "[polise]\nvisits_per_day = 3\n"),
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[polise]\ncapacity_per_day = 3\n"),
               HasSubstr("unknown key 'polise' in the top level; did you mean 'police'?"));
 }
 
@@ -99,7 +99,7 @@ TEST(LoaderTest, OutOfRangeValuesAreReported) {
 
 TEST(LoaderTest, EveryProblemIsReportedNotJustTheFirst) {
   const std::string errors =
-      Errors("[scenario]\ndays = 0\npersons = 0\nsed = 1\n[police]\nvisits_per_day = -1\n");
+      Errors("[scenario]\ndays = 0\npersons = 0\nsed = 1\n[police]\ncapacity_per_day = -1\n");
   EXPECT_THAT(errors, HasSubstr(":2:"));
   EXPECT_THAT(errors, HasSubstr(":3:"));
   EXPECT_THAT(errors, HasSubstr(":4:"));
@@ -107,7 +107,7 @@ TEST(LoaderTest, EveryProblemIsReportedNotJustTheFirst) {
 }
 
 TEST(LoaderTest, MissingScenarioSectionIsReported) {
-  EXPECT_THAT(Errors("[police]\nvisits_per_day = 3\n"), HasSubstr("missing section [scenario]"));
+  EXPECT_THAT(Errors("[police]\ncapacity_per_day = 3\n"), HasSubstr("missing section [scenario]"));
 }
 
 TEST(LoaderTest, UnknownGroupInDistrictSharesIsReported) {
@@ -148,6 +148,57 @@ what = "ticket"
   EXPECT_THAT(Errors(text),
               HasSubstr("test.toml:13:7: error: 'who' in [[rules]] #1 names unknown list (or "
                         "\"anyone\") 'key_person'; did you mean 'key_persons'?"));
+}
+
+TEST(LoaderTest, ResponsesAndTheirCostsAreRead) {
+  const std::string text = std::string(kMinimal) + R"(
+[[lists]]
+name = "watched"
+recorded_traits = ["drug_use"]
+[[rules]]
+id = "r"
+who = "anyone"
+what = "ticket"
+response = "list"
+response_list = "watched"
+[police]
+capacity_per_day = 12.5
+detention_days = 7
+cost = { intercept = 3.0, list = 0.0 }
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(text, "test.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->policy.rules[0].response, Response::kList);
+  EXPECT_EQ(s->policy.rules[0].response_list, 0);
+  EXPECT_DOUBLE_EQ(s->respond.capacity_per_day, 12.5);
+  EXPECT_EQ(s->respond.detention_days, 7);
+  EXPECT_DOUBLE_EQ(s->respond.Cost(Response::kIntercept), 3.0);
+  EXPECT_DOUBLE_EQ(s->respond.Cost(Response::kList), 0.0);
+  EXPECT_DOUBLE_EQ(s->respond.Cost(Response::kVisit), 1.0);  // the default
+}
+
+TEST(LoaderTest, ResponseMistakesAreReported) {
+  const std::string rule = std::string(kMinimal) + R"(
+[[lists]]
+name = "watched"
+recorded_traits = ["drug_use"]
+[[rules]]
+id = "r"
+who = "anyone"
+what = "ticket"
+)";
+  EXPECT_THAT(Errors(rule + "response = \"arrest\"\n"),
+              HasSubstr("test.toml:15:12: error: 'response' in [[rules]] #1 names unknown police "
+                        "response 'arrest'"));
+  EXPECT_THAT(Errors(rule + "response = \"list\"\n"), HasSubstr("needs response_list"));
+  EXPECT_THAT(Errors(rule + "response_list = \"watched\"\n"),
+              HasSubstr("'response_list' applies only to response = \"list\""));
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[police]\nvisits_per_day = 3\n"),
+              HasSubstr("'visits_per_day' was replaced by 'capacity_per_day'"));
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[police]\ncost = { detain = -1 }\n"),
+              HasSubstr("'detain' in [police.cost] must be a number from 0"));
+  EXPECT_THAT(Errors(std::string(kMinimal) + "[police]\ncost = { visits = 1 }\n"),
+              HasSubstr("unknown key 'visits' in [police.cost]; did you mean 'visit'?"));
 }
 
 TEST(LoaderTest, RuleWithoutAnyListsIsReported) {

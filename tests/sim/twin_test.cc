@@ -11,7 +11,7 @@ Scenario Small() {
   Scenario s = DefaultScenario();
   s.world.persons = 6000;
   s.days = 10;
-  s.respond.visits_per_day = 40;
+  s.respond.capacity_per_day = 40;
   return s;
 }
 

@@ -13,7 +13,7 @@ TEST(VisitEffectsTest, VisitsLeaveCamerasAtHomesAndNamesOnAList) {
   Scenario s = DefaultScenario();
   s.world.persons = 6000;
   s.days = 6;
-  s.respond.visits_per_day = 30;
+  s.respond.capacity_per_day = 30;
   s.respond.camera_after_visit = true;
   s.respond.list_after_visit = 0;  // key_persons
   s.policy.lists[0].removal_rate = 0.0;
@@ -27,7 +27,9 @@ TEST(VisitEffectsTest, VisitsLeaveCamerasAtHomesAndNamesOnAList) {
         ++home_sightings;
       }
     }
-    for (const VisitRecord& v : day.response.visits) visited.insert(v.person.value);
+    for (const Intervention& v : day.response.interventions) {
+      if (v.kind == Response::kVisit) visited.insert(v.person.value);
+    }
   });
   for (Day d = 0; d < s.days; ++d) simulation.Step(d);
   ASSERT_FALSE(visited.empty());
@@ -45,6 +47,37 @@ TEST(VisitEffectsTest, VisitsLeaveCamerasAtHomesAndNamesOnAList) {
   Simulation baseline(plain);
   for (Day d = 0; d < plain.days; ++d) baseline.Step(d);
   EXPECT_EQ(baseline.facts().cameras_added, 0u);
+}
+
+// The silent responses: an alert answered by a name on a list or a camera at the home,
+// which the person never meets (no police contact).
+TEST(VisitEffectsTest, SilentResponsesListAndWatchWithoutContact) {
+  Scenario s = DefaultScenario();
+  s.world.persons = 6000;
+  s.days = 6;
+  s.policy.lists[0].removal_rate = 0.0;
+  for (RuleOptions& rule : s.policy.rules) {
+    rule.response = rule.category == Category::kPolitical ? Response::kList : Response::kCamera;
+    rule.response_list = 0;  // key_persons
+  }
+  Simulation simulation(s);
+  std::set<uint32_t> listed, watched;
+  simulation.SetObserver([&](const DayView& day) {
+    for (const Intervention& v : day.response.interventions) {
+      (v.kind == Response::kList ? listed : watched).insert(v.person.value);
+      EXPECT_FALSE(IsContact(v.kind));
+    }
+  });
+  for (Day d = 0; d < s.days; ++d) simulation.Step(d);
+  ASSERT_FALSE(listed.empty());
+  ASSERT_FALSE(watched.empty());
+  for (uint32_t p : listed) {
+    EXPECT_TRUE(simulation.rules().watchlists().Contains(ListId(0), PersonId(p))) << p;
+  }
+  EXPECT_GT(simulation.facts().cameras_added, 0u);
+  for (size_t p = 0; p < simulation.world().person_count(); ++p) {
+    EXPECT_EQ(simulation.world().police_contacts(PersonId(static_cast<uint32_t>(p))), 0) << p;
+  }
 }
 
 }  // namespace

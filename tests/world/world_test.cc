@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/tuning.h"
 #include "scenario/loader.h"
 #include "world/timeline.h"
 
@@ -43,7 +44,7 @@ TEST(WorldTest, MinorityConcentratesWhereTheScenarioSays) {
   for (size_t p = 0; p < pop.size(); ++p) {
     const size_t d = pop.district(PersonId(static_cast<uint32_t>(p))).index();
     residents[d] += 1;
-    minority[d] += pop.group[p].value == 1 ? 1 : 0;
+    minority[d] += pop.group[p].value == 1 ? 1u : 0u;
   }
   for (size_t d = 0; d < options.districts.size(); ++d) {
     const double expected = options.districts[d].group_shares[1];
@@ -62,8 +63,8 @@ TEST(WorldTest, RecordBiasPutsMoreOfTheMinorityOnFileForTheSameTruth) {
   double truth[2] = {0, 0}, recorded[2] = {0, 0};
   for (size_t p = 0; p < pop.size(); ++p) {
     const size_t g = pop.group[p].index();
-    truth[g] += Has(pop.true_traits[p], Trait::kDrugUse) ? 1 : 0;
-    recorded[g] += Has(pop.recorded_traits[p], Trait::kDrugUse) ? 1 : 0;
+    truth[g] += Has(pop.true_traits[p], Trait::kDrugUse) ? 1u : 0u;
+    recorded[g] += Has(pop.recorded_traits[p], Trait::kDrugUse) ? 1u : 0u;
   }
   // The truth is equally common; the record is about twice as common for the minority.
   const double record_ratio_majority = recorded[0] / truth[0];
@@ -245,12 +246,82 @@ TEST(WorldTest, AVisitStopsOnlyLaterActsOfThatPerson) {
   ASSERT_NE(first, nullptr);
   const PersonId person = first->person;
   const Minute time = first->time;
-  EXPECT_EQ(world.ApplyVisit(person, time + 1, 7), 0);  // too late
+  EXPECT_EQ(world.StopActs(person, time + 1, 7), 0);  // too late
   EXPECT_FALSE(first->stopped());
-  EXPECT_EQ(world.ApplyVisit(person, time, 7), 1);
+  EXPECT_EQ(world.StopActs(person, time, 7), 1);
   EXPECT_TRUE(first->stopped());
   EXPECT_EQ(first->stopped_by, 7u);
-  EXPECT_EQ(world.ApplyVisit(person, time, 8), 0);  // already stopped
+  EXPECT_EQ(world.StopActs(person, time, 8), 0);  // already stopped
+}
+
+// Counts `person`'s events and acts (stopped or not) in today's log.
+struct PersonDay {
+  size_t presences = 0, calls = 0, tickets = 0, acts = 0, stopped = 0;
+};
+PersonDay DayOf(const World& world, PersonId person) {
+  PersonDay d;
+  const DayLog& log = world.day_log()[person.index() / kPersonsPerChunk];
+  for (const Presence& e : log.presences) d.presences += e.person == person ? 1u : 0u;
+  for (const Call& e : log.calls) d.calls += e.person == person ? 1u : 0u;
+  for (const Ticket& e : log.tickets) d.tickets += e.person == person ? 1u : 0u;
+  for (const Act& a : log.acts) {
+    if (a.person != person) continue;
+    ++d.acts;
+    d.stopped += a.stopped() ? 1u : 0u;
+  }
+  return d;
+}
+
+TEST(WorldTest, ADetainedPersonLeavesNoRecordAndSetsOutOnNothingWhileHeld) {
+  WorldOptions options = SmallCity(20000);
+  options.lawful.petition_trip_rate = 1.0;
+  World world(options, 6);
+  world.Step(0);
+  const Act* trip = nullptr;
+  for (const DayLog& chunk : world.day_log()) {
+    if (!chunk.acts.empty()) {
+      trip = &chunk.acts.front();
+      break;
+    }
+  }
+  ASSERT_NE(trip, nullptr);
+  const PersonId person = trip->person;
+  world.Apply(Intervention{.kind = Response::kDetain, .person = person, .time = trip->time,
+                           .rule = RuleId(3), .days = 3});
+  EXPECT_TRUE(trip->stopped());
+  EXPECT_EQ(world.police_contacts(person), 1);
+  // Days 1 and 2: held. The petition trip is still set out on in the truth, and stopped.
+  for (Day day = 1; day <= 2; ++day) {
+    world.Step(day);
+    EXPECT_TRUE(world.held(person)) << day;
+    const PersonDay d = DayOf(world, person);
+    EXPECT_EQ(d.presences + d.calls + d.tickets, 0u) << day;
+    EXPECT_GT(d.acts, 0u) << day;
+    EXPECT_EQ(d.stopped, d.acts) << day;
+  }
+  // Day 3: free again, living an ordinary day.
+  world.Step(3);
+  EXPECT_FALSE(world.held(person));
+  const PersonDay free = DayOf(world, person);
+  EXPECT_GT(free.presences, 0u);
+  EXPECT_EQ(free.stopped, 0u);
+}
+
+TEST(WorldTest, AWithheldPermitStopsPetitionTripsForItsDays) {
+  WorldOptions options = SmallCity(20000);
+  options.lawful.petition_trip_rate = 1.0;
+  World world(options, 6);
+  world.Step(0);
+  const PersonId person = world.day_log().front().acts.front().person;
+  world.Apply(Intervention{.kind = Response::kDenyPermit, .person = person, .time = 0,
+                           .rule = RuleId(1), .days = 2});
+  EXPECT_EQ(DayOf(world, person).stopped, DayOf(world, person).acts);
+  world.Step(1);
+  EXPECT_FALSE(world.held(person));
+  EXPECT_GT(DayOf(world, person).presences, 0u);  // free to move, not to travel
+  EXPECT_EQ(DayOf(world, person).stopped, DayOf(world, person).acts);
+  world.Step(2);
+  EXPECT_EQ(DayOf(world, person).stopped, 0u);
 }
 
 TEST(WorldStateTest, StaysUnderTwoHundredBytesPerPerson) {
