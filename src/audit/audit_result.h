@@ -60,6 +60,9 @@ struct GroupCounts {
   uint64_t checks_to_innocents = 0;
   uint64_t held_days = 0;            // person-days held in detention
   uint64_t held_days_innocents = 0;  // ... of persons with no harmful intent
+  // Patrol units in the district where each person lives, summed over persons and days
+  // (not kept per intersection cell).
+  uint64_t patrol_exposure = 0;
   // Police contacts with persons of no harmful intent: responses they meet, and checks.
   uint64_t contacts_to_innocents() const {
     return responses_to_innocents.contacts() + checks_to_innocents;
@@ -129,6 +132,10 @@ struct DayCounts {
   // watchlist at the end of the day.
   std::vector<uint64_t> group_alerts{};
   std::vector<uint64_t> group_listed{};
+  // ... and patrol units times the persons of the group living where they patrolled.
+  std::vector<uint64_t> group_patrols{};
+  // Patrol units sent to each district (AuditResult::districts order); empty: no patrols.
+  std::vector<uint16_t> district_patrols{};
 };
 
 // A cell of an intersection of the group with a register attribute (sex or status):
@@ -144,6 +151,7 @@ struct AuditResult {
   GroupCounts total;  // name "all"
   std::vector<RuleCounts> rules;
   std::vector<DayCounts> days;
+  std::vector<std::string> districts;  // names, in DistrictId order
   uint64_t alerts_waiting_at_end = 0;
   bool twin = false;  // whether the twin_* counts were measured
 };

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <string>
 
 namespace oversight {
@@ -51,6 +53,15 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
                    .what = std::string(rule.EvidenceName()),
                    .category = std::string(Name(rule.category)),
                    .response = std::string(Name(rule.response))});
+  }
+  for (const District& district : world.city().districts()) {
+    result_.districts.push_back(district.name);
+  }
+  residents_.assign(world.city().district_count(),
+                    std::vector<uint64_t>(scenario.world.groups.size(), 0));
+  for (size_t p = 0; p < population.size(); ++p) {
+    const DistrictId district = population.district(PersonId(static_cast<uint32_t>(p)));
+    if (district.valid()) ++residents_[district.index()][population.group[p].index()];
   }
   flagged_.assign(population.size(), 0);
   flagged_by_rule_.assign(scenario.policy.rules.size(), std::vector<uint8_t>(population.size(), 0));
@@ -191,6 +202,21 @@ std::array<GroupCounts*, 2> Auditor::Cells(const Population& population, size_t 
            .counts};
 }
 
+void Auditor::RecordPatrols(const std::vector<uint16_t>& units) {
+  DayCounts& today = result_.days.back();
+  today.group_patrols.assign(result_.groups.size(), 0);
+  if (std::any_of(units.begin(), units.end(), [](uint16_t u) { return u > 0; })) {
+    today.district_patrols = units;
+  }
+  for (size_t d = 0; d < units.size() && d < residents_.size(); ++d) {
+    for (size_t g = 0; g < result_.groups.size(); ++g) {
+      const uint64_t exposure = units[d] * residents_[d][g];
+      result_.groups[g].patrol_exposure += exposure;
+      today.group_patrols[g] += exposure;
+    }
+  }
+}
+
 void Auditor::RecordTwinDay(const World& twin) {
   result_.twin = true;
   const Population& population = twin.population();
@@ -221,6 +247,7 @@ AuditResult Auditor::Finish(size_t waiting) const {
     t.responses += g.responses;
     t.responses_to_innocents += g.responses_to_innocents;
     t.held_days += g.held_days;
+    t.patrol_exposure += g.patrol_exposure;
     t.held_days_innocents += g.held_days_innocents;
     t.checks += g.checks;
     t.checks_to_innocents += g.checks_to_innocents;

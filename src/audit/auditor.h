@@ -27,6 +27,10 @@ class Auditor {
                  const std::vector<Alert>& alerts, const std::vector<Alert>& suppressed,
                  const ResponseDay& response);
 
+  // Counts today's patrol units per district (Patrols::units) against the persons living
+  // in each district, by group. REQUIRES: called after RecordDay for the same day.
+  void RecordPatrols(const std::vector<uint16_t>& units);
+
   // Counts the acts of the twin world's day (the policy off). REQUIRES: called after
   // RecordDay for the same day.
   void RecordTwinDay(const World& twin);
@@ -42,6 +46,7 @@ class Auditor {
   size_t sex_cells_ = 0;  // intersections before the group x status cells
   AuditResult result_;
   std::vector<uint8_t> flagged_;                    // per person
+  std::vector<std::vector<uint64_t>> residents_;    // per district, per group
   // Per rule, per person: kFlagged | kWatchedAtStart.
   static constexpr uint8_t kFlagged = 1;
   static constexpr uint8_t kWatchedAtStart = 2;

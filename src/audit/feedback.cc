@@ -41,6 +41,16 @@ std::vector<FeedbackTrend> Feedback(const AuditResult& audit, const AuditOptions
       }
       return Ratio(a, persons, b, ref_persons);
     };
+    auto patrols = [&](size_t from, size_t to) {
+      double a = 0, b = 0;
+      for (size_t d = from; d < to; ++d) {
+        a += static_cast<double>(At(audit.days[d].group_patrols, g));
+        b += static_cast<double>(At(audit.days[d].group_patrols, ref));
+      }
+      return Ratio(a, persons, b, ref_persons);
+    };
+    trend.patrols_first_week = patrols(0, week);
+    trend.patrols_last_week = patrols(days - week, days);
     trend.first_week = span(0, week);
     trend.last_week = span(days - week, days);
     for (size_t d = 0; d < days; ++d) trend.by_day.push_back(span(d, d + 1));

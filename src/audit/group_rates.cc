@@ -14,6 +14,8 @@ std::vector<NamedRate> GroupRates(const GroupCounts& g, const GroupCounts& total
       {"recall", g.flagged_harmful(), g.harmful_persons},
       {"contacts_per_innocent", g.contacts_to_innocents(), g.persons - g.harmful_persons},
       {"list_days_per_person", g.list_days, g.persons},
+      {"held_days_per_person", g.held_days, g.persons},
+      {"patrol_exposure_per_person", g.patrol_exposure, g.persons},
       {"lawful_stopped_share", g.lawful_stopped, g.lawful_acts},
       {"harmful_acts_stopped_share", g.harmful_acts_stopped, g.harmful_acts},
   };

@@ -48,6 +48,7 @@ enum class Stream : uint32_t {
   kLists = 18,       // removals from watchlists (entity = person)
   kLocations = 19,   // which phone locations reach the authorities (entity = person)
   kPersonality = 20,  // the personality rating officers put on file (entity = person)
+  kPatrol = 21,      // which arrivals a patrol checks (entity = person)
 };
 
 class Rng {

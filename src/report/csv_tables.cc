@@ -63,6 +63,7 @@ Columns GroupColumns(const GroupCounts& g, const GroupCounts& total, bool twin) 
       {"checks_to_innocents", n(g.checks_to_innocents)},
       {"held_days", n(g.held_days)},
       {"held_days_innocents", n(g.held_days_innocents)},
+      {"patrol_exposure", n(g.patrol_exposure)},
       {"lawful_acts", n(g.lawful_acts)},
       {"lawful_stopped", n(g.lawful_stopped)},
       {"lawful_stopped_share", RateCell(g.lawful_stopped, g.lawful_acts)},
@@ -138,6 +139,7 @@ std::string DaysCsv(const AuditResult& audit) {
       "harmful_acts,harmful_acts_stopped,twin_lawful_acts,twin_harmful_acts";
   for (const GroupCounts& g : audit.groups) out += ",alerts_" + Field(g.name);
   for (const GroupCounts& g : audit.groups) out += ",listed_" + Field(g.name);
+  for (const GroupCounts& g : audit.groups) out += ",patrols_" + Field(g.name);
   out += "\n";
   for (const DayCounts& d : audit.days) {
     out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}", d.day, d.observations, d.alerts,
@@ -150,6 +152,9 @@ std::string DaysCsv(const AuditResult& audit) {
     }
     for (size_t g = 0; g < audit.groups.size(); ++g) {
       out += fmt::format(",{}", g < d.group_listed.size() ? d.group_listed[g] : 0);
+    }
+    for (size_t g = 0; g < audit.groups.size(); ++g) {
+      out += fmt::format(",{}", g < d.group_patrols.size() ? d.group_patrols[g] : 0);
     }
     out += "\n";
   }

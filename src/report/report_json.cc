@@ -51,6 +51,7 @@ Json GroupJson(const GroupCounts& g, const GroupCounts& total, bool twin) {
   counts["contacts_to_innocents"] = g.contacts_to_innocents();
   counts["held_days"] = g.held_days;
   counts["held_days_innocents"] = g.held_days_innocents;
+  counts["patrol_exposure"] = g.patrol_exposure;
   counts["lawful_acts"] = g.lawful_acts;
   counts["lawful_stopped"] = g.lawful_stopped;
   counts["harmful_acts"] = g.harmful_acts;
@@ -164,6 +165,15 @@ Json ScenarioJson(const Scenario& s, const RunFacts& facts) {
   police["detention_days"] = s.respond.detention_days;
   police["permit_days"] = s.respond.permit_days;
   police["answer_share"] = s.respond.answer_share;
+  Json patrols;
+  patrols["units"] = s.respond.patrols.units;
+  constexpr std::array<const char*, 3> kAllocations = {"alerts", "hotspots", "even"};
+  patrols["allocate"] = kAllocations[static_cast<size_t>(s.respond.patrols.allocate)];
+  patrols["hotspots"] = s.respond.patrols.hotspots;
+  patrols["window_days"] = s.respond.patrols.window_days;
+  patrols["sighting_rate"] = s.respond.patrols.sighting_rate;
+  patrols["hours"] = {s.respond.patrols.from_hour, s.respond.patrols.to_hour};
+  police["patrols"] = patrols;
   j["police"] = police;
   return j;
 }
@@ -247,13 +257,22 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
       day["twin_lawful_acts"] = d.twin_lawful_acts;
       day["twin_harmful_acts"] = d.twin_harmful_acts;
     }
-    Json alerts_by_group, listed_by_group;
+    Json alerts_by_group, listed_by_group, patrols_by_group;
     for (size_t g = 0; g < audit.groups.size() && g < d.group_alerts.size(); ++g) {
       alerts_by_group[audit.groups[g].name] = d.group_alerts[g];
       listed_by_group[audit.groups[g].name] = d.group_listed[g];
+      patrols_by_group[audit.groups[g].name] = g < d.group_patrols.size() ? d.group_patrols[g] : 0;
     }
     day["alerts_by_group"] = alerts_by_group;
     day["listed_by_group"] = listed_by_group;
+    day["patrol_exposure_by_group"] = patrols_by_group;
+    if (!d.district_patrols.empty()) {
+      Json units;
+      for (size_t k = 0; k < d.district_patrols.size() && k < audit.districts.size(); ++k) {
+        units[audit.districts[k]] = d.district_patrols[k];
+      }
+      day["patrol_units_by_district"] = units;
+    }
     days.push_back(day);
   }
   root["days"] = days;
@@ -287,6 +306,8 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
     j["alert_disparity_last_week"] = number(f.last_week);
     j["listed_disparity_first_day"] = number(f.listed_first_day);
     j["listed_disparity_last_day"] = number(f.listed_last_day);
+    j["patrol_disparity_first_week"] = number(f.patrols_first_week);
+    j["patrol_disparity_last_week"] = number(f.patrols_last_week);
     j["true_disparity"] = number(f.truth);
     Json by_day = Json::array();
     for (const auto& v : f.by_day) by_day.push_back(number(v));

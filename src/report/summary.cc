@@ -201,6 +201,10 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
         "{}x\n",
         f.group, f.reference, x(f.first_week), x(f.last_week), x(f.listed_first_day),
         x(f.listed_last_day), x(f.truth));
+    if (scenario.respond.patrols.units > 0) {
+      out += fmt::format("    patrols where they live {}x in the first week, {}x in the last\n",
+                         x(f.patrols_first_week), x(f.patrols_last_week));
+    }
   }
   if (replicates != nullptr && replicates->seeds.size() > 1) {
     out += ReplicatesText(*replicates, audit);

@@ -70,6 +70,7 @@ class Loader {
     ReadScores();
     ReadRedList();
     ReadPolice();
+    ReadPatrols();
     ReadAudit();
     root_.Finish();
     return std::move(scenario_);
@@ -1005,6 +1006,31 @@ class Loader {
         c.Double(kResponseNames[k], 0.0, 1e6, &respond.cost[k]);
       }
       c.Finish();
+    }
+    r.Finish();
+  }
+
+  void ReadPatrols() {
+    const toml::table* table = root_.Table("patrols");
+    if (table == nullptr) return;
+    TableReader r(*table, "[patrols]", diagnostics_);
+    PatrolOptions& patrols = scenario_.respond.patrols;
+    r.Int32("units", 0, 100'000, &patrols.units);
+    r.Int32("window_days", 1, 365, &patrols.window_days);
+    size_t allocate = static_cast<size_t>(patrols.allocate);
+    r.Choice("allocate", {"alerts", "hotspots", "even"}, "patrol allocation", &allocate);
+    patrols.allocate = static_cast<PatrolOptions::Allocation>(allocate);
+    r.Int32("hotspots", 1, 10'000, &patrols.hotspots);
+    if (r.Has("hotspots") && patrols.allocate != PatrolOptions::Allocation::kHotspots) {
+      r.Error("hotspots", "'hotspots' applies only to allocate = \"hotspots\"");
+    }
+    r.Probability("sighting_rate", &patrols.sighting_rate);
+    r.Int32("from_hour", 0, 23, &patrols.from_hour);
+    r.Int32("to_hour", 1, 24, &patrols.to_hour);
+    if (patrols.to_hour <= patrols.from_hour) {
+      r.Error(r.Has("to_hour") ? "to_hour" : "from_hour",
+              fmt::format("patrols must end after they start: from_hour {} to to_hour {}",
+                          patrols.from_hour, patrols.to_hour));
     }
     r.Finish();
   }

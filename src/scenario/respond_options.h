@@ -9,6 +9,23 @@
 
 namespace oversight {
 
+// Place-based patrols: units sent each day to the districts where the system's own alerts
+// concentrated (the persons they named live there), whose officers check the identity of
+// people they meet in public. What they see becomes sightings for the rules, so a district
+// patrolled more yields more alerts, which draw more patrols.
+struct PatrolOptions {
+  int32_t units = 0;        // patrol units per day (0: no patrols)
+  int32_t window_days = 7;  // allocation counts alerts over this many past days
+  // How units are shared: in proportion to alerts ("alerts"), all to the `hotspots`
+  // districts with the most alerts ("hotspots"), or evenly, in turn ("even").
+  enum class Allocation : uint8_t { kAlerts, kHotspots, kEven };
+  Allocation allocate = Allocation::kAlerts;
+  int32_t hotspots = 1;     // for "hotspots": how many districts get the units
+  double sighting_rate = 0.2;  // per unit: chance a person arriving at a public place is checked
+  int32_t from_hour = 0;    // patrols are out from this hour ...
+  int32_t to_hour = 24;     // ... until this one (default: around the clock)
+};
+
 struct RespondOptions {
   // Officer time per day, in units: a home visit costs cost[visit] units (1 by default), so
   // with the default costs this is the number of home visits the police can make per day.
@@ -30,6 +47,8 @@ struct RespondOptions {
   // the visit and cost nothing more.
   bool camera_after_visit = false;
   int32_t list_after_visit = -1;
+
+  PatrolOptions patrols;
 
   double Cost(Response r) const { return cost[static_cast<size_t>(r)]; }
 };

@@ -201,17 +201,23 @@ void Sensors::ObserveChunk(const World& world, const DayLog& log, std::vector<Ob
     const size_t first_presence = i;
     for (; i < log.presences.size() && log.presences[i].person == person; ++i) {
       const Presence& presence = log.presences[i];
-      const PlaceId camera = seen_at(presence.place);
-      if (!camera.valid()) continue;
       // A stay that began yesterday (at midnight) is not a new arrival.
       if (MinuteOfDay(presence.enter) == 0) continue;
-      const double u = rng.Uniform();
-      const uint32_t other = rng.UniformInt(persons > 1 ? persons - 1 : 1);
-      if (u < hit) {
-        out->push_back(Observation{presence.enter, camera, person});
-      } else if (u < hit + false_match && persons > 1) {
-        const PersonId wrong(other >= person.value ? other + 1 : other);
-        out->push_back(Observation{presence.enter, camera, wrong});
+      const PlaceId camera = seen_at(presence.place);
+      bool seen = false;
+      if (camera.valid()) {
+        const double u = rng.Uniform();
+        const uint32_t other = rng.UniformInt(persons > 1 ? persons - 1 : 1);
+        if (u < hit) {
+          out->push_back(Observation{presence.enter, camera, person});
+          seen = true;
+        } else if (u < hit + false_match && persons > 1) {
+          const PersonId wrong(other >= person.value ? other + 1 : other);
+          out->push_back(Observation{presence.enter, camera, wrong});
+        }
+      }
+      if (!seen && !patrol_chance_.empty() && PatrolChecks(world.city(), presence, day)) {
+        out->push_back(Observation{presence.enter, presence.place, person});
       }
     }
     RecordPerson(world, log, person, first_presence, i, cursors, records);
@@ -225,6 +231,28 @@ void Sensors::ObserveChunk(const World& world, const DayLog& log, std::vector<Ob
       }
     }
   }
+}
+
+void Sensors::SetPatrols(std::vector<double> check_chance, Minute from, Minute to) {
+  patrol_chance_ = std::move(check_chance);
+  patrol_from_ = from;
+  patrol_to_ = to;
+}
+
+// Whether a patrol checks the person arriving at `presence` today. The draw comes from the
+// person's own patrol stream, indexed by the arrival minute, so it changes no other draw.
+bool Sensors::PatrolChecks(const City& city, const Presence& presence, Day day) const {
+  const Place& place = city.place(presence.place);
+  if (place.type == PlaceType::kHome || place.type == PlaceType::kResidentialCompound ||
+      place.type == PlaceType::kWorkplace || place.type == PlaceType::kSchool ||
+      !place.district.valid()) {
+    return false;
+  }
+  const double chance = patrol_chance_[place.district.index()];
+  const Minute minute = MinuteOfDay(presence.enter);
+  if (chance <= 0 || minute < patrol_from_ || minute >= patrol_to_) return false;
+  Rng rng(seed_, Stream::kPatrol, presence.person.value, day);
+  return rng.UniformAt(static_cast<uint32_t>(minute)) < chance;
 }
 
 const std::vector<Observation>& Sensors::Observe(const World& world) {

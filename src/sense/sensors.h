@@ -28,6 +28,12 @@ class Sensors {
   // Turns the world's current day into observations, ordered by ObservationBefore, and
   // records (records()). The results stay valid until the next call.
   const std::vector<Observation>& Observe(const World& world);
+
+  // Today's patrols (respond/patrols.h): per district, the chance that a person arriving at
+  // a public place there (not a home, compound, workplace or school) between minutes `from` and
+  // `to` of the day, and not already seen by a camera, has their identity checked: a
+  // sighting at that place. Empty: no patrols. Applies from the next Observe().
+  void SetPatrols(std::vector<double> check_chance, Minute from, Minute to);
   const DayRecords& records() const { return records_; }
 
   bool has_camera(PlaceId place) const { return has_camera_[place.index()] != 0; }
@@ -47,6 +53,7 @@ class Sensors {
   void RecordPerson(const World& world, const DayLog& log, PersonId person, size_t first_presence,
                     size_t end_presence, size_t* cursors, DayRecords* records) const;
   void PlaceExtraCameras(const World& world);
+  bool PatrolChecks(const City& city, const Presence& presence, Day day) const;
   void RecordLocations(const DayLog& log, PersonId person, size_t first_presence,
                        size_t end_presence, size_t first_dark, Day day, DayRecords* records) const;
   void ReadMeters(const World& world);
@@ -62,6 +69,8 @@ class Sensors {
   std::vector<DayRecords> chunk_records_;
   std::vector<Observation> observations_;
   DayRecords records_;
+  std::vector<double> patrol_chance_;  // per district, today
+  Minute patrol_from_ = 0, patrol_to_ = 0;
 };
 
 }  // namespace oversight

@@ -7,6 +7,8 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include <cmath>
+
 #include "core/version.h"
 
 namespace oversight {
@@ -24,6 +26,7 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
   rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records(),
                                         scenario_.world.calendar, scenario_.seed);
   police_ = std::make_unique<Police>(scenario_.respond, RuleResponses(scenario_.policy));
+  patrols_ = std::make_unique<Patrols>(scenario_.respond.patrols, world_->city().district_count());
   auditor_ = std::make_unique<Auditor>(scenario_, *world_, rules_->watchlists());
 }
 
@@ -33,10 +36,20 @@ void Simulation::Step(Day day) {
     ScopedPhase timer(&profile_, Phase::kWorld);
     world_->Step(day);
   }
-  // Phase 2: the sensors see part of it, with errors.
+  // Phase 2: the sensors see part of it, with errors; so do today's patrols, sent where
+  // the system's alerts pointed.
   const std::vector<Observation>* observations = nullptr;
   {
     ScopedPhase timer(&profile_, Phase::kSense);
+    if (scenario_.respond.patrols.units > 0) {
+      const PatrolOptions& p = scenario_.respond.patrols;
+      std::vector<double> chance;
+      for (uint16_t units : patrols_->Allocate(day)) {
+        chance.push_back(1.0 - std::pow(1.0 - p.sighting_rate, units));
+      }
+      sensors_->SetPatrols(std::move(chance), p.from_hour * kMinutesPerHour,
+                           p.to_hour * kMinutesPerHour);
+    }
     observations = &sensors_->Observe(*world_);
     const DayRecords& records = sensors_->records();
     for (const Observation& o : *observations) {
@@ -55,6 +68,10 @@ void Simulation::Step(Day day) {
   {
     ScopedPhase timer(&profile_, Phase::kPolicy);
     alerts = &rules_->Evaluate(day, *observations, sensors_->records());
+    if (scenario_.respond.patrols.units > 0) {
+      patrols_->Record(day, AlertsByDistrict(*alerts, world_->records(),
+                                             world_->city().district_count()));
+    }
   }
   // Phase 4: the police answer what they can; their interventions stop acts in the world.
   const ResponseDay* response = nullptr;
@@ -81,6 +98,7 @@ void Simulation::Step(Day day) {
     ScopedPhase timer(&profile_, Phase::kAudit);
     auditor_->RecordDay(day, *world_, observations->size() + sensors_->records().size(), *alerts,
                         rules_->suppressed(), *response);
+    auditor_->RecordPatrols(patrols_->units());
   }
   // Phase 6: the twin lives the same day with no police (common random numbers).
   if (twin_ != nullptr) {

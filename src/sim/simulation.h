@@ -17,6 +17,7 @@
 #include "audit/auditor.h"
 #include "policy/rule_engine.h"
 #include "report/run_facts.h"
+#include "respond/patrols.h"
 #include "respond/police.h"
 #include "scenario/scenario.h"
 #include "sense/sensors.h"
@@ -63,6 +64,7 @@ class Simulation {
   std::unique_ptr<Sensors> sensors_;
   std::unique_ptr<RuleEngine> rules_;
   std::unique_ptr<Police> police_;
+  std::unique_ptr<Patrols> patrols_;
   std::unique_ptr<Auditor> auditor_;
   std::array<uint64_t, kObservationKindCount> observations_by_kind_{};
   std::function<void(const DayView&)> observer_;

@@ -30,6 +30,8 @@ class RecordsView {
   uint8_t personality(PersonId p) const { return population_.recorded_personality[p.index()]; }
   // The registered home address.
   PlaceId home(PersonId p) const { return population_.home(p); }
+  // The district of the registered home.
+  DistrictId district(PersonId p) const { return city_.place(population_.home(p)).district; }
   // The household's account holder with the utilities (the head on the register).
   PersonId account_holder(HouseholdId h) const { return population_.household_first[h.index()]; }
 
