@@ -73,6 +73,7 @@ struct GroupCounts {
   uint64_t harmful_acts_stopped = 0;
   uint64_t red_list_suppressed = 0;          // alerts the red list prevented
   uint64_t red_list_suppressed_harmful = 0;  // ... on persons with a harmful intent
+  uint64_t red_list_harmful_acts = 0;  // harmful acts by red-listed persons, whom no rule watches
   // In the twin (the same lives with the policy off), acts set out on; none is stopped.
   uint64_t twin_lawful_acts = 0;
   uint64_t twin_harmful_acts = 0;

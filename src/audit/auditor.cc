@@ -162,6 +162,7 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
       const bool trip = Lawful(act.kind);
       uint64_t& count = trip ? g.lawful_acts : g.harmful_acts;
       ++count;
+      if (!trip && watchlists_.Exempt(act.person)) ++g.red_list_harmful_acts;
       ++(trip ? today.lawful_acts : today.harmful_acts);
       for (GroupCounts* cell : Cells(population, act.person.index())) {
         ++(trip ? cell->lawful_acts : cell->harmful_acts);
@@ -257,6 +258,7 @@ AuditResult Auditor::Finish(size_t waiting) const {
     t.harmful_acts_stopped += g.harmful_acts_stopped;
     t.red_list_suppressed += g.red_list_suppressed;
     t.red_list_suppressed_harmful += g.red_list_suppressed_harmful;
+    t.red_list_harmful_acts += g.red_list_harmful_acts;
     t.twin_lawful_acts += g.twin_lawful_acts;
     t.twin_harmful_acts += g.twin_harmful_acts;
   }

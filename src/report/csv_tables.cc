@@ -71,6 +71,7 @@ Columns GroupColumns(const GroupCounts& g, const GroupCounts& total, bool twin) 
       {"harmful_acts_stopped", n(g.harmful_acts_stopped)},
       {"red_list_suppressed", n(g.red_list_suppressed)},
       {"red_list_suppressed_harmful", n(g.red_list_suppressed_harmful)},
+      {"red_list_harmful_acts", n(g.red_list_harmful_acts)},
       {"twin_lawful_acts", TwinCell(twin, g.twin_lawful_acts)},
       {"twin_harmful_acts", TwinCell(twin, g.twin_harmful_acts)},
       {"lawful_acts_lost", TwinCell(twin, g.lawful_acts_lost())},

@@ -58,6 +58,7 @@ Json GroupJson(const GroupCounts& g, const GroupCounts& total, bool twin) {
   counts["harmful_acts_stopped"] = g.harmful_acts_stopped;
   counts["red_list_suppressed"] = g.red_list_suppressed;
   counts["red_list_suppressed_harmful"] = g.red_list_suppressed_harmful;
+  counts["red_list_harmful_acts"] = g.red_list_harmful_acts;
   if (twin) {
     counts["twin_lawful_acts"] = g.twin_lawful_acts;
     counts["twin_harmful_acts"] = g.twin_harmful_acts;

@@ -130,9 +130,9 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
   if (facts.red_listed > 0) {
     out += fmt::format(
         "  Red list: {} exempt persons; {} alerts suppressed, {} of them on persons "
-        "with a harmful intent\n",
+        "with a harmful intent;\n    {} harmful acts by exempt persons, beyond every rule\n",
         WithThousands(facts.red_listed), WithThousands(t.red_list_suppressed),
-        WithThousands(t.red_list_suppressed_harmful));
+        WithThousands(t.red_list_suppressed_harmful), WithThousands(t.red_list_harmful_acts));
   }
   out += fmt::format(
       "  The operators' view: all {} responses are recorded as handled, as if each had "

@@ -111,6 +111,31 @@ namespace {
 
 // Each person is in one group x sex and one group x status cell: both dimensions add up to
 // the group, and an alert counts in the person's two cells.
+// What the red list hides: harmful acts by exempt persons, counted from the truth.
+TEST_F(AuditorTest, HarmfulActsOfRedListedPersonsAreCounted) {
+  // Exempt everyone with a record on file, so that some persons with a harmful intent are.
+  scenario_.policy.red_list_traits = Bit(Trait::kCriminalRecord) | Bit(Trait::kDrugUse);
+  lists_ = std::make_unique<Watchlists>(scenario_.policy, world_->records(), 1);
+  Auditor auditor(scenario_, *world_, *lists_);
+  uint64_t expected = 0, harmful_acts = 0;
+  for (Day day = 0; day < 5; ++day) {
+    world_->Step(day);
+    for (const DayLog& chunk : world_->day_log()) {
+      for (const Act& act : chunk.acts) {
+        if (Lawful(act.kind)) continue;
+        ++harmful_acts;
+        expected += lists_->Exempt(act.person) ? 1u : 0u;
+      }
+    }
+    auditor.RecordDay(day, *world_, 0, {}, {}, ResponseDay{});
+  }
+  const AuditResult r = auditor.Finish(0);
+  EXPECT_EQ(r.total.harmful_acts, harmful_acts);
+  EXPECT_GT(expected, 0u);
+  EXPECT_LT(expected, harmful_acts);
+  EXPECT_EQ(r.total.red_list_harmful_acts, expected);
+}
+
 TEST_F(AuditorTest, IntersectionCellsAddUpToTheirGroups) {
   Auditor auditor(scenario_, *world_, *lists_);
   world_->Step(0);

@@ -68,7 +68,8 @@ TEST(DisparityTest, VerdictsWithinInconclusiveAndInsufficient) {
 TEST(DisparityTest, TheReferenceGroupCanBeNamed) {
   AuditOptions options;
   options.reference_group = "minority";
-  const Disparity& d = Flagged(Disparities(TwoGroups(1000, 200, 10000, 1000), options));
+  const std::vector<Disparity> all = Disparities(TwoGroups(1000, 200, 10000, 1000), options);
+  const Disparity& d = Flagged(all);
   EXPECT_EQ(d.group, "majority");
   EXPECT_DOUBLE_EQ(d.ratio, 0.5);
   AuditResult one;
