@@ -7,12 +7,15 @@ MAKEFLAGS += --no-print-directory
 OUT ?= oversight-out
 BIN := build/release/oversight
 
-.PHONY: all deps demo test build release bench asan clean format
+.PHONY: all deps deps-browser demo test build release bench asan clean format
 
 all: build
 
 deps:
 	@bash scripts/install-deps.sh
+
+deps-browser:
+	@bash scripts/install-deps.sh --browser
 
 release: deps
 	cmake --preset release
@@ -22,8 +25,9 @@ build: release
 
 demo: release
 	$(BIN) run --out $(OUT)
+	@echo "The report: $(abspath $(OUT))/report.html (open it in a browser; it needs no network)"
 
-test: deps
+test: deps-browser
 	cmake --workflow --preset ci
 
 asan: deps

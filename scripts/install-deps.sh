@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs exactly the Debian packages Oversight needs to build, test and benchmark.
-# Idempotent: packages already present are skipped, and apt-get runs only when one is missing.
-# Usage: scripts/install-deps.sh            (needs root, or sudo when not root)
+# Installs exactly what Oversight needs to build, test and benchmark: Debian packages, and
+# the chart libraries inlined into report.html (npm, pinned in web/package-lock.json).
+# Idempotent: packages already present are skipped, apt-get runs only when one is missing,
+# and npm only when web/node_modules is missing or older than the lock file.
+# Usage: scripts/install-deps.sh [--browser]   (needs root, or sudo when not root)
+#   --browser   also Chromium, for the headless-browser test of the report (make test)
 set -euo pipefail
 
 packages=(
@@ -17,6 +20,9 @@ packages=(
   libbenchmark-dev      # micro-benchmarks
   time                  # bench/run.sh: wall time and peak memory
 )
+# Node.js and npm fetch the chart libraries; a machine may already have them outside apt.
+if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
+if [ "${1:-}" = "--browser" ]; then packages+=(chromium); fi
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -27,15 +33,23 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd=(sudo)
+  fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "install-deps: done"
 fi
 
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  sudo_cmd=(sudo)
+web="$(cd "$(dirname "$0")/.." && pwd)/web"
+if [ ! -d "$web/node_modules" ] || [ "$web/package-lock.json" -nt "$web/node_modules" ]; then
+  echo "install-deps: installing the chart libraries (npm ci in web/)"
+  npm ci --prefix "$web" --no-audit --no-fund --loglevel=error
+  touch "$web/node_modules"
+else
+  echo "install-deps: chart libraries present (web/node_modules)"
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "install-deps: done"

@@ -113,6 +113,7 @@ struct RuleCounts {
   uint64_t watched_harmful = 0;
   uint64_t flagged_watched = 0;
   uint64_t flagged_watched_harmful = 0;
+  std::vector<uint64_t> group_alerts{};  // alerts naming persons of each group (groups order)
 };
 
 struct DayCounts {
@@ -153,6 +154,8 @@ struct AuditResult {
   std::vector<RuleCounts> rules;
   std::vector<DayCounts> days;
   std::vector<std::string> districts;  // names, in DistrictId order
+  std::vector<uint64_t> district_persons;  // persons living in each district
+  std::vector<uint64_t> district_alerts;   // alerts naming persons living there
   uint64_t alerts_waiting_at_end = 0;
   bool twin = false;  // whether the twin_* counts were measured
 };

@@ -52,16 +52,21 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
                    .op = std::string(kRuleOperatorNames[static_cast<size_t>(rule.op)]),
                    .what = std::string(rule.EvidenceName()),
                    .category = std::string(Name(rule.category)),
-                   .response = std::string(Name(rule.response))});
+                   .response = std::string(Name(rule.response)),
+                   .group_alerts = std::vector<uint64_t>(scenario.world.groups.size(), 0)});
   }
   for (const District& district : world.city().districts()) {
     result_.districts.push_back(district.name);
   }
   residents_.assign(world.city().district_count(),
                     std::vector<uint64_t>(scenario.world.groups.size(), 0));
+  result_.district_persons.assign(world.city().district_count(), 0);
+  result_.district_alerts.assign(world.city().district_count(), 0);
   for (size_t p = 0; p < population.size(); ++p) {
     const DistrictId district = population.district(PersonId(static_cast<uint32_t>(p)));
-    if (district.valid()) ++residents_[district.index()][population.group[p].index()];
+    if (!district.valid()) continue;
+    ++residents_[district.index()][population.group[p].index()];
+    ++result_.district_persons[district.index()];
   }
   flagged_.assign(population.size(), 0);
   flagged_by_rule_.assign(scenario.policy.rules.size(), std::vector<uint8_t>(population.size(), 0));
@@ -101,6 +106,9 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
     RuleCounts& r = result_.rules[alert.rule.index()];
     ++g.alerts;
     ++r.alerts;
+    ++r.group_alerts[population.group[p].index()];
+    const DistrictId home = population.district(alert.person);
+    if (home.valid()) ++result_.district_alerts[home.index()];
     ++today.alerts;
     ++today.group_alerts[population.group[p].index()];
     if (innocent) {

@@ -186,9 +186,8 @@ int RunCommand(const RunArgs& args) {
   }
   fmt::print("{}", Summary(scenario, run->facts, run->audit, summary ? &*summary : nullptr));
   fmt::print(
-      "\n  Output: {}/ (report.json, groups.csv, rules.csv, days.csv, intersections.csv, "
-      "disparities.csv, "
-      "{}summary.txt)\n",
+      "\n  Output: {0}/ (report.json, groups.csv, rules.csv, days.csv, intersections.csv, "
+      "disparities.csv, {1}summary.txt)\n  Read the report: {0}/report.html\n",
       (*output)->final_path().string(), summary ? "replicates.csv, " : "");
   if (args.profile) {
     const double person_days =

@@ -74,7 +74,7 @@ Json GroupJson(const GroupCounts& g, const GroupCounts& total, bool twin) {
   return j;
 }
 
-Json RuleJson(const RuleCounts& r) {
+Json RuleJson(const RuleCounts& r, const std::vector<GroupCounts>& groups) {
   Json j;
   j["rule"] = r.id;
   j["operator"] = r.op;
@@ -96,6 +96,11 @@ Json RuleJson(const RuleCounts& r) {
   counts["flagged_watched"] = r.flagged_watched;
   counts["flagged_watched_harmful"] = r.flagged_watched_harmful;
   j["counts"] = counts;
+  Json by_group = Json::object();
+  for (size_t g = 0; g < groups.size() && g < r.group_alerts.size(); ++g) {
+    by_group[groups[g].name] = r.group_alerts[g];
+  }
+  j["alerts_by_group"] = by_group;
   Json rates;
   for (const NamedRate& rate : RuleRates(r)) {
     rates[std::string(rate.name)] = RateJson(rate.numerator, rate.denominator);
@@ -238,7 +243,7 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   }
   root["intersections"] = intersections;
   Json rules = Json::array();
-  for (const RuleCounts& r : audit.rules) rules.push_back(RuleJson(r));
+  for (const RuleCounts& r : audit.rules) rules.push_back(RuleJson(r, audit.groups));
   root["rules"] = rules;
   Json days = Json::array();
   for (const DayCounts& d : audit.days) {

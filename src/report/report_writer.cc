@@ -1,6 +1,7 @@
 #include "report/report_writer.h"
 
 #include "report/csv_tables.h"
+#include "report/report_html.h"
 #include "report/report_json.h"
 #include "report/summary.h"
 
@@ -26,6 +27,10 @@ absl::Status WriteReport(const Scenario& scenario, const RunFacts& facts, const 
     }
   }
   if (absl::Status s = sink->Write("summary.txt", Summary(scenario, facts, audit, replicates));
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = sink->Write("report.html", ReportHtml(scenario, facts, audit, replicates));
       !s.ok()) {
     return s;
   }

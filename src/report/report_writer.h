@@ -1,5 +1,6 @@
-// Writes every output file of a run to a sink: report.json, groups.csv, rules.csv,
-// days.csv, and summary.txt (the text printed on stdout).
+// Writes every output file of a run to a sink: report.json, report.html (the page to read),
+// groups.csv, rules.csv, days.csv, intersections.csv, disparities.csv, and summary.txt (the
+// text printed on stdout).
 #pragma once
 
 #include <absl/status/status.h>

@@ -20,6 +20,13 @@ inline constexpr std::array<std::string_view, kObservationKindCount> kObservatio
     "sightings",           "ticket_checks", "call_records",   "phones_dark",    "payments",
     "hotel_registrations", "plate_reads",   "meter_readings", "phone_locations"};
 
+// A district of the map: where it lies and what watches it.
+struct DistrictFacts {
+  std::string name;
+  double x0 = 0, y0 = 0, size = 0;  // south-west corner and side, metres
+  uint64_t cameras = 0;             // places with a camera, at the end of the run
+};
+
 struct RunFacts {
   std::string version;  // Oversight version
   uint64_t households = 0;
@@ -34,6 +41,7 @@ struct RunFacts {
   uint64_t observations = 0;               // over the whole run, every kind
   // Over the whole run, by kind (kObservationKindNames order).
   std::array<uint64_t, kObservationKindCount> observations_by_kind{};
+  std::vector<DistrictFacts> districts;
 };
 
 }  // namespace oversight

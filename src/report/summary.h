@@ -6,6 +6,7 @@
 
 #include "audit/audit_result.h"
 #include "audit/replicates.h"
+#include "report/human_numbers.h"  // IWYU pragma: export (WithThousands)
 #include "report/run_facts.h"
 #include "scenario/scenario.h"
 
@@ -14,8 +15,5 @@ namespace oversight {
 // With `replicates`, ends with the headline metrics' means and 95% intervals over the seeds.
 std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
                     const Replicates* replicates = nullptr);
-
-// 1234567 -> "1,234,567".
-std::string WithThousands(uint64_t n);
 
 }  // namespace oversight

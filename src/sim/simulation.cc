@@ -128,6 +128,16 @@ RunFacts Simulation::facts() const {
     facts.list_removed.push_back(lists.removed()[l]);
   }
   facts.red_listed = lists.exempt_count();
+  const City& city = world_->city();
+  for (const District& d : city.districts()) {
+    facts.districts.push_back(DistrictFacts{.name = d.name, .x0 = d.x0, .y0 = d.y0, .size = d.size});
+  }
+  for (size_t p = 0; p < city.place_count(); ++p) {
+    const Place& place = city.place(PlaceId(static_cast<uint32_t>(p)));
+    if (place.district.valid() && sensors_->has_camera(PlaceId(static_cast<uint32_t>(p)))) {
+      ++facts.districts[place.district.index()].cameras;
+    }
+  }
   facts.cameras_added = sensors_->cameras_added();
   facts.observations_by_kind = observations_by_kind_;
   for (uint64_t n : observations_by_kind_) facts.observations += n;

@@ -165,6 +165,8 @@ TEST_F(CliTest, ReadmeTourRunsTheBuiltInDefaultCity) {
   EXPECT_THAT(r.out, HasSubstr("minority"));
   EXPECT_THAT(r.out, HasSubstr("ticket_to_capital"));
   EXPECT_THAT(Slurp(out / "summary.txt"), HasSubstr("Oversight audit of 'default'"));
+  EXPECT_THAT(r.out, HasSubstr("Read the report: " + out.string() + "/report.html"));
+  EXPECT_THAT(Slurp(out / "report.html"), HasSubstr("<h2>What the audit found</h2>"));
 }
 
 TEST_F(CliTest, WorldStatsPrintsThePopulationTables) {

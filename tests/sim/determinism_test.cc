@@ -9,7 +9,8 @@
 namespace oversight {
 namespace {
 
-std::string ReportAt(const Scenario& scenario, int threads) {
+// Every output file, named; report.html too unless `html` is false.
+std::string ReportAt(const Scenario& scenario, int threads, bool html = true) {
   RunOptions options;
   options.threads = threads;
   absl::StatusOr<RunOutput> run = RunScenario(scenario, options);
@@ -17,7 +18,9 @@ std::string ReportAt(const Scenario& scenario, int threads) {
   MemoryOutput out;
   EXPECT_TRUE(WriteReport(scenario, run->facts, run->audit, &out).ok());
   std::string all;
-  for (const auto& [name, content] : out.files()) all += name + "\n" + content;
+  for (const auto& [name, content] : out.files()) {
+    if (html || name != "report.html") all += name + "\n" + content;
+  }
   return all;
 }
 
@@ -51,11 +54,13 @@ uint64_t Fingerprint(const std::string& bytes) {
 // Golden outputs: pins every output file of a small default run. A change that is meant to
 // alter results (a new mechanism, a different draw order) must update kGolden and say so
 // in its commit; a change that is not (a refactor, an optimisation) must leave it alone.
+// report.html is left out: it inlines the chart libraries, whose bytes change with their
+// versions, and every number in it comes from the files pinned here.
 TEST(DeterminismTest, OutputsMatchTheGoldenFingerprint) {
-  constexpr uint64_t kGolden = 0x6941c5baaaabba6cull;
+  constexpr uint64_t kGolden = 0xeb46c92170add369ull;
   Scenario scenario = SmallDefault();
   scenario.days = 3;
-  const uint64_t actual = Fingerprint(ReportAt(scenario, 2));
+  const uint64_t actual = Fingerprint(ReportAt(scenario, 2, /*html=*/false));
   EXPECT_EQ(actual, kGolden) << "outputs changed; if intended, set kGolden = 0x" << std::hex
                              << actual << "ull";
 }
