@@ -69,7 +69,8 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: right; verti
 th:first-child, td:first-child { text-align: left; }
 .nd { color: #555; font-size: .85em; white-space: nowrap; }
 td.text { text-align: left; }
-.verdict { font-weight: 600; }
+.verdict { font-weight: 600; white-space: nowrap; }
+.scroll { overflow-x: auto; max-width: 100%; }
 .rules { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
 .rule { border: 1px solid #ccc; padding: .2rem 1rem 1rem; }
 .rule dl { display: grid; grid-template-columns: auto auto; gap: .1rem 1rem; margin: 0; }
@@ -95,6 +96,17 @@ std::string Ratio(const Disparity& d) {
 
 std::string VerdictCell(Verdict v) {
   return fmt::format("<span class=\"verdict\">{}</span>", kVerdictNames[static_cast<size_t>(v)]);
+}
+
+// A compared metric in words, for sentences.
+std::string_view MetricWords(std::string_view metric) {
+  if (metric == "false_alarm_share") return "the share of alerts that were false alarms";
+  if (metric == "innocents_flagged_share") return "the share of innocent members flagged";
+  if (metric == "recall") return "the share of members with a harmful intent flagged (recall)";
+  if (metric == "precision") return "the precision of alerts";
+  if (metric == "flagged_share") return "the share of members flagged";
+  if (metric == "contacts_per_innocent") return "police contacts per innocent member";
+  return metric;
 }
 
 const NamedRate* Find(const std::vector<NamedRate>& rates, std::string_view name) {
@@ -132,7 +144,20 @@ class Page {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
         EscapeHtml(title), kStyle);
-    out += html_;
+    // Wide tables scroll sideways on narrow screens instead of overflowing the page.
+    for (size_t at = 0; at < html_.size();) {
+      const size_t open = html_.find("<table>", at);
+      const size_t close = html_.find("</table>", open == std::string::npos ? at : open);
+      if (open == std::string::npos || close == std::string::npos) {
+        out.append(html_, at, std::string::npos);
+        break;
+      }
+      out.append(html_, at, open - at);
+      out += "<div class=\"scroll\">";
+      out.append(html_, open, close + 8 - open);
+      out += "</div>";
+      at = close + 8;
+    }
     size_t count = 0;
     const WebAsset* assets = WebAssets(&count);
     for (size_t i = 0; i < count; ++i) {
@@ -213,18 +238,28 @@ void Findings(Page* page, const Scenario& s, const RunFacts& facts, const AuditR
         EscapeHtml(g.name), Percent(g.persons, t.persons), Percent(g.alerts, t.alerts),
         PerThousand(g.flagged_persons, g.persons), PerThousand(g.harmful_persons, g.persons));
   }
-  size_t outside = 0;
+  const Disparity* first_cell = nullptr;
+  size_t cells_outside = 0;
   for (const Disparity& d : disparities) {
     if (d.verdict != Verdict::kOutsideBand) continue;
-    if (++outside > 6) continue;
+    if (d.dimension != "group") {
+      if (first_cell == nullptr) first_cell = &d;
+      ++cells_outside;
+      continue;
+    }
     page->Addf(
-        "<li>Outside the band: for &lsquo;{}&rsquo; against &lsquo;{}&rsquo;, "
-        "<code>{}</code> is {:.2f} times the reference's (95% interval {:.2f} to {:.2f}).</li>\n",
-        EscapeHtml(d.group), EscapeHtml(d.reference), d.metric, d.ratio, d.low, d.high);
+        "<li>Outside the band: for &lsquo;{}&rsquo;, {} is {:.2f} times that of &lsquo;{}&rsquo; "
+        "(95% interval {:.2f} to {:.2f}).</li>\n",
+        EscapeHtml(d.group), MetricWords(d.metric), d.ratio, EscapeHtml(d.reference), d.low,
+        d.high);
   }
-  if (outside > 6) {
-    page->Addf("<li>&hellip; and {} more comparisons outside the band (tables below).</li>\n",
-               outside - 6);
+  if (first_cell != nullptr) {
+    page->Addf(
+        "<li>{} comparisons of intersection cells fall outside the band; the first: for "
+        "&lsquo;{}&rsquo;, {} is {:.2f} times that of &lsquo;{}&rsquo; (95% interval {:.2f} "
+        "to {:.2f}). <a href=\"#intersections\">All cells</a>.</li>\n",
+        cells_outside, EscapeHtml(first_cell->group), MetricWords(first_cell->metric),
+        first_cell->ratio, EscapeHtml(first_cell->reference), first_cell->low, first_cell->high);
   }
   page->Addf(
       "<li>The police made {} responses; {} went to people with no harmful intent. {} alerts "
