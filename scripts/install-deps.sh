@@ -22,7 +22,7 @@ packages=(
 )
 # Node.js and npm fetch the chart libraries; a machine may already have them outside apt.
 if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
-if [ "${1:-}" = "--browser" ]; then packages+=(chromium); fi
+if [ "${1:-}" = "--browser" ]; then packages+=(chromium chromium-driver); fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -17,6 +17,7 @@
 #include "audit/group_rates.h"
 #include "audit/rate.h"
 #include "report/human_numbers.h"
+#include "report/rule_text.h"
 #include "report/web_assets.h"
 
 namespace oversight {
@@ -494,13 +495,12 @@ void RulesSection(Page* page, const Scenario& s, const AuditResult& audit) {
       const NamedRate* x = Find(rates, name);
       return x ? RateCell(x->numerator, x->denominator) : std::string("n/a");
     };
-    const std::string who = options == nullptr || options->who == kEveryone
-                                ? "anyone"
-                                : s.policy.lists[options->who].name;
+    const std::string asks =
+        options == nullptr ? r.what : DescribeRule(*options, s.policy.lists);
     page->Addf(
-        "<article class=\"rule\"><h3>{}</h3><p>Watches {}; reads {} ({} operator); {} "
-        "category; answered by: {}.</p><dl>\n",
-        EscapeHtml(r.id), EscapeHtml(who), r.what, r.op, r.category, r.response);
+        "<article class=\"rule\"><h3>{}</h3><p>Asks: {}.</p><p class=\"nd\">{} operator on "
+        "{}; {} category; answered by: {}.</p><dl>\n",
+        EscapeHtml(r.id), EscapeHtml(asks), r.op, r.what, r.category, r.response);
     page->Addf(
         "<dt>alerts</dt><dd>{}</dd><dt>precision</dt><dd>{}</dd><dt>persons flagged</dt>"
         "<dd>{}</dd><dt>police responses</dt><dd>{}</dd><dt>alerts never answered</dt><dd>{}</dd>"
@@ -574,7 +574,7 @@ void OperatorsSection(Page* page, const AuditResult& audit) {
 }
 
 void LawfulSection(Page* page, const AuditResult& audit) {
-  page->Add("<section id=\"lawful\">\n<h2>Lawful activity suppressed</h2>\n");
+  page->Add("<section id=\"lawful\">\n<h2>Lawful activity suppressed, and the twin</h2>\n");
   page->Addf(
       "<table><caption>Petition trips and gatherings, by group</caption><thead><tr>"
       "<th scope=\"col\">group</th><th scope=\"col\">set out on</th><th scope=\"col\">stopped"
@@ -593,6 +593,27 @@ void LawfulSection(Page* page, const AuditResult& audit) {
                           : std::string());
   }
   page->Add("</tbody></table>\n");
+  if (audit.twin) {
+    const GroupCounts& t = audit.total;
+    page->Addf(
+        "<p>The twin is the same city living the same days with the policy switched off, "
+        "sharing every random number: what differs is the policy's doing.</p>\n"
+        "<table><caption>The run against its twin (everyone)</caption><thead><tr>"
+        "<th scope=\"col\">acts</th><th scope=\"col\">in the twin</th>"
+        "<th scope=\"col\">set out on in the run</th><th scope=\"col\">stopped by the police"
+        "</th><th scope=\"col\">happened</th><th scope=\"col\">taken away by the policy</th>"
+        "</tr></thead><tbody>\n"
+        "<tr><th scope=\"row\">lawful (petition trips, gatherings)</th><td>{}</td><td>{}</td>"
+        "<td>{}</td><td>{}</td><td>{}</td></tr>\n"
+        "<tr><th scope=\"row\">harmful</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+        "<td>{}</td></tr>\n</tbody></table>\n",
+        WithThousands(t.twin_lawful_acts), WithThousands(t.lawful_acts),
+        WithThousands(t.lawful_stopped), WithThousands(t.lawful_acts - t.lawful_stopped),
+        RateCell(t.lawful_acts_lost(), t.twin_lawful_acts), WithThousands(t.twin_harmful_acts),
+        WithThousands(t.harmful_acts), WithThousands(t.harmful_acts_stopped),
+        WithThousands(t.harmful_acts - t.harmful_acts_stopped),
+        RateCell(t.harmful_acts_prevented(), t.twin_harmful_acts));
+  }
   Json values = Json::array();
   for (const DayCounts& d : audit.days) {
     values.push_back({{"day", d.day}, {"series", "happened, with the policy"},
