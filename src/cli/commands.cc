@@ -177,9 +177,13 @@ int RunCommand(const RunArgs& args) {
 
   std::optional<Replicates> summary;
   if (replicates > 1) summary = Summarize(seeds, audits);
-  absl::Status written =
-      WriteReport(scenario, run->facts, run->audit, output->get(), summary ? &*summary : nullptr);
-  if (written.ok()) written = (*output)->Commit();
+  absl::Status written;
+  {
+    ScopedPhase timer(&run->profile, Phase::kReport);
+    written = WriteReport(scenario, run->facts, run->audit, output->get(),
+                          summary ? &*summary : nullptr);
+    if (written.ok()) written = (*output)->Commit();
+  }
   if (!written.ok()) {
     PrintError(written);
     return kExitFailure;

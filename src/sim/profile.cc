@@ -14,7 +14,7 @@ std::string Profile::ToString() const {
   std::string out;
   for (size_t i = 0; i < kPhaseCount; ++i) {
     if (i > 0) out += ", ";
-    out += fmt::format("{} {:.2f} s", kPhaseNames[i], seconds_[i]);
+    out += fmt::format("{} {:.3f} s", kPhaseNames[i], seconds_[i]);
   }
   return out;
 }
