@@ -55,7 +55,8 @@ namespace {
 
 // The x channel of every chart by day: whole days only.
 Json DayAxis() {
-  return {{"field", "day"}, {"type", "quantitative"}, {"axis", {{"tickMinStep", 1}, {"format", "d"}}}};
+  return {
+      {"field", "day"}, {"type", "quantitative"}, {"axis", {{"tickMinStep", 1}, {"format", "d"}}}};
 }
 
 constexpr std::string_view kStyle = R"css(
@@ -203,8 +204,7 @@ for (const [id, spec] of Object.entries(charts)) {
 };
 
 void Header(Page* page, const Scenario& s, const RunFacts& facts, const AuditResult& audit) {
-  page->Addf("<header>\n<h1>Oversight audit of &lsquo;{}&rsquo;</h1>\n",
-             EscapeHtml(s.name));
+  page->Addf("<header>\n<h1>Oversight audit of &lsquo;{}&rsquo;</h1>\n", EscapeHtml(s.name));
   if (!s.description.empty()) page->Addf("<p>{}</p>\n", EscapeHtml(s.description));
   page->Addf(
       "<p>{} synthetic persons in {} households, {} days, seed {}; Oversight {}.</p>\n"
@@ -422,9 +422,10 @@ void DisparityTable(Page* page, const std::vector<Disparity>& disparities, bool 
 void GroupsSection(Page* page, const Scenario& s, const AuditResult& audit,
                    const std::vector<Disparity>& disparities) {
   page->Add("<section id=\"groups\">\n<h2>Groups: who carries the burden</h2>\n");
-  page->Addf("<table><caption>Per group, each rate with its numerator and denominator</caption>"
-             "<thead><tr><th scope=\"col\">group</th>{}</tr></thead><tbody>\n",
-             kGroupColumns);
+  page->Addf(
+      "<table><caption>Per group, each rate with its numerator and denominator</caption>"
+      "<thead><tr><th scope=\"col\">group</th>{}</tr></thead><tbody>\n",
+      kGroupColumns);
   for (const GroupCounts& g : audit.groups) GroupRow(page, g, audit.total, audit.twin, "");
   GroupRow(page, audit.total, audit.total, audit.twin, "");
   page->Add("</tbody></table>\n");
@@ -445,7 +446,8 @@ void GroupsSection(Page* page, const Scenario& s, const AuditResult& audit,
                  {"yOffset", {{"field", "measure"}}},
                  {"x", {{"field", "share"}, {"type", "quantitative"}, {"axis", {{"format", "%"}}}}},
                  {"color", {{"field", "measure"}, {"type", "nominal"}, {"title", nullptr}}},
-                 {"tooltip", Json::array({{{"field", "group"}}, {{"field", "measure"}},
+                 {"tooltip", Json::array({{{"field", "group"}},
+                                          {{"field", "measure"}},
                                           {{"field", "share"}, {"format", ".1%"}}})}}}},
               "Bar chart: each group's share of the population next to its share of the alerts.",
               "Share of the population and share of the alerts, by group (the table above has "
@@ -495,8 +497,7 @@ void RulesSection(Page* page, const Scenario& s, const AuditResult& audit) {
       const NamedRate* x = Find(rates, name);
       return x ? RateCell(x->numerator, x->denominator) : std::string("n/a");
     };
-    const std::string asks =
-        options == nullptr ? r.what : DescribeRule(*options, s.policy.lists);
+    const std::string asks = options == nullptr ? r.what : DescribeRule(*options, s.policy.lists);
     page->Addf(
         "<article class=\"rule\"><h3>{}</h3><p>Asks: {}.</p><p class=\"nd\">{} operator on "
         "{}; {} category; answered by: {}.</p><dl>\n",
@@ -518,26 +519,31 @@ void RulesSection(Page* page, const Scenario& s, const AuditResult& audit) {
                            Percent(r.group_alerts[g], r.alerts));
       }
       page->Addf("<p>Who it hit: {}.</p>\n", hit);
-      values.push_back({{"rule", r.id},
-                        {"precision", Rate{r.alerts - r.false_alarms, r.alerts}.value().value_or(0)},
-                        {"alerts", r.alerts}});
+      values.push_back(
+          {{"rule", r.id},
+           {"precision", Rate{r.alerts - r.false_alarms, r.alerts}.value().value_or(0)},
+           {"alerts", r.alerts}});
     }
     page->Add("</article>\n");
   }
   page->Add("</div>\n");
-  page->Chart("chart-rule-precision",
-              {{"data", {{"values", values}}},
-               {"mark", "bar"},
-               {"encoding",
-                {{"y", {{"field", "rule"}, {"type", "nominal"}, {"sort", "-x"}, {"title", nullptr}}},
-                 {"x", {{"field", "precision"}, {"type", "quantitative"},
-                        {"scale", {{"domain", {0, 1}}}}, {"axis", {{"format", "%"}}}}},
-                 {"tooltip", Json::array({{{"field", "rule"}},
-                                          {{"field", "precision"}, {"format", ".1%"}},
-                                          {{"field", "alerts"}, {"format", ","}}})}}}},
-              "Bar chart: the precision of each rule that fired, from 0 to 100 percent.",
-              "Precision of each rule that fired (share of its alerts naming a person with a "
-              "harmful intent); the cards above have the counts.");
+  page->Chart(
+      "chart-rule-precision",
+      {{"data", {{"values", values}}},
+       {"mark", "bar"},
+       {"encoding",
+        {{"y", {{"field", "rule"}, {"type", "nominal"}, {"sort", "-x"}, {"title", nullptr}}},
+         {"x",
+          {{"field", "precision"},
+           {"type", "quantitative"},
+           {"scale", {{"domain", {0, 1}}}},
+           {"axis", {{"format", "%"}}}}},
+         {"tooltip", Json::array({{{"field", "rule"}},
+                                  {{"field", "precision"}, {"format", ".1%"}},
+                                  {{"field", "alerts"}, {"format", ","}}})}}}},
+      "Bar chart: the precision of each rule that fired, from 0 to 100 percent.",
+      "Precision of each rule that fired (share of its alerts naming a person with a "
+      "harmful intent); the cards above have the counts.");
   page->Add("</section>\n");
 }
 
@@ -565,8 +571,11 @@ void OperatorsSection(Page* page, const AuditResult& audit) {
                {"height", 80},
                {"encoding",
                 {{"y", {{"field", "view"}, {"type", "nominal"}, {"title", nullptr}}},
-                 {"x", {{"field", "precision"}, {"type", "quantitative"},
-                        {"scale", {{"domain", {0, 1}}}}, {"axis", {{"format", "%"}}}}}}}},
+                 {"x",
+                  {{"field", "precision"},
+                   {"type", "quantitative"},
+                   {"scale", {{"domain", {0, 1}}}},
+                   {"axis", {{"format", "%"}}}}}}}},
               "Bar chart: the success rate the operators can observe against the true one.",
               "The precision the operators can observe against the true precision of their "
               "responses.");
@@ -588,9 +597,10 @@ void LawfulSection(Page* page, const AuditResult& audit) {
   for (const GroupCounts* g : rows) {
     page->Addf("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td>{}</tr>\n", EscapeHtml(g->name),
                WithThousands(g->lawful_acts), RateCell(g->lawful_stopped, g->lawful_acts),
-               audit.twin ? fmt::format("<td>{}</td><td>{}</td>", WithThousands(g->twin_lawful_acts),
-                                        RateCell(g->lawful_acts_lost(), g->twin_lawful_acts))
-                          : std::string());
+               audit.twin
+                   ? fmt::format("<td>{}</td><td>{}</td>", WithThousands(g->twin_lawful_acts),
+                                 RateCell(g->lawful_acts_lost(), g->twin_lawful_acts))
+                   : std::string());
   }
   page->Add("</tbody></table>\n");
   if (audit.twin) {
@@ -616,27 +626,33 @@ void LawfulSection(Page* page, const AuditResult& audit) {
   }
   Json values = Json::array();
   for (const DayCounts& d : audit.days) {
-    values.push_back({{"day", d.day}, {"series", "happened, with the policy"},
+    values.push_back({{"day", d.day},
+                      {"series", "happened, with the policy"},
                       {"acts", d.lawful_acts - d.lawful_stopped}});
     if (audit.twin) {
-      values.push_back({{"day", d.day}, {"series", "happened in the twin (policy off)"},
+      values.push_back({{"day", d.day},
+                        {"series", "happened in the twin (policy off)"},
                         {"acts", d.twin_lawful_acts}});
     }
   }
-  page->Chart("chart-lawful-days",
-              {{"data", {{"values", values}}},
-               {"mark", {{"type", "line"}, {"point", true}}},
-               {"height", 200},
-               {"encoding",
-                {{"x", DayAxis()},
-                 {"y", {{"field", "acts"}, {"type", "quantitative"},
-                        {"title", "lawful acts that happened"}}},
-                 {"color", {{"field", "series"}, {"type", "nominal"}, {"title", nullptr},
-                            {"legend", {{"orient", "bottom"}, {"labelLimit", 400}}}}},
-                 {"strokeDash", {{"field", "series"}, {"type", "nominal"}}}}}},
-              "Line chart: lawful acts that happened each day, with the policy and in the twin.",
-              "Lawful acts (petition trips, gatherings attended) that happened each day, with "
-              "the policy and, where a twin ran, without it.");
+  page->Chart(
+      "chart-lawful-days",
+      {{"data", {{"values", values}}},
+       {"mark", {{"type", "line"}, {"point", true}}},
+       {"height", 200},
+       {"encoding",
+        {{"x", DayAxis()},
+         {"y",
+          {{"field", "acts"}, {"type", "quantitative"}, {"title", "lawful acts that happened"}}},
+         {"color",
+          {{"field", "series"},
+           {"type", "nominal"},
+           {"title", nullptr},
+           {"legend", {{"orient", "bottom"}, {"labelLimit", 400}}}}},
+         {"strokeDash", {{"field", "series"}, {"type", "nominal"}}}}}},
+      "Line chart: lawful acts that happened each day, with the policy and in the twin.",
+      "Lawful acts (petition trips, gatherings attended) that happened each day, with "
+      "the policy and, where a twin ran, without it.");
   page->Add("</section>\n");
 }
 
@@ -670,16 +686,16 @@ void FeedbackSection(Page* page, const Scenario& s, const AuditResult& audit) {
         "chart-feedback",
         {{"data", {{"values", values}}},
          {"height", 200},
-         {"layer",
-          Json::array(
-              {{{"mark", {{"type", "line"}, {"point", true}}},
-                {"encoding",
-                 {{"x", DayAxis()},
-                  {"y", {{"field", "ratio"}, {"type", "quantitative"},
-                         {"title", "alerts per person against the reference"}}},
-                  {"color", {{"field", "group"}, {"type", "nominal"}}}}}},
-               {{"mark", {{"type", "rule"}, {"strokeDash", {4, 4}}}},
-                {"encoding", {{"y", {{"datum", 1}}}}}}})}},
+         {"layer", Json::array({{{"mark", {{"type", "line"}, {"point", true}}},
+                                 {"encoding",
+                                  {{"x", DayAxis()},
+                                   {"y",
+                                    {{"field", "ratio"},
+                                     {"type", "quantitative"},
+                                     {"title", "alerts per person against the reference"}}},
+                                   {"color", {{"field", "group"}, {"type", "nominal"}}}}}},
+                                {{"mark", {{"type", "rule"}, {"strokeDash", {4, 4}}}},
+                                 {"encoding", {{"y", {{"datum", 1}}}}}}})}},
         "Line chart: each group's alerts per person relative to the reference group, day by "
         "day; a dashed line marks parity.",
         "Alert disparity by day (1 = parity with the reference group). A system that feeds on "
@@ -688,24 +704,25 @@ void FeedbackSection(Page* page, const Scenario& s, const AuditResult& audit) {
   Json alerts = Json::array();
   for (const DayCounts& d : audit.days) {
     for (size_t g = 0; g < audit.groups.size() && g < d.group_alerts.size(); ++g) {
-      alerts.push_back({{"day", d.day},
-                        {"group", audit.groups[g].name},
-                        {"per_1000", Rate{d.group_alerts[g] * 1000, audit.groups[g].persons}
-                                         .value()
-                                         .value_or(0)}});
+      alerts.push_back(
+          {{"day", d.day},
+           {"group", audit.groups[g].name},
+           {"per_1000",
+            Rate{d.group_alerts[g] * 1000, audit.groups[g].persons}.value().value_or(0)}});
     }
   }
-  page->Chart("chart-alerts-days",
-              {{"data", {{"values", alerts}}},
-               {"mark", {{"type", "line"}, {"point", true}}},
-               {"height", 200},
-               {"encoding",
-                {{"x", DayAxis()},
-                 {"y", {{"field", "per_1000"}, {"type", "quantitative"},
-                        {"title", "alerts per 1,000 persons"}}},
-                 {"color", {{"field", "group"}, {"type", "nominal"}}}}}},
-              "Line chart: alerts per 1,000 persons of each group, day by day.",
-              "Alerts per 1,000 persons of each group, each day (days.csv has the counts).");
+  page->Chart(
+      "chart-alerts-days",
+      {{"data", {{"values", alerts}}},
+       {"mark", {{"type", "line"}, {"point", true}}},
+       {"height", 200},
+       {"encoding",
+        {{"x", DayAxis()},
+         {"y",
+          {{"field", "per_1000"}, {"type", "quantitative"}, {"title", "alerts per 1,000 persons"}}},
+         {"color", {{"field", "group"}, {"type", "nominal"}}}}}},
+      "Line chart: alerts per 1,000 persons of each group, day by day.",
+      "Alerts per 1,000 persons of each group, each day (days.csv has the counts).");
   page->Add("</section>\n");
 }
 
@@ -728,17 +745,17 @@ void MapSection(Page* page, const RunFacts& facts, const AuditResult& audit) {
         "</td><td>{}</td><td>{:.1f}</td></tr>\n",
         EscapeHtml(f.name), WithThousands(persons), PerThousand(alerts, persons),
         WithThousands(alerts), WithThousands(persons), WithThousands(f.cameras), density);
-    values.push_back({{"district", f.name},
-                      {"x0", f.x0 / 1000},
-                      {"x1", (f.x0 + f.size) / 1000},
-                      {"y0", f.y0 / 1000},
-                      {"y1", (f.y0 + f.size) / 1000},
-                      {"xc", (f.x0 + f.size / 2) / 1000},
-                      {"yc", (f.y0 + f.size / 2) / 1000},
-                      {"alerts_per_1000", persons > 0 ? 1000.0 * static_cast<double>(alerts) /
-                                                            static_cast<double>(persons)
-                                                      : 0.0},
-                      {"cameras_per_km2", density}});
+    values.push_back(
+        {{"district", f.name},
+         {"x0", f.x0 / 1000},
+         {"x1", (f.x0 + f.size) / 1000},
+         {"y0", f.y0 / 1000},
+         {"y1", (f.y0 + f.size) / 1000},
+         {"xc", (f.x0 + f.size / 2) / 1000},
+         {"yc", (f.y0 + f.size / 2) / 1000},
+         {"alerts_per_1000",
+          persons > 0 ? 1000.0 * static_cast<double>(alerts) / static_cast<double>(persons) : 0.0},
+         {"cameras_per_km2", density}});
   }
   page->Add("</tbody></table>\n");
   auto map = [&](const char* field, const char* title, const char* scheme) {
@@ -754,10 +771,14 @@ void MapSection(Page* page, const RunFacts& facts, const AuditResult& audit) {
                  {"x2", {{"field", "x1"}}},
                  {"y", {{"field", "y0"}, {"type", "quantitative"}, {"title", "km north"}}},
                  {"y2", {{"field", "y1"}}},
-                 {"color", {{"field", field}, {"type", "quantitative"}, {"title", title},
-                            {"scale", {{"scheme", scheme}, {"zero", true}}}}},
-                 {"tooltip", Json::array({{{"field", "district"}},
-                                          {{"field", field}, {"format", ".1f"}, {"title", title}}})}}}},
+                 {"color",
+                  {{"field", field},
+                   {"type", "quantitative"},
+                   {"title", title},
+                   {"scale", {{"scheme", scheme}, {"zero", true}}}}},
+                 {"tooltip",
+                  Json::array({{{"field", "district"}},
+                               {{"field", field}, {"format", ".1f"}, {"title", title}}})}}}},
               {{"mark", {{"type", "text"}, {"fontSize", 11}}},
                {"encoding",
                 {{"x", {{"field", "xc"}, {"type", "quantitative"}}},
@@ -787,9 +808,10 @@ void ReplicatesSection(Page* page, const Replicates& replicates) {
       replicates.seeds.size(), replicates.seeds.front(), replicates.seeds.back());
   for (const ReplicateMetric& m : replicates.metrics) {
     if (m.interval.n == 0) continue;
-    page->Addf("<tr><th scope=\"row\">{}</th><td>{:.4g}</td><td>[{:.4g}, {:.4g}]</td><td>{}</td>"
-               "</tr>\n",
-               EscapeHtml(m.name), m.interval.mean, m.interval.low, m.interval.high, m.interval.n);
+    page->Addf(
+        "<tr><th scope=\"row\">{}</th><td>{:.4g}</td><td>[{:.4g}, {:.4g}]</td><td>{}</td>"
+        "</tr>\n",
+        EscapeHtml(m.name), m.interval.mean, m.interval.low, m.interval.high, m.interval.n);
   }
   page->Add("</tbody></table>\n</section>\n");
 }

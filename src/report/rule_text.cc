@@ -80,7 +80,8 @@ std::string DescribeRule(const RuleOptions& rule, const std::vector<ListOptions>
   std::string out = fmt::format("{}: {}", who, EvidenceWords(rule.what));
   const WhereOptions& where = rule.where;
   if (where.at != 0) out += " at a " + PlaceTypes(where.at);
-  if (where.near != 0) out += fmt::format(" within {:g} m of a {}", where.near_m, PlaceTypes(where.near));
+  if (where.near != 0)
+    out += fmt::format(" within {:g} m of a {}", where.near_m, PlaceTypes(where.near));
   if (where.away_from_home) out += " away from home";
   if (where.to != Destination::kAnywhere) out += fmt::format(" to {}", DestinationWords(where.to));
   if (where.out_of_town) out += " to an out-of-town number";
@@ -94,11 +95,11 @@ std::string DescribeRule(const RuleOptions& rule, const std::vector<ListOptions>
   const HowOftenOptions& how = rule.how_often;
   switch (rule.op) {
     case RuleOperator::kTogether:
-      out += fmt::format(", with at least {} other{} of {} arriving within {}{}",
-                         with.at_least, with.at_least == 1 ? "" : "s", ListName(with.who, lists),
-                         Minutes(with.within_minutes),
-                         where.nearby_m > 0 ? fmt::format(" at places within {:g} m", where.nearby_m)
-                                            : std::string(" at the same place"));
+      out += fmt::format(
+          ", with at least {} other{} of {} arriving within {}{}", with.at_least,
+          with.at_least == 1 ? "" : "s", ListName(with.who, lists), Minutes(with.within_minutes),
+          where.nearby_m > 0 ? fmt::format(" at places within {:g} m", where.nearby_m)
+                             : std::string(" at the same place"));
       break;
     case RuleOperator::kCount:
       out += fmt::format(", at least {} times within {} day{}", how.at_least, how.within_days,
@@ -108,8 +109,8 @@ std::string DescribeRule(const RuleOptions& rule, const std::vector<ListOptions>
       }
       break;
     case RuleOperator::kNorm:
-      out += fmt::format(" per registered resident above {:g} times the day's median",
-                         how.times_norm);
+      out +=
+          fmt::format(" per registered resident above {:g} times the day's median", how.times_norm);
       break;
     case RuleOperator::kDwell:
       out += how.total_minutes > 0
@@ -122,10 +123,10 @@ std::string DescribeRule(const RuleOptions& rule, const std::vector<ListOptions>
                          how.together_below * 100, how.within_days);
       break;
     case RuleOperator::kCompanions:
-      out += fmt::format(", at least {} entries with {} different companions (arriving within {}) "
-                         "within {} days",
-                         how.at_least, how.distinct_companions, Minutes(with.within_minutes),
-                         how.within_days);
+      out += fmt::format(
+          ", at least {} entries with {} different companions (arriving within {}) "
+          "within {} days",
+          how.at_least, how.distinct_companions, Minutes(with.within_minutes), how.within_days);
       break;
     case RuleOperator::kSequence:
       out += fmt::format(", then {}{} within {} hours", EvidenceWords(rule.then.what),

@@ -7,12 +7,16 @@
 
 #include <array>
 
-#define OVERSIGHT_EMBED(symbol, path)                         \
-  __asm__(".section .rodata\n"                              \
-          ".global " #symbol "_begin\n" #symbol "_begin:\n" \
-          ".incbin \"" path "\"\n"                          \
-          ".global " #symbol "_end\n" #symbol "_end:\n"     \
+// clang-format off
+#define OVERSIGHT_EMBED(symbol, path)                   \
+  __asm__(".section .rodata\n"                          \
+          ".global " #symbol "_begin\n"                 \
+          #symbol "_begin:\n"                           \
+          ".incbin \"" path "\"\n"                      \
+          ".global " #symbol "_end\n"                   \
+          #symbol "_end:\n"                             \
           ".previous\n")
+// clang-format on
 
 OVERSIGHT_EMBED(oversight_vega_js, OVERSIGHT_VEGA_JS);
 OVERSIGHT_EMBED(oversight_vega_lite_js, OVERSIGHT_VEGA_LITE_JS);

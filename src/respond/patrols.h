@@ -6,8 +6,8 @@
 // one at a time, each to the district with the most alerts per unit already sent there
 // (count / (1 + units)); "hotspots" deals them in turn to the `hotspots` districts with
 // the most alerts (the forecast's top); ties go to the lower district index. With no
-// alerts in the window, or with "even", units rotate through the districts. What the patrols see is the sense
-// stage's concern (Sensors::SetPatrols). The allocation never sees the truth.
+// alerts in the window, or with "even", units rotate through the districts. What the patrols see is
+// the sense stage's concern (Sensors::SetPatrols). The allocation never sees the truth.
 // Thread-safety: not thread-safe.
 #pragma once
 

@@ -13,17 +13,36 @@ namespace {
 
 AuditResult SmallAudit(const std::string& minority_name) {
   AuditResult audit;
-  GroupCounts a{.name = "majority", .persons = 900, .harmful_persons = 9, .alerts = 60,
-                .false_alarms = 57, .flagged_persons = 30, .flagged_innocents = 28};
-  GroupCounts b{.name = minority_name, .persons = 100, .harmful_persons = 1, .alerts = 40,
-                .false_alarms = 40, .flagged_persons = 20, .flagged_innocents = 20};
+  GroupCounts a{.name = "majority",
+                .persons = 900,
+                .harmful_persons = 9,
+                .alerts = 60,
+                .false_alarms = 57,
+                .flagged_persons = 30,
+                .flagged_innocents = 28};
+  GroupCounts b{.name = minority_name,
+                .persons = 100,
+                .harmful_persons = 1,
+                .alerts = 40,
+                .false_alarms = 40,
+                .flagged_persons = 20,
+                .flagged_innocents = 20};
   audit.groups = {a, b};
-  audit.total = GroupCounts{.name = "all", .persons = 1000, .harmful_persons = 10,
-                            .alerts = 100, .false_alarms = 97, .flagged_persons = 50,
+  audit.total = GroupCounts{.name = "all",
+                            .persons = 1000,
+                            .harmful_persons = 10,
+                            .alerts = 100,
+                            .false_alarms = 97,
+                            .flagged_persons = 50,
                             .flagged_innocents = 48};
-  audit.rules = {RuleCounts{.id = "near_school", .op = "filter", .what = "sighting",
-                            .category = "social", .response = "visit", .alerts = 100,
-                            .false_alarms = 97, .group_alerts = {60, 40}}};
+  audit.rules = {RuleCounts{.id = "near_school",
+                            .op = "filter",
+                            .what = "sighting",
+                            .category = "social",
+                            .response = "visit",
+                            .alerts = 100,
+                            .false_alarms = 97,
+                            .group_alerts = {60, 40}}};
   audit.days = {DayCounts{.day = 0, .alerts = 100, .group_alerts = {60, 40}}};
   return audit;
 }
@@ -45,8 +64,8 @@ bool Has(const std::string& text, const std::string& what) {
 std::string Page(const AuditResult& audit, const Replicates* replicates = nullptr) {
   RunFacts facts;
   facts.version = "test";
-  facts.districts = {DistrictFacts{.name = "Old Town", .x0 = 0, .y0 = 0, .size = 3000,
-                                   .cameras = 12}};
+  facts.districts = {
+      DistrictFacts{.name = "Old Town", .x0 = 0, .y0 = 0, .size = 3000, .cameras = 12}};
   AuditResult a = audit;
   a.district_persons = {1000};
   a.district_alerts = {100};
@@ -100,10 +119,10 @@ TEST(ReportHtmlTest, TablesHaveCaptionsAndRatesShowTheirCounts) {
 TEST(ReportHtmlTest, ReplicatesGetTheirOwnSection) {
   Replicates replicates;
   replicates.seeds = {1, 2, 3};
-  replicates.metrics = {ReplicateMetric{.name = "all.precision",
-                                        .values = {0.1, 0.2, 0.3},
-                                        .interval = Estimate{.n = 3, .mean = 0.2, .sd = 0.1,
-                                                             .low = 0.05, .high = 0.35}}};
+  replicates.metrics = {ReplicateMetric{
+      .name = "all.precision",
+      .values = {0.1, 0.2, 0.3},
+      .interval = Estimate{.n = 3, .mean = 0.2, .sd = 0.1, .low = 0.05, .high = 0.35}}};
   const std::string page = Body(Page(SmallAudit("minority"), &replicates));
   EXPECT_TRUE(Has(page, "<section id=\"replicates\">"));
   EXPECT_TRUE(Has(page, "Across 3 replicates"));
@@ -115,8 +134,11 @@ TEST(ReportHtmlTest, ALongRunStaysUnderFiveMegabytes) {
   AuditResult audit = SmallAudit("minority");
   audit.days.clear();
   for (int32_t d = 0; d < 3650; ++d) {
-    audit.days.push_back(DayCounts{.day = d, .alerts = 1000, .lawful_acts = 20,
-                                   .group_alerts = {600, 400}, .group_listed = {50, 30}});
+    audit.days.push_back(DayCounts{.day = d,
+                                   .alerts = 1000,
+                                   .lawful_acts = 20,
+                                   .group_alerts = {600, 400},
+                                   .group_listed = {50, 30}});
   }
   for (int r = 0; r < 40; ++r) audit.rules.push_back(audit.rules.front());
   const std::string page = Page(audit);

@@ -26,7 +26,9 @@ class Recorder : public ResponseTarget {
 };
 
 Alert MakeAlert(Minute time, uint32_t person, uint32_t rule, Category category) {
-  const int32_t priority = category == Category::kPolitical ? 3 : category == Category::kCriminal ? 2 : 1;
+  const int32_t priority = category == Category::kPolitical  ? 3
+                           : category == Category::kCriminal ? 2
+                                                             : 1;
   return Alert{time, PersonId(person), RuleId(rule), category, priority};
 }
 
@@ -70,8 +72,9 @@ TEST(PoliceTest, CarriedAlertsAreVisitedAtDutyStartThenDropped) {
   options.duty_start_hour = 8;
   Police police(options);
   Recorder recorder;
-  police.Respond(0, {MakeAlert(100, 1, 0, Category::kSocial), MakeAlert(200, 2, 0, Category::kSocial),
-                     MakeAlert(300, 3, 0, Category::kSocial)},
+  police.Respond(0,
+                 {MakeAlert(100, 1, 0, Category::kSocial), MakeAlert(200, 2, 0, Category::kSocial),
+                  MakeAlert(300, 3, 0, Category::kSocial)},
                  &recorder);
   ASSERT_EQ(recorder.visits.size(), 1u);
   EXPECT_EQ(police.queue_size(), 2u);
@@ -92,7 +95,8 @@ TEST(PoliceTest, NoCapacityNoWaitingDropsEverything) {
   options.max_wait_days = 0;
   Police police(options);
   Recorder recorder;
-  const ResponseDay& day = police.Respond(0, {MakeAlert(100, 1, 0, Category::kPolitical)}, &recorder);
+  const ResponseDay& day =
+      police.Respond(0, {MakeAlert(100, 1, 0, Category::kPolitical)}, &recorder);
   EXPECT_TRUE(recorder.visits.empty());
   EXPECT_EQ(day.dropped.size(), 1u);
   EXPECT_EQ(day.waiting, 0u);
@@ -110,7 +114,7 @@ TEST(PoliceTest, AnAnswerShareIsMetWithQuickChecksBeyondCapacity) {
   const std::vector<Alert> alerts = {
       MakeAlert(100, 1, 0, Category::kPolitical), MakeAlert(110, 2, 0, Category::kCriminal),
       MakeAlert(120, 2, 0, Category::kCriminal),  // the same person: answered by the check
-      MakeAlert(130, 3, 0, Category::kSocial),    MakeAlert(140, 4, 0, Category::kSocial)};
+      MakeAlert(130, 3, 0, Category::kSocial), MakeAlert(140, 4, 0, Category::kSocial)};
   const ResponseDay& day = police.Respond(0, alerts, &recorder);
   ASSERT_EQ(recorder.visits.size(), 1u);
   EXPECT_EQ(recorder.visits[0].person, PersonId(1));
@@ -183,8 +187,8 @@ TEST(PoliceTest, AlertsOnPersonsHeldOrAlreadyRestrictedCostNothing) {
   police.Respond(0, {MakeAlert(100, 1, 0, Category::kSocial)}, &recorder);
   ASSERT_EQ(recorder.applied.size(), 1u);
   // Days 1 and 2: person 1 is held; a new alert on them is answered at no cost.
-  const ResponseDay& day2 = police.Respond(2, {MakeAlert(DayStart(2) + 100, 1, 0, Category::kSocial)},
-                                           &recorder);
+  const ResponseDay& day2 =
+      police.Respond(2, {MakeAlert(DayStart(2) + 100, 1, 0, Category::kSocial)}, &recorder);
   EXPECT_EQ(recorder.applied.size(), 1u);
   EXPECT_EQ(day2.answered.size(), 1u);
   EXPECT_DOUBLE_EQ(day2.capacity_used, 0.0);
@@ -192,15 +196,17 @@ TEST(PoliceTest, AlertsOnPersonsHeldOrAlreadyRestrictedCostNothing) {
   police.Respond(3, {MakeAlert(DayStart(3) + 100, 1, 0, Category::kSocial)}, &recorder);
   EXPECT_EQ(recorder.applied.size(), 2u);
   // A permit withheld is not withheld twice while it lasts; a listed person not listed twice.
-  police.Respond(4, {MakeAlert(DayStart(4) + 100, 2, 1, Category::kSocial),
-                     MakeAlert(DayStart(4) + 200, 3, 2, Category::kSocial)},
+  police.Respond(4,
+                 {MakeAlert(DayStart(4) + 100, 2, 1, Category::kSocial),
+                  MakeAlert(DayStart(4) + 200, 3, 2, Category::kSocial)},
                  &recorder);
   ASSERT_EQ(recorder.applied.size(), 4u);
   EXPECT_EQ(recorder.applied[3].kind, Response::kList);
   EXPECT_EQ(recorder.applied[3].list, 4);
   EXPECT_EQ(recorder.applied[3].time, DayStart(4) + 200);  // silent: at once
-  police.Respond(5, {MakeAlert(DayStart(5) + 100, 2, 1, Category::kSocial),
-                     MakeAlert(DayStart(5) + 200, 3, 2, Category::kSocial)},
+  police.Respond(5,
+                 {MakeAlert(DayStart(5) + 100, 2, 1, Category::kSocial),
+                  MakeAlert(DayStart(5) + 200, 3, 2, Category::kSocial)},
                  &recorder);
   EXPECT_EQ(recorder.applied.size(), 4u);
   police.Respond(6, {MakeAlert(DayStart(6) + 100, 2, 1, Category::kSocial)}, &recorder);

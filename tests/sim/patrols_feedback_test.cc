@@ -14,9 +14,9 @@ Scenario SmallCity() {
   s.days = 8;
   s.audit.twin = false;
   // No cameras at public places: what is seen there, patrols see.
-  for (PlaceType t : {PlaceType::kHotel, PlaceType::kPark, PlaceType::kTrainStation,
-                      PlaceType::kBar, PlaceType::kLanguageSchool, PlaceType::kHospital,
-                      PlaceType::kPetitionOffice}) {
+  for (PlaceType t :
+       {PlaceType::kHotel, PlaceType::kPark, PlaceType::kTrainStation, PlaceType::kBar,
+        PlaceType::kLanguageSchool, PlaceType::kHospital, PlaceType::kPetitionOffice}) {
     s.sense.camera_share[static_cast<size_t>(t)] = 0.0;
   }
   s.sense.camera_near_m.fill(-1.0);
