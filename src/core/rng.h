@@ -49,6 +49,7 @@ enum class Stream : uint32_t {
   kLocations = 19,   // which phone locations reach the authorities (entity = person)
   kPersonality = 20,  // the personality rating officers put on file (entity = person)
   kPatrol = 21,      // which arrivals a patrol checks (entity = person)
+  kUrn = 22,         // the Pólya urn of hotspot/polya_urn.h (entity = run, day = step)
 };
 
 class Rng {

@@ -1,0 +1,119 @@
+#include "hotspot/polya_urn.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace oversight {
+namespace {
+
+// Ensign et al.'s Oakland inputs: estimated true daily drug-use incidents in the top bin
+// (3.68511) and in a random bin (2.35592); historical counts 609 and 7 as the start; 1%
+// decay a day with a floor of one ball; 1,000 days.
+UrnOptions TopVersusRandom(bool correction) {
+  UrnOptions o;
+  o.discovered_rate = {3.68511, 2.35592};
+  o.start = {609, 7};
+  o.decay = 0.01;
+  o.correction = correction;
+  o.days = 1000;
+  return o;
+}
+
+struct Summary {
+  double mean_final_share = 0;   // region A's share of the balls on the last day, mean over runs
+  double mean_patrol_share = 0;  // share of days the patrol went to A, mean over runs
+  int runaway = 0;               // runs ending with a share above 0.95 or below 0.05
+  double sd_final_share = 0;     // spread of the final share between runs
+};
+
+Summary Runs(const UrnOptions& options, int runs) {
+  Summary s;
+  double sum_sq = 0;
+  for (int r = 0; r < runs; ++r) {
+    const UrnRun run = RunUrn(options, 20261126, static_cast<uint32_t>(r));
+    const double last = run.share_a.back();
+    sum_sq += last * last;
+    s.mean_final_share += last / runs;
+    s.mean_patrol_share +=
+        static_cast<double>(run.patrols[0]) / static_cast<double>(options.days) / runs;
+    s.runaway += (last > 0.95 || last < 0.05) ? 1 : 0;
+  }
+  s.sd_final_share =
+      std::sqrt(std::max(0.0, sum_sq / runs - s.mean_final_share * s.mean_final_share));
+  return s;
+}
+
+UrnOptions EqualRates(bool correction) {
+  UrnOptions o;
+  o.discovered_rate = {3.0, 3.0};
+  o.start = {10, 10};
+  o.decay = 0.01;
+  o.correction = correction;
+  return o;
+}
+
+// The runaway feedback loop: the urn learns that the top bin has 99% of the crime, and the
+// patrol goes there 99% of the days, when the truth is 61%.
+TEST(PolyaUrnTest, TopVersusRandomRunsAwayWithoutTheCorrection) {
+  const Summary s = Runs(TopVersusRandom(false), 200);
+  EXPECT_NEAR(TrueShare(TopVersusRandom(false)), 0.610, 0.001);
+  EXPECT_GT(s.mean_final_share, 0.95);
+  EXPECT_GT(s.mean_patrol_share, 0.95);
+  EXPECT_GE(s.runaway, 190);
+}
+
+// Ensign et al.'s correction: the urn's share converges on the true share.
+TEST(PolyaUrnTest, TheCorrectionLearnsTheTrueShare) {
+  const Summary s = Runs(TopVersusRandom(true), 200);
+  EXPECT_NEAR(s.mean_final_share, TrueShare(TopVersusRandom(true)), 0.02);
+  EXPECT_EQ(s.runaway, 0);
+}
+
+// With equal true rates the uncorrected urn locks onto whichever region luck favoured early:
+// the final shares spread out between runs; the corrected ones stay near one half.
+TEST(PolyaUrnTest, EqualRatesLockInWithoutTheCorrection) {
+  const Summary plain = Runs(EqualRates(false), 200);
+  const Summary fixed = Runs(EqualRates(true), 200);
+  EXPECT_GT(plain.sd_final_share, 0.2);
+  EXPECT_GE(plain.runaway, 10);
+  EXPECT_LT(fixed.sd_final_share, 0.08);
+  EXPECT_EQ(fixed.runaway, 0);
+  EXPECT_NEAR(fixed.mean_final_share, 0.5, 0.02);
+}
+
+// Incidents reported by residents reach the urn wherever the patrol went, and pull the
+// uncorrected urn back from runaway.
+TEST(PolyaUrnTest, ReportedIncidentsPullTheUrnBackFromRunaway) {
+  UrnOptions reported = TopVersusRandom(false);
+  reported.reported_rate = {1.0, 1.0};
+  const Summary s = Runs(reported, 200);
+  EXPECT_LT(s.mean_final_share, 0.75);
+  EXPECT_GT(s.mean_final_share, 0.55);
+  EXPECT_EQ(s.runaway, 0);
+}
+
+TEST(PolyaUrnTest, RunsAreReproducibleAndDistinct) {
+  const UrnOptions o = EqualRates(false);
+  EXPECT_EQ(RunUrn(o, 7, 3).share_a, RunUrn(o, 7, 3).share_a);
+  EXPECT_NE(RunUrn(o, 7, 3).share_a, RunUrn(o, 7, 4).share_a);
+  EXPECT_NE(RunUrn(o, 7, 3).share_a, RunUrn(o, 8, 3).share_a);
+  const UrnRun run = RunUrn(o, 7, 3);
+  EXPECT_EQ(run.share_a.size(), 1000u);
+  EXPECT_EQ(run.patrols[0] + run.patrols[1], 1000);
+}
+
+// Large urns decay through the normal approximation of the binomial without drifting.
+TEST(PolyaUrnTest, LargeUrnsDecayEvenly) {
+  UrnOptions o;
+  o.discovered_rate = {0.0, 0.0};
+  o.start = {2'000'000, 2'000'000};
+  o.decay = 0.01;
+  o.days = 50;
+  const UrnRun run = RunUrn(o, 1, 0);
+  EXPECT_NEAR(run.share_a.back(), 0.5, 0.01);
+}
+
+}  // namespace
+}  // namespace oversight
