@@ -16,9 +16,12 @@
 
 #include "cli/person_trace.h"
 #include "cli/progress_bar.h"
+#include "core/version.h"
+#include "hotspot/urn_experiment.h"
 #include "report/directory_output.h"
 #include "report/report_writer.h"
 #include "report/summary.h"
+#include "report/urn_report.h"
 #include "report/world_stats_text.h"
 #include "scenario/loader.h"
 #include "sim/simulation.h"
@@ -64,6 +67,41 @@ void PrintError(const absl::Status& status) {
   fmt::print(stderr, "oversight: {}\n", message);
 }
 
+// `oversight run` on an urn scenario: the runs of each arm, then the outputs.
+int RunUrnCommand(const RunArgs& args, const Scenario& scenario) {
+  if (args.replicates > 1 || args.persons) {
+    fmt::print(stderr, "oversight: {} does not apply to model \"urn\" (set [urn] runs)\n",
+               args.replicates > 1 ? "--replicates" : "--persons");
+    return kExitBadInput;
+  }
+  absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
+  if (!output.ok()) {
+    PrintError(output.status());
+    return kExitFailure;
+  }
+  if (!args.quiet) {
+    fmt::print(stderr, "oversight: running urn '{}' ({} runs of {} days, seed {})\n",
+               scenario.name, WithThousands(static_cast<uint64_t>(scenario.urn.runs)),
+               WithThousands(static_cast<uint64_t>(scenario.days)), scenario.seed);
+  }
+  const int threads =
+      args.threads > 0 ? args.threads : tbb::this_task_arena::max_concurrency();
+  tbb::task_arena arena(threads);
+  UrnExperiment experiment;
+  arena.execute([&] { experiment = RunUrnExperiment(scenario); });
+  absl::Status written = WriteUrnReport(scenario, experiment, kVersion, output->get());
+  if (written.ok()) written = (*output)->Commit();
+  if (!written.ok()) {
+    PrintError(written);
+    return kExitFailure;
+  }
+  fmt::print("{}", UrnSummary(scenario, experiment));
+  fmt::print("\n  Output: {0}/ (report.json, urn_days.csv, summary.txt)\n  Read the report: "
+             "{0}/report.html\n",
+             (*output)->final_path().string());
+  return kExitOk;
+}
+
 }  // namespace
 
 int ExplainCommand(const ExplainArgs& args) {
@@ -74,6 +112,11 @@ int ExplainCommand(const ExplainArgs& args) {
     return kExitBadInput;
   }
   Scenario scenario = *std::move(loaded);
+  if (scenario.model != ScenarioModel::kCity) {
+    fmt::print(stderr, "oversight: explain follows a person of a city; '{}' is an urn scenario\n",
+               scenario.name);
+    return kExitBadInput;
+  }
   scenario.audit.twin = false;  // the trace needs no counterfactual
   if (args.person < 0 || args.person >= static_cast<int64_t>(scenario.world.persons)) {
     fmt::print(stderr, "oversight: --person {} is not a person of '{}': expected 0 to {}\n",
@@ -105,6 +148,12 @@ int ValidateCommand(const std::vector<std::string>& paths) {
       exit_code = kExitBadInput;
       continue;
     }
+    if (scenario->model == ScenarioModel::kUrn) {
+      fmt::print("{}: ok ('{}': an urn, {} runs of {} days)\n", path, scenario->name,
+                 WithThousands(static_cast<uint64_t>(scenario->urn.runs)),
+                 WithThousands(static_cast<uint64_t>(scenario->days)));
+      continue;
+    }
     size_t scores = 0;
     for (const RuleOptions& rule : scenario->policy.rules) scores += rule.IsScore() ? 1u : 0u;
     fmt::print("{}: ok ('{}': {} persons, {} days, {} lists, {} rules, {} scores)\n", path,
@@ -122,6 +171,7 @@ int RunCommand(const RunArgs& args) {
     return kExitBadInput;
   }
   Scenario scenario = *std::move(loaded);
+  if (scenario.model == ScenarioModel::kUrn) return RunUrnCommand(args, scenario);
   if (args.no_twin) scenario.audit.twin = false;
 
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
@@ -215,6 +265,11 @@ int WorldStatsCommand(const WorldStatsArgs& args) {
     return kExitBadInput;
   }
   const Scenario scenario = *std::move(loaded);
+  if (scenario.model != ScenarioModel::kCity) {
+    fmt::print(stderr, "oversight: world-stats describes a city; '{}' is an urn scenario\n",
+               scenario.name);
+    return kExitBadInput;
+  }
   const int threads = args.threads > 0 ? args.threads : tbb::this_task_arena::max_concurrency();
   tbb::task_arena arena(threads);
   std::string text;

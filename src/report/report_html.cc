@@ -16,40 +16,14 @@
 #include "audit/feedback.h"
 #include "audit/group_rates.h"
 #include "audit/rate.h"
+#include "report/html_page.h"
 #include "report/human_numbers.h"
 #include "report/rule_text.h"
 #include "report/web_assets.h"
 
 namespace oversight {
 
-using Json = nlohmann::ordered_json;
-
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+using Json = HtmlPage::Json;
 
 namespace {
 
@@ -59,27 +33,6 @@ Json DayAxis() {
       {"field", "day"}, {"type", "quantitative"}, {"axis", {{"tickMinStep", 1}, {"format", "d"}}}};
 }
 
-constexpr std::string_view kStyle = R"css(
-body { font: 16px/1.5 system-ui, sans-serif; color: #1b1b1b; max-width: 70rem; margin: 0 auto;
-       padding: 0 1rem 4rem; }
-h1 { font-size: 1.8rem; margin-top: 2rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
-nav ul { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: none; padding: 0; }
-.notice { background: #f3f3f3; border-left: 4px solid #555; padding: .6rem 1rem; }
-table { border-collapse: collapse; margin: 1rem 0; font-size: .92rem; }
-caption { text-align: left; font-weight: 600; padding: .3rem 0; }
-th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: right; vertical-align: top; }
-th:first-child, td:first-child { text-align: left; }
-.nd { color: #555; font-size: .85em; white-space: nowrap; }
-td.text { text-align: left; }
-.verdict { font-weight: 600; white-space: nowrap; }
-.scroll { overflow-x: auto; max-width: 100%; }
-.rules { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
-.rule { border: 1px solid #ccc; padding: .2rem 1rem 1rem; }
-.rule dl { display: grid; grid-template-columns: auto auto; gap: .1rem 1rem; margin: 0; }
-.rule dt { color: #444; } .rule dd { margin: 0; text-align: right; }
-figure { margin: 1.5rem 0; } figcaption { color: #444; font-size: .9rem; max-width: 50rem; }
-.chart { min-height: 2rem; }
-)css";
 
 // "41.2% <span>(412 / 1,000)</span>"; "n/a" when the denominator is 0.
 std::string RateCell(uint64_t numerator, uint64_t denominator, bool percent = true) {
@@ -118,92 +71,7 @@ const NamedRate* Find(const std::vector<NamedRate>& rates, std::string_view name
   return nullptr;
 }
 
-// The page under construction: HTML text, and the chart specifications drawn on load.
-class Page {
- public:
-  void Add(std::string_view text) { html_ += text; }
-  template <typename... Args>
-  void Addf(fmt::format_string<Args...> format, Args&&... args) {
-    html_ += fmt::format(format, std::forward<Args>(args)...);
-  }
-
-  // A chart: `spec` is a Vega-Lite specification; `alt` says in words what it shows (the
-  // chart's text alternative); `caption` is printed under it.
-  void Chart(const std::string& id, Json spec, std::string_view alt, std::string_view caption) {
-    spec["$schema"] = "https://vega.github.io/schema/vega-lite/v6.json";
-    spec["description"] = alt;  // vega-embed makes it the chart box's aria-label
-    if (!spec.contains("width")) spec["width"] = "container";
-    charts_[id] = std::move(spec);
-    Addf(
-        "<figure><div id=\"{0}\" class=\"chart\"></div>"
-        "<figcaption>{1}</figcaption></figure>\n",
-        id, caption);
-  }
-
-  std::string Finish(std::string_view title) const {
-    std::string out = fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-        EscapeHtml(title), kStyle);
-    // Wide tables scroll sideways on narrow screens instead of overflowing the page.
-    for (size_t at = 0; at < html_.size();) {
-      const size_t open = html_.find("<table>", at);
-      const size_t close = html_.find("</table>", open == std::string::npos ? at : open);
-      if (open == std::string::npos || close == std::string::npos) {
-        out.append(html_, at, std::string::npos);
-        break;
-      }
-      out.append(html_, at, open - at);
-      out += "<div class=\"scroll\">";
-      out.append(html_, open, close + 8 - open);
-      out += "</div>";
-      at = close + 8;
-    }
-    size_t count = 0;
-    const WebAsset* assets = WebAssets(&count);
-    for (size_t i = 0; i < count; ++i) {
-      out += fmt::format("<script>/* {} */\n", assets[i].name);
-      out += ScriptSafe(assets[i].content);
-      out += "\n</script>\n";
-    }
-    out += "<script type=\"application/json\" id=\"charts\">";
-    out += ScriptSafe(charts_.dump());
-    out += "</script>\n<script>\n";
-    out += R"js(
-const charts = JSON.parse(document.getElementById('charts').textContent);
-for (const [id, spec] of Object.entries(charts)) {
-  vegaEmbed('#' + id, spec, {actions: false, renderer: 'svg'}).catch((error) => {
-    document.getElementById(id).textContent = 'This chart could not be drawn: ' + error;
-    console.error(error);
-  });
-}
-)js";
-    out += "</script>\n</body>\n</html>\n";
-    return out;
-  }
-
- private:
-  // Text inside <script> may not contain "</script"; "<\/script" means the same in
-  // JavaScript strings and regular expressions and in JSON. (The libraries contain none.)
-  static std::string ScriptSafe(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-      out += text[i];
-      if (text[i] == '<' && i + 7 < text.size() && text[i + 1] == '/' &&
-          (text.substr(i + 2, 6) == "script" || text.substr(i + 2, 6) == "SCRIPT")) {
-        out += '\\';
-      }
-    }
-    return out;
-  }
-
-  std::string html_;
-  Json charts_ = Json::object();
-};
-
-void Header(Page* page, const Scenario& s, const RunFacts& facts, const AuditResult& audit) {
+void Header(HtmlPage* page, const Scenario& s, const RunFacts& facts, const AuditResult& audit) {
   page->Addf("<header>\n<h1>Oversight audit of &lsquo;{}&rsquo;</h1>\n", EscapeHtml(s.name));
   if (!s.description.empty()) page->Addf("<p>{}</p>\n", EscapeHtml(s.description));
   page->Addf(
@@ -223,7 +91,7 @@ void Header(Page* page, const Scenario& s, const RunFacts& facts, const AuditRes
       "</ul></nav>\n");
 }
 
-void Findings(Page* page, const Scenario& s, const RunFacts& facts, const AuditResult& audit,
+void Findings(HtmlPage* page, const Scenario& s, const RunFacts& facts, const AuditResult& audit,
               const std::vector<Disparity>& disparities) {
   const GroupCounts& t = audit.total;
   page->Add("<section id=\"findings\">\n<h2>What the audit found</h2>\n<ul>\n");
@@ -305,7 +173,7 @@ void Findings(Page* page, const Scenario& s, const RunFacts& facts, const AuditR
   page->Add("</section>\n");
 }
 
-void ScenarioSection(Page* page, const Scenario& s, const RunFacts& facts,
+void ScenarioSection(HtmlPage* page, const Scenario& s, const RunFacts& facts,
                      const AuditResult& audit) {
   page->Add("<section id=\"scenario\">\n<h2>The scenario as configured</h2>\n");
   page->Add(
@@ -374,7 +242,7 @@ void ScenarioSection(Page* page, const Scenario& s, const RunFacts& facts,
   page->Add("</section>\n");
 }
 
-void GroupRow(Page* page, const GroupCounts& g, const GroupCounts& total, bool twin,
+void GroupRow(HtmlPage* page, const GroupCounts& g, const GroupCounts& total, bool twin,
               std::string_view extra) {
   const std::vector<NamedRate> rates = GroupRates(g, total, twin);
   auto cell = [&](std::string_view name, bool percent = true) {
@@ -396,7 +264,7 @@ constexpr std::string_view kGroupColumns =
     "<th scope=\"col\">police contacts per innocent</th>"
     "<th scope=\"col\">lawful acts stopped</th>";
 
-void DisparityTable(Page* page, const std::vector<Disparity>& disparities, bool cells,
+void DisparityTable(HtmlPage* page, const std::vector<Disparity>& disparities, bool cells,
                     std::string_view caption) {
   page->Addf(
       "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>"
@@ -419,7 +287,7 @@ void DisparityTable(Page* page, const std::vector<Disparity>& disparities, bool 
   page->Add("</tbody></table>\n");
 }
 
-void GroupsSection(Page* page, const Scenario& s, const AuditResult& audit,
+void GroupsSection(HtmlPage* page, const Scenario& s, const AuditResult& audit,
                    const std::vector<Disparity>& disparities) {
   page->Add("<section id=\"groups\">\n<h2>Groups: who carries the burden</h2>\n");
   page->Addf(
@@ -462,7 +330,7 @@ void GroupsSection(Page* page, const Scenario& s, const AuditResult& audit,
   page->Add("</section>\n");
 }
 
-void IntersectionsSection(Page* page, const Scenario& s, const AuditResult& audit,
+void IntersectionsSection(HtmlPage* page, const Scenario& s, const AuditResult& audit,
                           const std::vector<Disparity>& disparities) {
   page->Add("<section id=\"intersections\">\n<h2>Intersections</h2>\n");
   page->Addf(
@@ -481,7 +349,7 @@ void IntersectionsSection(Page* page, const Scenario& s, const AuditResult& audi
   page->Add("</section>\n");
 }
 
-void RulesSection(Page* page, const Scenario& s, const AuditResult& audit) {
+void RulesSection(HtmlPage* page, const Scenario& s, const AuditResult& audit) {
   page->Add(
       "<section id=\"rules\">\n<h2>Rules and scores</h2>\n<p>Precision judges the person: "
       "an alert is right when the person it names has a harmful intent, the most generous "
@@ -547,7 +415,7 @@ void RulesSection(Page* page, const Scenario& s, const AuditResult& audit) {
   page->Add("</section>\n");
 }
 
-void OperatorsSection(Page* page, const AuditResult& audit) {
+void OperatorsSection(HtmlPage* page, const AuditResult& audit) {
   const GroupCounts& t = audit.total;
   const uint64_t n = t.responses.total();
   const uint64_t right = n - t.responses_to_innocents.total();
@@ -582,7 +450,7 @@ void OperatorsSection(Page* page, const AuditResult& audit) {
   page->Add("</section>\n");
 }
 
-void LawfulSection(Page* page, const AuditResult& audit) {
+void LawfulSection(HtmlPage* page, const AuditResult& audit) {
   page->Add("<section id=\"lawful\">\n<h2>Lawful activity suppressed, and the twin</h2>\n");
   page->Addf(
       "<table><caption>Petition trips and gatherings, by group</caption><thead><tr>"
@@ -656,7 +524,7 @@ void LawfulSection(Page* page, const AuditResult& audit) {
   page->Add("</section>\n");
 }
 
-void FeedbackSection(Page* page, const Scenario& s, const AuditResult& audit) {
+void FeedbackSection(HtmlPage* page, const Scenario& s, const AuditResult& audit) {
   page->Add("<section id=\"feedback\">\n<h2>Feedback over time</h2>\n");
   const std::vector<FeedbackTrend> trends = Feedback(audit, s.audit);
   auto x = [](const std::optional<double>& v) {
@@ -726,7 +594,7 @@ void FeedbackSection(Page* page, const Scenario& s, const AuditResult& audit) {
   page->Add("</section>\n");
 }
 
-void MapSection(Page* page, const RunFacts& facts, const AuditResult& audit) {
+void MapSection(HtmlPage* page, const RunFacts& facts, const AuditResult& audit) {
   page->Add("<section id=\"map\">\n<h2>The city</h2>\n");
   page->Add(
       "<table><caption>Districts</caption><thead><tr><th scope=\"col\">district</th>"
@@ -796,7 +664,7 @@ void MapSection(Page* page, const RunFacts& facts, const AuditResult& audit) {
   page->Add("</section>\n");
 }
 
-void ReplicatesSection(Page* page, const Replicates& replicates) {
+void ReplicatesSection(HtmlPage* page, const Replicates& replicates) {
   page->Addf(
       "<section id=\"replicates\">\n<h2>Across {} replicates</h2>\n<p>The same scenario with "
       "seeds {} to {} (each a different synthetic city and month under the same "
@@ -816,7 +684,7 @@ void ReplicatesSection(Page* page, const Replicates& replicates) {
   page->Add("</tbody></table>\n</section>\n");
 }
 
-void MethodsSection(Page* page) {
+void MethodsSection(HtmlPage* page) {
   page->Add(R"html(<section id="methods">
 <h2>Methods and limits</h2>
 <p>Oversight installs an apparatus of surveillance and predictive rules on a synthetic city
@@ -846,7 +714,7 @@ beside this page: report.json and the CSV tables (docs/OUTPUTS.md).</li>
 )html");
 }
 
-void Footer(Page* page) {
+void Footer(HtmlPage* page) {
   size_t count = 0;
   const WebAsset* assets = WebAssets(&count);
   std::string names;
@@ -864,7 +732,7 @@ void Footer(Page* page) {
 std::string ReportHtml(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
                        const Replicates* replicates) {
   const std::vector<Disparity> disparities = Disparities(audit, scenario.audit);
-  Page page;
+  HtmlPage page;
   Header(&page, scenario, facts, audit);
   page.Add("<main>\n");
   Findings(&page, scenario, facts, audit, disparities);

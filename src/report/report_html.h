@@ -11,6 +11,7 @@
 
 #include "audit/audit_result.h"
 #include "audit/replicates.h"
+#include "report/html_page.h"  // IWYU pragma: export (EscapeHtml)
 #include "report/run_facts.h"
 #include "scenario/scenario.h"
 
@@ -18,8 +19,5 @@ namespace oversight {
 
 std::string ReportHtml(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
                        const Replicates* replicates = nullptr);
-
-// `text` with &, <, >, " and ' replaced by their character references.
-std::string EscapeHtml(std::string_view text);
 
 }  // namespace oversight

@@ -44,10 +44,22 @@ const std::vector<std::string>& PlaceTypeNames() {
 class Loader {
  public:
   Loader(const toml::table& root, Diagnostics* diagnostics)
-      : root_(root, "the top level", diagnostics), diagnostics_(diagnostics) {}
+      : root_(root, "the top level", diagnostics), root_table_(root), diagnostics_(diagnostics) {}
 
   Scenario Load() {
     ReadHeader();
+    if (scenario_.model == ScenarioModel::kUrn) {
+      ReadUrn();
+      for (const auto& [key, node] : root_table_) {
+        if (key.str() == "scenario" || key.str() == "urn") continue;
+        root_.Touch(key.str());
+        root_.Error(key.str(), fmt::format("section [{}] does not apply to model \"urn\" (an urn "
+                                           "scenario has only [scenario] and [urn])",
+                                           key.str()));
+      }
+      root_.Finish();
+      return std::move(scenario_);
+    }
     ReadGroups();
     ReadDistricts();
     ReadCity();
@@ -87,6 +99,14 @@ class Loader {
       return;
     }
     TableReader r(*table, "[scenario]", diagnostics_);
+    size_t model = static_cast<size_t>(scenario_.model);
+    r.Choice("model", {"city", "urn"}, "model", &model);
+    scenario_.model = static_cast<ScenarioModel>(model);
+    if (scenario_.model == ScenarioModel::kUrn && r.Has("persons")) {
+      r.Touch("persons");
+      r.Error("persons", "'persons' does not apply to model \"urn\" (an urn has regions, not "
+                         "persons)");
+    }
     r.String("name", &scenario_.name);
     r.String("description", &scenario_.description);
     int64_t seed = static_cast<int64_t>(scenario_.seed);
@@ -96,6 +116,65 @@ class Loader {
     int64_t persons = scenario_.world.persons;
     r.Integer("persons", 1, kMaxPersons, &persons);
     scenario_.world.persons = static_cast<uint32_t>(persons);
+    r.Finish();
+  }
+
+  // Reads `key`, an array of exactly two numbers in [min, max], into *out.
+  void ReadPair(TableReader& r, std::string_view key, double min, double max,
+                std::array<double, 2>* out) {
+    if (!r.Has(key)) return;
+    const toml::node* node = r.Get(key);
+    const toml::array* values = node->as_array();
+    bool ok = values != nullptr && values->size() == 2;
+    std::array<double, 2> read = *out;
+    for (size_t i = 0; ok && i < 2; ++i) {
+      const std::optional<double> v = (*values)[i].value<double>();
+      ok = v.has_value() && *v >= min && *v <= max;
+      if (ok) read[i] = *v;
+    }
+    if (!ok) {
+      r.Error(key, fmt::format("'{}' in {} must be two numbers from {:g} to {:g}, one per region, "
+                               "e.g. [3.5, 2.4]",
+                               key, r.context(), min, max));
+      return;
+    }
+    *out = read;
+  }
+
+  void ReadUrn() {
+    const toml::table* table = root_.Table("urn");
+    if (table == nullptr) {
+      if (!root_.Has("urn")) {
+        diagnostics_->Error(root_.Position(), "model \"urn\" needs a section [urn] with "
+                                              "discovered_rate and start");
+      }
+      return;
+    }
+    TableReader r(*table, "[urn]", diagnostics_);
+    UrnScenarioOptions& urn = scenario_.urn;
+    if (r.Has("regions")) {
+      const toml::array* names = r.Get("regions")->as_array();
+      const bool ok = names != nullptr && names->size() == 2 && (*names)[0].is_string() &&
+                      (*names)[1].is_string();
+      if (ok) {
+        urn.regions = {*(*names)[0].value<std::string>(), *(*names)[1].value<std::string>()};
+      } else {
+        r.Error("regions", "'regions' must be two names, e.g. [\"top bin\", \"random bin\"]");
+      }
+    }
+    if (r.Require("discovered_rate", "two true daily rates, e.g. [3.68511, 2.35592]")) {
+      ReadPair(r, "discovered_rate", 0.0, 1000.0, &urn.discovered_rate);
+    }
+    ReadPair(r, "reported_rate", 0.0, 1000.0, &urn.reported_rate);
+    if (r.Require("start", "two counts of recorded incidents, e.g. [609, 7]")) {
+      ReadPair(r, "start", 1.0, 1e9, &urn.start);
+    }
+    r.Probability("decay", &urn.decay);
+    r.Int32("runs", 1, 100'000, &urn.runs);
+    size_t correction = 2;
+    r.Choice("correction", {"off", "on", "both"}, "correction arm", &correction);
+    urn.without_correction = correction != 1;
+    urn.with_correction = correction != 0;
     r.Finish();
   }
 
@@ -1079,6 +1158,7 @@ class Loader {
   }
 
   TableReader root_;
+  const toml::table& root_table_;
   Diagnostics* diagnostics_;
   Scenario scenario_;
   std::vector<std::string> group_names_;

@@ -10,6 +10,7 @@
 #include "scenario/policy_options.h"
 #include "scenario/respond_options.h"
 #include "scenario/sense_options.h"
+#include "scenario/urn_options.h"
 #include "scenario/world_options.h"
 
 namespace oversight {
@@ -29,8 +30,12 @@ struct AuditOptions {
   int32_t min_cell = 30;
 };
 
+// What a scenario simulates: a synthetic city (the default), or Ensign et al.'s urn.
+enum class ScenarioModel : uint8_t { kCity, kUrn };
+
 struct Scenario {
   std::string source;       // file path, or "<built-in default>"
+  ScenarioModel model = ScenarioModel::kCity;
   std::string name = "unnamed";
   std::string description;
   uint64_t seed = 1;        // all randomness derives from it
@@ -40,6 +45,7 @@ struct Scenario {
   PolicyOptions policy;
   RespondOptions respond;
   AuditOptions audit;
+  UrnScenarioOptions urn;  // model "urn" only
 };
 
 }  // namespace oversight

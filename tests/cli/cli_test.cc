@@ -1,6 +1,8 @@
 // The oversight program as a user meets it: exit codes, messages and the output folder.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sys/wait.h>
 #include <fcntl.h>
@@ -153,6 +155,33 @@ TEST_F(CliTest, RunWritesTheOutputFolderAndPrintsTheSummary) {
   for (const auto& entry : fs::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos);
   }
+}
+
+// Ensign et al.'s urn on their Oakland inputs: without the correction the top bin's share
+// of the records runs away towards 1 (the truth is 0.610); with it the records learn the
+// truth. The full-size scenario file, as users run it.
+TEST_F(CliTest, RunawayFeedbackScenarioRunsAwayAndTheCorrectionLearnsTheTruth) {
+  const fs::path out = dir_ / "urn-out";
+  const std::string scenario = std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/runaway-feedback.toml";
+  const Result r = Run("run " + scenario + " --quiet --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Without the correction"));
+  EXPECT_THAT(r.out, HasSubstr("Read the report: " + out.string() + "/report.html"));
+  const auto report = nlohmann::json::parse(Slurp(out / "report.json"));
+  EXPECT_EQ(report["model"], "urn");
+  EXPECT_NEAR(report["true_share"].get<double>(), 0.610, 0.001);
+  const auto& arms = report["arms"];
+  ASSERT_EQ(arms.size(), 2u);
+  EXPECT_FALSE(arms[0]["correction"].get<bool>());
+  EXPECT_GT(arms[0]["final_mean_share"].get<double>(), 0.95);
+  EXPECT_GT(arms[0]["runaway_runs"].get<int>(), 950);
+  EXPECT_NEAR(arms[1]["final_mean_share"].get<double>(), 0.610, 0.03);
+  EXPECT_EQ(arms[1]["runaway_runs"].get<int>(), 0);
+  EXPECT_TRUE(fs::exists(out / "urn_days.csv"));
+  EXPECT_THAT(Slurp(out / "report.html"), HasSubstr("<h2>The records over time</h2>"));
+  // The city commands and options do not apply to an urn.
+  EXPECT_EQ(Run("run " + scenario + " --persons 10 --out " + (dir_ / "x").string()).exit_code, 2);
+  EXPECT_EQ(Run("explain " + scenario + " --person 1").exit_code, 2);
 }
 
 // The README tour: the built-in default city, run with no scenario file (smaller, for speed).

@@ -201,6 +201,39 @@ what = "ticket"
               HasSubstr("unknown key 'visits' in [police.cost]; did you mean 'visit'?"));
 }
 
+TEST(LoaderTest, UrnScenariosAreReadAndCheckedApart) {
+  const std::string urn = R"([scenario]
+name = "u"
+model = "urn"
+days = 100
+[urn]
+regions = ["a", "b"]
+discovered_rate = [3.0, 2.0]
+start = [10, 1]
+decay = 0.01
+runs = 50
+correction = "on"
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(urn, "test.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->model, ScenarioModel::kUrn);
+  EXPECT_EQ(s->urn.regions[1], "b");
+  EXPECT_DOUBLE_EQ(s->urn.discovered_rate[0], 3.0);
+  EXPECT_DOUBLE_EQ(s->urn.start[1], 1.0);
+  EXPECT_EQ(s->urn.runs, 50);
+  EXPECT_FALSE(s->urn.without_correction);
+  EXPECT_TRUE(s->urn.with_correction);
+  EXPECT_THAT(Errors(urn + "[population.households]\nshared_share = 0.1\n"),
+              HasSubstr("section [population] does not apply to model \"urn\""));
+  EXPECT_THAT(Errors("[scenario]\nmodel = \"urn\"\npersons = 5\n[urn]\ndiscovered_rate = [1, 1]\n"
+                     "start = [1, 1]\n"),
+              HasSubstr("'persons' does not apply to model \"urn\""));
+  EXPECT_THAT(Errors("[scenario]\nmodel = \"urn\"\n"), HasSubstr("needs a section [urn]"));
+  EXPECT_THAT(Errors("[scenario]\nmodel = \"urn\"\n[urn]\ndiscovered_rate = [1]\nstart = [1, 1]\n"),
+              HasSubstr("test.toml:4:19: error: 'discovered_rate' in [urn] must be two numbers"));
+  EXPECT_THAT(Errors("[scenario]\nmodel = \"urns\"\n"), HasSubstr("did you mean 'urn'?"));
+}
+
 TEST(LoaderTest, RuleWithoutAnyListsIsReported) {
   const std::string text = std::string(kMinimal) + R"(
 [[rules]]

@@ -1,0 +1,72 @@
+#include "hotspot/urn_experiment.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+
+#include "hotspot/polya_urn.h"
+
+namespace oversight {
+
+namespace {
+
+UrnArm RunArm(const Scenario& scenario, bool correction) {
+  const UrnScenarioOptions& s = scenario.urn;
+  UrnOptions options{.discovered_rate = s.discovered_rate,
+                     .reported_rate = s.reported_rate,
+                     .start = s.start,
+                     .decay = s.decay,
+                     .correction = correction,
+                     .days = scenario.days};
+  const auto runs = static_cast<size_t>(s.runs);
+  std::vector<UrnRun> results(runs);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, runs), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t k = r.begin(); k != r.end(); ++k) {
+      results[k] = RunUrn(options, scenario.seed, static_cast<uint32_t>(k));
+    }
+  });
+  UrnArm arm;
+  arm.correction = correction;
+  const auto days = static_cast<size_t>(scenario.days);
+  std::vector<double> day_shares(runs);
+  int64_t patrols_a = 0;
+  for (const UrnRun& run : results) {
+    patrols_a += run.patrols[0];
+    const double last = run.share_a.back();
+    arm.runaway += (last > 0.95 || last < 0.05) ? 1 : 0;
+  }
+  arm.patrol_share_a =
+      static_cast<double>(patrols_a) / (static_cast<double>(runs) * static_cast<double>(days));
+  for (size_t d = 0; d < days; ++d) {
+    double sum = 0;
+    for (size_t k = 0; k < runs; ++k) {
+      day_shares[k] = results[k].share_a[d];
+      sum += day_shares[k];
+    }
+    std::sort(day_shares.begin(), day_shares.end());
+    auto at = [&](double q) {
+      return day_shares[std::min(runs - 1, static_cast<size_t>(q * static_cast<double>(runs)))];
+    };
+    arm.mean_share.push_back(sum / static_cast<double>(runs));
+    arm.p05_share.push_back(at(0.05));
+    arm.p95_share.push_back(at(0.95));
+  }
+  return arm;
+}
+
+}  // namespace
+
+UrnExperiment RunUrnExperiment(const Scenario& scenario) {
+  UrnExperiment out;
+  const UrnScenarioOptions& s = scenario.urn;
+  const double total = s.discovered_rate[0] + s.discovered_rate[1];
+  out.true_share = total > 0 ? s.discovered_rate[0] / total : 0.5;
+  out.runs = s.runs;
+  out.days = scenario.days;
+  if (s.without_correction) out.arms.push_back(RunArm(scenario, false));
+  if (s.with_correction) out.arms.push_back(RunArm(scenario, true));
+  return out;
+}
+
+}  // namespace oversight
