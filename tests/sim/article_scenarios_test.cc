@@ -1,0 +1,78 @@
+// The article's scenarios (scenarios/*.toml), each on a small, fast configuration, asserting
+// the direction of its finding with a statistical margin.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "scenario/loader.h"
+#include "sim/simulation.h"
+
+namespace oversight {
+namespace {
+
+Scenario Load(const std::string& name, uint32_t persons, int32_t days) {
+  const std::string path = std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/" + name + ".toml";
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  absl::StatusOr<Scenario> s = LoadScenarioText(text.str(), path);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  Scenario scenario = s.ok() ? *s : DefaultScenario();
+  scenario.world.persons = persons;
+  scenario.days = days;
+  scenario.audit.twin = false;
+  return scenario;
+}
+
+const RuleCounts& Rule(const AuditResult& audit, const std::string& id) {
+  for (const RuleCounts& r : audit.rules) {
+    if (r.id == id) return r;
+  }
+  ADD_FAILURE() << "no rule " << id;
+  return audit.rules.front();
+}
+
+// Zhouning: the school alarm on people with a history of mental illness on file. No intent
+// in the city involves a school, so the alarm can do no better than the base rate of those
+// it watches, and it keeps naming the same innocent people.
+TEST(ArticleScenariosTest, ZhouningSchoolAlarmIsNoBetterThanTheBaseRate) {
+  const Scenario s = Load("zhouning-cameras", 30000, 10);
+  absl::StatusOr<RunOutput> run = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(run.ok());
+  const RuleCounts& r = Rule(run->audit, "near_school");
+  ASSERT_GT(r.alerts, 100u);
+  ASSERT_GT(r.watched_persons, 50u);
+  const double precision =
+      static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts);
+  const double prevalence =
+      static_cast<double>(r.watched_harmful) / static_cast<double>(r.watched_persons);
+  // The bound set by the base rate, with a margin for chance: three times the prevalence
+  // among the watched, plus two percentage points.
+  EXPECT_LT(precision, 3 * prevalence + 0.02);
+  // It flags a large share of the innocent people it watches, again and again.
+  const uint64_t innocent_watched = r.watched_persons - r.watched_harmful;
+  const uint64_t innocent_flagged = r.flagged_watched - r.flagged_watched_harmful;
+  EXPECT_GT(static_cast<double>(innocent_flagged) / static_cast<double>(innocent_watched), 0.2);
+  EXPECT_GT(static_cast<double>(r.alerts) / static_cast<double>(r.flagged_persons), 2.0);
+}
+
+// Every scenario file shipped loads without a diagnostic.
+TEST(ArticleScenariosTest, EveryShippedScenarioLoads) {
+  size_t files = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() != ".toml") continue;
+    ++files;
+    std::ifstream in(entry.path());
+    std::ostringstream text;
+    text << in.rdbuf();
+    const absl::StatusOr<Scenario> s = LoadScenarioText(text.str(), entry.path().string());
+    EXPECT_TRUE(s.ok()) << entry.path() << ": " << s.status().message();
+  }
+  EXPECT_GE(files, 3u);
+}
+
+}  // namespace
+}  // namespace oversight
