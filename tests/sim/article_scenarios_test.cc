@@ -12,7 +12,7 @@
 namespace oversight {
 namespace {
 
-Scenario Load(const std::string& name, uint32_t persons, int32_t days) {
+Scenario Load(const std::string& name, uint32_t persons, int32_t days, bool twin = false) {
   const std::string path = std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/" + name + ".toml";
   std::ifstream in(path);
   std::ostringstream text;
@@ -22,7 +22,7 @@ Scenario Load(const std::string& name, uint32_t persons, int32_t days) {
   Scenario scenario = s.ok() ? *s : DefaultScenario();
   scenario.world.persons = persons;
   scenario.days = days;
-  scenario.audit.twin = false;
+  scenario.audit.twin = twin;
   return scenario;
 }
 
@@ -56,6 +56,26 @@ TEST(ArticleScenariosTest, ZhouningSchoolAlarmIsNoBetterThanTheBaseRate) {
   const uint64_t innocent_flagged = r.flagged_watched - r.flagged_watched_harmful;
   EXPECT_GT(static_cast<double>(innocent_flagged) / static_cast<double>(innocent_watched), 0.2);
   EXPECT_GT(static_cast<double>(r.alerts) / static_cast<double>(r.flagged_persons), 2.0);
+}
+
+// Tianjin: petitioning is lawful, yet the system stops most petition trips: intercepted at
+// the ticket, permits withheld, phones visited; and every response lands on a person with
+// no harmful intent.
+TEST(ArticleScenariosTest, TianjinStopsMostPetitionTripsAndCatchesNoHarm) {
+  const Scenario s = Load("tianjin-petitioners", 30000, 14, /*twin=*/true);
+  absl::StatusOr<RunOutput> run = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(run.ok());
+  const GroupCounts& t = run->audit.total;
+  ASSERT_GT(t.twin_lawful_acts, 50u);
+  EXPECT_GT(static_cast<double>(t.lawful_acts_lost()) / static_cast<double>(t.twin_lawful_acts),
+            0.3);
+  ASSERT_GT(t.responses.total(), 20u);
+  EXPECT_GE(static_cast<double>(t.responses_to_innocents.total()) /
+                static_cast<double>(t.responses.total()),
+            0.98);
+  EXPECT_GT(t.responses[Response::kIntercept], 0u);
+  EXPECT_GT(Rule(run->audit, "ticket_to_capital").lawful_stopped, 0u);
+  EXPECT_EQ(t.harmful_acts_prevented(), 0u);  // the apparatus prevents no harm here
 }
 
 // Every scenario file shipped loads without a diagnostic.
