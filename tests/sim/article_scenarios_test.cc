@@ -78,6 +78,35 @@ TEST(ArticleScenariosTest, TianjinStopsMostPetitionTripsAndCatchesNoHarm) {
   EXPECT_EQ(t.harmful_acts_prevented(), 0u);  // the apparatus prevents no harm here
 }
 
+// Shanghai: the water whistle lands on the crowded shared housing of migrant workers, whom
+// the register under-counts: their share of the alerts is many times their share of the
+// households, while none of it concerns harm.
+TEST(ArticleScenariosTest, ShanghaiWhistleLandsOnSharedHousing) {
+  const Scenario s = Load("shanghai-utilities", 30000, 7);
+  Simulation simulation(s);
+  const Population& population = simulation.world().population();
+  uint64_t alerts = 0, on_shared = 0;
+  simulation.SetObserver([&](const DayView& day) {
+    for (const Alert& alert : day.alerts) {
+      ++alerts;
+      const size_t h = population.household[alert.person.index()].index();
+      on_shared += population.household_kind[h] == HouseholdKind::kShared ? 1u : 0u;
+    }
+  });
+  for (Day d = 0; d < s.days; ++d) simulation.Step(d);
+  uint64_t shared_households = 0;
+  for (HouseholdKind kind : population.household_kind) {
+    shared_households += kind == HouseholdKind::kShared ? 1u : 0u;
+  }
+  ASSERT_GT(alerts, 100u);
+  ASSERT_GT(shared_households, 0u);
+  const double alert_share = static_cast<double>(on_shared) / static_cast<double>(alerts);
+  const double household_share = static_cast<double>(shared_households) /
+                                 static_cast<double>(population.household_count());
+  EXPECT_GT(alert_share, 3 * household_share);
+  EXPECT_GT(alert_share, 0.5);
+}
+
 // Every scenario file shipped loads without a diagnostic.
 TEST(ArticleScenariosTest, EveryShippedScenarioLoads) {
   size_t files = 0;
