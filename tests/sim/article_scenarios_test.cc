@@ -107,6 +107,41 @@ TEST(ArticleScenariosTest, ShanghaiWhistleLandsOnSharedHousing) {
   EXPECT_GT(alert_share, 0.5);
 }
 
+// Yitu's menu: alarms about who meets whom. "Listed persons meeting" fires on ordinary
+// co-presence in parks, bars and hotels, at the base rate of the listed; the drug users'
+// hotel alarm almost never fires at all.
+TEST(ArticleScenariosTest, YituMeetingAlarmIsNoBetterThanTheBaseRate) {
+  const Scenario s = Load("yitu-menu", 30000, 10);
+  absl::StatusOr<RunOutput> run = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(run.ok());
+  const RuleCounts& r = Rule(run->audit, "listed_meeting");
+  ASSERT_GT(r.alerts, 200u);
+  const double precision =
+      static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts);
+  const double prevalence =
+      static_cast<double>(r.watched_harmful) / static_cast<double>(r.watched_persons);
+  EXPECT_LT(precision, 3 * prevalence + 0.02);
+  const uint64_t innocent_watched = r.watched_persons - r.watched_harmful;
+  const uint64_t innocent_flagged = r.flagged_watched - r.flagged_watched_harmful;
+  EXPECT_GT(static_cast<double>(innocent_flagged) / static_cast<double>(innocent_watched), 0.1);
+  EXPECT_LT(Rule(run->audit, "drug_users_same_hotel").alerts * 50, r.alerts);
+}
+
+// Yangshuo: an alarm aimed at a behaviour (working where one may not) on a list where that
+// behaviour is common does better than the list's base rate, unlike the label alarms.
+TEST(ArticleScenariosTest, YangshuoBehaviourAlarmBeatsItsBaseRate) {
+  const Scenario s = Load("yangshuo-foreigners", 100000, 14);
+  absl::StatusOr<RunOutput> run = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(run.ok());
+  const RuleCounts& r = Rule(run->audit, "foreigner_language_bars");
+  ASSERT_GE(r.alerts, 20u);
+  const double precision =
+      static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts);
+  const double prevalence =
+      static_cast<double>(r.watched_harmful) / static_cast<double>(r.watched_persons);
+  EXPECT_GT(precision, prevalence + 0.1);
+}
+
 // Every scenario file shipped loads without a diagnostic.
 TEST(ArticleScenariosTest, EveryShippedScenarioLoads) {
   size_t files = 0;
