@@ -169,17 +169,18 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
     }
   }
   for (const FeedbackTrend& f : Feedback(audit, scenario.audit)) {
+    // "1.10x"; "n/a" when a ratio is undefined (no alerts, nobody listed).
     auto x = [](const std::optional<double>& v) {
-      return v ? fmt::format("{:.2f}", *v) : std::string("n/a");
+      return v ? fmt::format("{:.2f}x", *v) : std::string("n/a");
     };
     out += fmt::format(
-        "\n  Feedback, {} against {} (per person): alerts {}x in the first week, {}x in the "
-        "last;\n    on a watchlist {}x after day 0, {}x at the end; harmful intent (the truth) "
-        "{}x\n",
+        "\n  Feedback, {} against {} (per person): alerts {} in the first week, {} in the "
+        "last;\n    on a watchlist {} after day 0, {} at the end; harmful intent (the truth) "
+        "{}\n",
         f.group, f.reference, x(f.first_week), x(f.last_week), x(f.listed_first_day),
         x(f.listed_last_day), x(f.truth));
     if (scenario.respond.patrols.units > 0) {
-      out += fmt::format("    patrols where they live {}x in the first week, {}x in the last\n",
+      out += fmt::format("    patrols where they live {} in the first week, {} in the last\n",
                          x(f.patrols_first_week), x(f.patrols_last_week));
     }
   }

@@ -142,6 +142,33 @@ TEST(ArticleScenariosTest, YangshuoBehaviourAlarmBeatsItsBaseRate) {
   EXPECT_GT(precision, prevalence + 0.1);
 }
 
+// 2020, the sham marriage: a couple rarely together at night over a month that includes
+// the Spring Festival. In this city innocent couples share a home every night, so the alarm
+// is right: an assumption that decides its precision (docs/SCENARIOS.md).
+TEST(ArticleScenariosTest, ShamMarriageAlarmIsRightWhenCouplesLiveTogether) {
+  const Scenario s = Load("sham-marriage", 30000, 30);
+  absl::StatusOr<RunOutput> run = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(run.ok());
+  const RuleCounts& r = Rule(run->audit, "sham_marriage");
+  ASSERT_GE(r.alerts, 10u);
+  EXPECT_GE(static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts), 0.9);
+  EXPECT_GT(run->audit.total.responses[Response::kDenyPermit], 0u);
+}
+
+// 2020, the pyramid scheme: the alarm that found one finds mostly people visiting friends,
+// and the detentions it brings fall on them.
+TEST(ArticleScenariosTest, PyramidAlarmDetainsMostlyInnocents) {
+  const Scenario s = Load("pyramid-scheme", 30000, 30);
+  absl::StatusOr<RunOutput> run = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(run.ok());
+  const RuleCounts& r = Rule(run->audit, "compound_companions");
+  ASSERT_GE(r.alerts, 100u);
+  EXPECT_LT(static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts), 0.1);
+  const GroupCounts& t = run->audit.total;
+  EXPECT_GT(t.responses_to_innocents[Response::kDetain], 0u);
+  EXPECT_GT(t.held_days_innocents, 0u);
+}
+
 // Every scenario file shipped loads without a diagnostic.
 TEST(ArticleScenariosTest, EveryShippedScenarioLoads) {
   size_t files = 0;
