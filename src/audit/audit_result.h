@@ -157,6 +157,13 @@ struct AuditResult {
   std::vector<uint64_t> district_persons;  // persons living in each district
   std::vector<uint64_t> district_alerts;   // alerts naming persons living there
   uint64_t alerts_waiting_at_end = 0;
+
+  // Alerts the police gave up on, over the run (the sum over rules).
+  uint64_t alerts_dropped() const {
+    uint64_t sum = 0;
+    for (const RuleCounts& r : rules) sum += r.alerts_dropped;
+    return sum;
+  }
   bool twin = false;  // whether the twin_* counts were measured
 };
 

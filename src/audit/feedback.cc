@@ -33,33 +33,25 @@ std::vector<FeedbackTrend> Feedback(const AuditResult& audit, const AuditOptions
     const auto persons = static_cast<double>(group.persons);
     const auto ref_persons = static_cast<double>(reference.persons);
     FeedbackTrend trend{.group = group.name, .reference = reference.name};
-    auto span = [&](size_t from, size_t to) {
+    // The disparity of days [from, to) in the per-group daily count `counts` (alerts,
+    // persons listed, patrol exposure).
+    using Counts = std::vector<uint64_t> DayCounts::*;
+    auto span = [&](Counts counts, size_t from, size_t to) {
       double a = 0, b = 0;
       for (size_t d = from; d < to; ++d) {
-        a += static_cast<double>(At(audit.days[d].group_alerts, g));
-        b += static_cast<double>(At(audit.days[d].group_alerts, ref));
+        a += static_cast<double>(At(audit.days[d].*counts, g));
+        b += static_cast<double>(At(audit.days[d].*counts, ref));
       }
       return Ratio(a, persons, b, ref_persons);
     };
-    auto patrols = [&](size_t from, size_t to) {
-      double a = 0, b = 0;
-      for (size_t d = from; d < to; ++d) {
-        a += static_cast<double>(At(audit.days[d].group_patrols, g));
-        b += static_cast<double>(At(audit.days[d].group_patrols, ref));
-      }
-      return Ratio(a, persons, b, ref_persons);
-    };
-    trend.patrols_first_week = patrols(0, week);
-    trend.patrols_last_week = patrols(days - week, days);
-    trend.first_week = span(0, week);
-    trend.last_week = span(days - week, days);
-    for (size_t d = 0; d < days; ++d) trend.by_day.push_back(span(d, d + 1));
-    auto listed = [&](size_t d) {
-      return Ratio(static_cast<double>(At(audit.days[d].group_listed, g)), persons,
-                   static_cast<double>(At(audit.days[d].group_listed, ref)), ref_persons);
-    };
-    trend.listed_first_day = listed(0);
-    trend.listed_last_day = listed(days - 1);
+    trend.first_week = span(&DayCounts::group_alerts, 0, week);
+    trend.last_week = span(&DayCounts::group_alerts, days - week, days);
+    for (size_t d = 0; d < days; ++d)
+      trend.by_day.push_back(span(&DayCounts::group_alerts, d, d + 1));
+    trend.patrols_first_week = span(&DayCounts::group_patrols, 0, week);
+    trend.patrols_last_week = span(&DayCounts::group_patrols, days - week, days);
+    trend.listed_first_day = span(&DayCounts::group_listed, 0, 1);
+    trend.listed_last_day = span(&DayCounts::group_listed, days - 1, days);
     trend.truth = Ratio(static_cast<double>(group.harmful_persons), persons,
                         static_cast<double>(reference.harmful_persons), ref_persons);
     out.push_back(std::move(trend));

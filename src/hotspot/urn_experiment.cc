@@ -11,15 +11,20 @@ namespace oversight {
 
 namespace {
 
-UrnArm RunArm(const Scenario& scenario, bool correction) {
+// The urn options of one arm of `scenario`.
+UrnOptions ArmOptions(const Scenario& scenario, bool correction) {
   const UrnScenarioOptions& s = scenario.urn;
-  UrnOptions options{.discovered_rate = s.discovered_rate,
-                     .reported_rate = s.reported_rate,
-                     .start = s.start,
-                     .decay = s.decay,
-                     .correction = correction,
-                     .days = scenario.days};
-  const auto runs = static_cast<size_t>(s.runs);
+  return UrnOptions{.discovered_rate = s.discovered_rate,
+                    .reported_rate = s.reported_rate,
+                    .start = s.start,
+                    .decay = s.decay,
+                    .correction = correction,
+                    .days = scenario.days};
+}
+
+UrnArm RunArm(const Scenario& scenario, bool correction) {
+  const UrnOptions options = ArmOptions(scenario, correction);
+  const auto runs = static_cast<size_t>(scenario.urn.runs);
   std::vector<UrnRun> results(runs);
   tbb::parallel_for(tbb::blocked_range<size_t>(0, runs), [&](const tbb::blocked_range<size_t>& r) {
     for (size_t k = r.begin(); k != r.end(); ++k) {
@@ -60,8 +65,7 @@ UrnArm RunArm(const Scenario& scenario, bool correction) {
 UrnExperiment RunUrnExperiment(const Scenario& scenario) {
   UrnExperiment out;
   const UrnScenarioOptions& s = scenario.urn;
-  const double total = s.discovered_rate[0] + s.discovered_rate[1];
-  out.true_share = total > 0 ? s.discovered_rate[0] / total : 0.5;
+  out.true_share = TrueShare(ArmOptions(scenario, false));
   out.runs = s.runs;
   out.days = scenario.days;
   if (s.without_correction) out.arms.push_back(RunArm(scenario, false));

@@ -33,7 +33,6 @@ Json DayAxis() {
       {"field", "day"}, {"type", "quantitative"}, {"axis", {{"tickMinStep", 1}, {"format", "d"}}}};
 }
 
-
 // "41.2% <span>(412 / 1,000)</span>"; "n/a" when the denominator is 0.
 std::string RateCell(uint64_t numerator, uint64_t denominator, bool percent = true) {
   const auto v = Rate{numerator, denominator}.value();
@@ -91,7 +90,7 @@ void Header(HtmlPage* page, const Scenario& s, const RunFacts& facts, const Audi
       "</ul></nav>\n");
 }
 
-void Findings(HtmlPage* page, const Scenario& s, const RunFacts& facts, const AuditResult& audit,
+void Findings(HtmlPage* page, const RunFacts& facts, const AuditResult& audit,
               const std::vector<Disparity>& disparities) {
   const GroupCounts& t = audit.total;
   page->Add("<section id=\"findings\">\n<h2>What the audit found</h2>\n<ul>\n");
@@ -135,11 +134,7 @@ void Findings(HtmlPage* page, const Scenario& s, const RunFacts& facts, const Au
       "were never answered.</li>\n",
       WithThousands(t.responses.total()),
       Percent(t.responses_to_innocents.total(), t.responses.total()),
-      WithThousands(audit.days.empty() ? 0 : [&] {
-        uint64_t dropped = 0;
-        for (const DayCounts& d : audit.days) dropped += d.alerts_dropped;
-        return dropped;
-      }()));
+      WithThousands(audit.alerts_dropped()));
   if (audit.twin) {
     page->Addf(
         "<li>Without the policy (the twin: the same lives with the policy off), people would "
@@ -168,9 +163,7 @@ void Findings(HtmlPage* page, const Scenario& s, const RunFacts& facts, const Au
         WithThousands(facts.red_listed), WithThousands(t.red_list_suppressed),
         WithThousands(t.red_list_harmful_acts));
   }
-  page->Add("</ul>\n");
-  (void)s;
-  page->Add("</section>\n");
+  page->Add("</ul>\n</section>\n");
 }
 
 void ScenarioSection(HtmlPage* page, const Scenario& s, const RunFacts& facts,
@@ -735,7 +728,7 @@ std::string ReportHtml(const Scenario& scenario, const RunFacts& facts, const Au
   HtmlPage page;
   Header(&page, scenario, facts, audit);
   page.Add("<main>\n");
-  Findings(&page, scenario, facts, audit, disparities);
+  Findings(&page, facts, audit, disparities);
   ScenarioSection(&page, scenario, facts, audit);
   GroupsSection(&page, scenario, audit, disparities);
   IntersectionsSection(&page, scenario, audit, disparities);

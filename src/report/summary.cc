@@ -46,8 +46,6 @@ std::string ReplicatesText(const Replicates& replicates, const AuditResult& audi
 std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
                     const Replicates* replicates) {
   const GroupCounts& t = audit.total;
-  uint64_t dropped = 0;
-  for (const RuleCounts& r : audit.rules) dropped += r.alerts_dropped;
   std::string out;
   out += fmt::format("Oversight audit of '{}': {} synthetic persons, {} days, seed {}\n",
                      scenario.name, WithThousands(t.persons), scenario.days, scenario.seed);
@@ -69,17 +67,19 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
     if (t.responses.by_kind[r] == 0) continue;
     std::string name(kResponseCountNames[r]);
     std::replace(name.begin(), name.end(), '_', ' ');
-    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", WithThousands(t.responses.by_kind[r]),
-                         name);
+    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ",
+                         WithThousands(t.responses.by_kind[r]), name);
   }
   out += fmt::format(
       "  Police responses: {}{}\n    of which to innocents {}; alerts dropped unanswered: {}\n",
       WithThousands(t.responses.total()), kinds.empty() ? "" : " (" + kinds + ")",
-      Percent(t.responses_to_innocents.total(), t.responses.total()), WithThousands(dropped));
+      Percent(t.responses_to_innocents.total(), t.responses.total()),
+      WithThousands(audit.alerts_dropped()));
   if (t.held_days > 0) {
-    out += fmt::format("  Held in detention: {} person-days; {} were of persons with no "
-                       "harmful intent\n",
-                       WithThousands(t.held_days), Percent(t.held_days_innocents, t.held_days));
+    out += fmt::format(
+        "  Held in detention: {} person-days; {} were of persons with no "
+        "harmful intent\n",
+        WithThousands(t.held_days), Percent(t.held_days_innocents, t.held_days));
   }
   if (t.checks > 0) {
     out += fmt::format(
@@ -162,9 +162,10 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
       }
     }
     if (outside > 0) {
-      out += fmt::format("  Intersections outside the band (each cell against the same cell of {}; "
-                         "all in disparities.csv):\n",
-                         disparities.front().reference);
+      out += fmt::format(
+          "  Intersections outside the band (each cell against the same cell of {}; "
+          "all in disparities.csv):\n",
+          disparities.front().reference);
       out += cells;
     }
   }

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <set>
@@ -107,6 +109,8 @@ class Loader {
       r.Error("persons", "'persons' does not apply to model \"urn\" (an urn has regions, not "
                          "persons)");
     }
+    size_t city = 0;
+    r.Choice("city", {"default"}, "city to start from", &city);  // see InheritDefaultCity
     r.String("name", &scenario_.name);
     r.String("description", &scenario_.description);
     int64_t seed = static_cast<int64_t>(scenario_.seed);
@@ -1167,6 +1171,29 @@ class Loader {
 
 }  // namespace
 
+// Sections that describe the apparatus, not the city: a scenario with `city = "default"`
+// never inherits them.
+constexpr std::array<std::string_view, 9> kApparatusSections = {
+    "scenario", "lists", "rules", "scores", "red_list", "police", "patrols", "audit", "urn"};
+
+// With `[scenario] city = "default"`, copies into `root` every section of the built-in
+// default city that describes the city (population, places, life, sensors, ...) and that
+// `root` does not set itself; a section the file sets replaces the default's whole.
+void InheritDefaultCity(toml::table* root) {
+  const toml::table* header = (*root)["scenario"].as_table();
+  if (header == nullptr || (*header)["city"].value<std::string_view>() != "default") return;
+  const toml::table base = toml::parse(DefaultScenarioText(), kBuiltInSource);
+  for (const auto& [key, node] : base) {
+    const std::string_view name = key.str();
+    if (std::find(kApparatusSections.begin(), kApparatusSections.end(), name) !=
+            kApparatusSections.end() ||
+        root->contains(name)) {
+      continue;
+    }
+    root->insert(key, node);
+  }
+}
+
 Scenario ParseScenario(std::string_view text, Diagnostics* diagnostics) {
   toml::table root;
   try {
@@ -1177,6 +1204,7 @@ Scenario ParseScenario(std::string_view text, Diagnostics* diagnostics) {
                        fmt::format("TOML syntax: {}", error.description()));
     return Scenario{};
   }
+  InheritDefaultCity(&root);
   Scenario scenario = Loader(root, diagnostics).Load();
   scenario.source = diagnostics->file();
   return scenario;

@@ -104,15 +104,20 @@ TEST(PolyaUrnTest, RunsAreReproducibleAndDistinct) {
   EXPECT_EQ(run.patrols[0] + run.patrols[1], 1000);
 }
 
-// Large urns decay through the normal approximation of the binomial without drifting.
-TEST(PolyaUrnTest, LargeUrnsDecayEvenly) {
+// Large urns decay through the normal approximation of the binomial at the right rate: region
+// A starts with 2,000,000 records and keeps 0.95 of them a day (153,862 after 50 days), B
+// gains 100 reported a day before each day's decay (about 1,754 after 50 days), so A's share
+// ends near 0.988; without the decay it would be 0.9975.
+TEST(PolyaUrnTest, LargeUrnsDecayAtTheirRate) {
   UrnOptions o;
   o.discovered_rate = {0.0, 0.0};
-  o.start = {2'000'000, 2'000'000};
-  o.decay = 0.01;
+  o.reported_rate = {0.0, 100.0};
+  o.start = {2'000'000, 1};
+  o.decay = 0.05;
   o.days = 50;
-  const UrnRun run = RunUrn(o, 1, 0);
-  EXPECT_NEAR(run.share_a.back(), 0.5, 0.01);
+  const double a = 2e6 * std::pow(0.95, 50);
+  const double b = 100.0 * 0.95 * (1 - std::pow(0.95, 50)) / 0.05;
+  EXPECT_NEAR(RunUrn(o, 1, 0).share_a.back(), a / (a + b), 0.002);
 }
 
 }  // namespace

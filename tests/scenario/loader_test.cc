@@ -201,6 +201,28 @@ what = "ticket"
               HasSubstr("unknown key 'visits' in [police.cost]; did you mean 'visit'?"));
 }
 
+// `city = "default"` starts from the default city's sections (not its apparatus); a
+// section the file sets replaces the default's whole.
+TEST(LoaderTest, ACityCanStartFromTheDefaultOne) {
+  const std::string text = std::string(kMinimal) + R"(city = "default"
+[recognition]
+hit_rate = { majority = 0.5, minority = 0.5 }
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(text, "test.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  const Scenario d = DefaultScenario();
+  EXPECT_EQ(s->world.groups.size(), d.world.groups.size());  // inherited
+  EXPECT_EQ(s->world.districts.size(), d.world.districts.size());
+  EXPECT_DOUBLE_EQ(s->sense.hit_rate[0], 0.5);  // its own section
+  // The whole [recognition] is the file's: the default's false-match rates are not kept.
+  EXPECT_NE(s->sense.false_match_rate, d.sense.false_match_rate);
+  EXPECT_TRUE(s->policy.lists.empty());  // the apparatus is never inherited
+  EXPECT_TRUE(s->policy.rules.empty());
+  EXPECT_EQ(s->world.persons, 50u);      // nor is [scenario]
+  EXPECT_THAT(Errors(std::string(kMinimal) + "city = \"paris\"\n"),
+              HasSubstr("names unknown city to start from 'paris'"));
+}
+
 TEST(LoaderTest, UrnScenariosAreReadAndCheckedApart) {
   const std::string urn = R"([scenario]
 name = "u"

@@ -34,6 +34,19 @@ const RuleCounts& Rule(const AuditResult& audit, const std::string& id) {
   return audit.rules.front();
 }
 
+// The rule's precision (persons named with a harmful intent per alert), the base rate among
+// those it watched at the start, and the share of the innocent watched it flagged.
+double Precision(const RuleCounts& r) {
+  return static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts);
+}
+double Prevalence(const RuleCounts& r) {
+  return static_cast<double>(r.watched_harmful) / static_cast<double>(r.watched_persons);
+}
+double InnocentsFlaggedShare(const RuleCounts& r) {
+  return static_cast<double>(r.flagged_watched - r.flagged_watched_harmful) /
+         static_cast<double>(r.watched_persons - r.watched_harmful);
+}
+
 // Zhouning: the school alarm on people with a history of mental illness on file. No intent
 // in the city involves a school, so the alarm can do no better than the base rate of those
 // it watches, and it keeps naming the same innocent people.
@@ -44,17 +57,11 @@ TEST(ArticleScenariosTest, ZhouningSchoolAlarmIsNoBetterThanTheBaseRate) {
   const RuleCounts& r = Rule(run->audit, "near_school");
   ASSERT_GT(r.alerts, 100u);
   ASSERT_GT(r.watched_persons, 50u);
-  const double precision =
-      static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts);
-  const double prevalence =
-      static_cast<double>(r.watched_harmful) / static_cast<double>(r.watched_persons);
   // The bound set by the base rate, with a margin for chance: three times the prevalence
   // among the watched, plus two percentage points.
-  EXPECT_LT(precision, 3 * prevalence + 0.02);
+  EXPECT_LT(Precision(r), 3 * Prevalence(r) + 0.02);
   // It flags a large share of the innocent people it watches, again and again.
-  const uint64_t innocent_watched = r.watched_persons - r.watched_harmful;
-  const uint64_t innocent_flagged = r.flagged_watched - r.flagged_watched_harmful;
-  EXPECT_GT(static_cast<double>(innocent_flagged) / static_cast<double>(innocent_watched), 0.2);
+  EXPECT_GT(InnocentsFlaggedShare(r), 0.2);
   EXPECT_GT(static_cast<double>(r.alerts) / static_cast<double>(r.flagged_persons), 2.0);
 }
 
@@ -101,8 +108,8 @@ TEST(ArticleScenariosTest, ShanghaiWhistleLandsOnSharedHousing) {
   ASSERT_GT(alerts, 100u);
   ASSERT_GT(shared_households, 0u);
   const double alert_share = static_cast<double>(on_shared) / static_cast<double>(alerts);
-  const double household_share = static_cast<double>(shared_households) /
-                                 static_cast<double>(population.household_count());
+  const double household_share =
+      static_cast<double>(shared_households) / static_cast<double>(population.household_count());
   EXPECT_GT(alert_share, 3 * household_share);
   EXPECT_GT(alert_share, 0.5);
 }
@@ -116,14 +123,8 @@ TEST(ArticleScenariosTest, YituMeetingAlarmIsNoBetterThanTheBaseRate) {
   ASSERT_TRUE(run.ok());
   const RuleCounts& r = Rule(run->audit, "listed_meeting");
   ASSERT_GT(r.alerts, 200u);
-  const double precision =
-      static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts);
-  const double prevalence =
-      static_cast<double>(r.watched_harmful) / static_cast<double>(r.watched_persons);
-  EXPECT_LT(precision, 3 * prevalence + 0.02);
-  const uint64_t innocent_watched = r.watched_persons - r.watched_harmful;
-  const uint64_t innocent_flagged = r.flagged_watched - r.flagged_watched_harmful;
-  EXPECT_GT(static_cast<double>(innocent_flagged) / static_cast<double>(innocent_watched), 0.1);
+  EXPECT_LT(Precision(r), 3 * Prevalence(r) + 0.02);
+  EXPECT_GT(InnocentsFlaggedShare(r), 0.1);
   EXPECT_LT(Rule(run->audit, "drug_users_same_hotel").alerts * 50, r.alerts);
 }
 
@@ -135,11 +136,7 @@ TEST(ArticleScenariosTest, YangshuoBehaviourAlarmBeatsItsBaseRate) {
   ASSERT_TRUE(run.ok());
   const RuleCounts& r = Rule(run->audit, "foreigner_language_bars");
   ASSERT_GE(r.alerts, 20u);
-  const double precision =
-      static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts);
-  const double prevalence =
-      static_cast<double>(r.watched_harmful) / static_cast<double>(r.watched_persons);
-  EXPECT_GT(precision, prevalence + 0.1);
+  EXPECT_GT(Precision(r), Prevalence(r) + 0.1);
 }
 
 // 2020, the sham marriage: a couple rarely together at night over a month that includes
@@ -151,7 +148,7 @@ TEST(ArticleScenariosTest, ShamMarriageAlarmIsRightWhenCouplesLiveTogether) {
   ASSERT_TRUE(run.ok());
   const RuleCounts& r = Rule(run->audit, "sham_marriage");
   ASSERT_GE(r.alerts, 10u);
-  EXPECT_GE(static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts), 0.9);
+  EXPECT_GE(Precision(r), 0.9);
   EXPECT_GT(run->audit.total.responses[Response::kDenyPermit], 0u);
 }
 
@@ -163,7 +160,7 @@ TEST(ArticleScenariosTest, PyramidAlarmDetainsMostlyInnocents) {
   ASSERT_TRUE(run.ok());
   const RuleCounts& r = Rule(run->audit, "compound_companions");
   ASSERT_GE(r.alerts, 100u);
-  EXPECT_LT(static_cast<double>(r.alerts - r.false_alarms) / static_cast<double>(r.alerts), 0.1);
+  EXPECT_LT(Precision(r), 0.1);
   const GroupCounts& t = run->audit.total;
   EXPECT_GT(t.responses_to_innocents[Response::kDetain], 0u);
   EXPECT_GT(t.held_days_innocents, 0u);
