@@ -373,6 +373,12 @@ void RulesSection(HtmlPage* page, const Scenario& s, const AuditResult& audit) {
         WithThousands(r.responses), WithThousands(r.alerts_dropped),
         WithThousands(r.lawful_stopped), WithThousands(r.harmful_acts_stopped), cell("prevalence"),
         cell("recall"), cell("false_positive_rate"));
+    if (r.red_list_suppressed > 0) {
+      page->Addf(
+          "<p>Suppressed by the red list: {} alerts on exempt persons, {} of them on persons "
+          "with a harmful intent.</p>\n",
+          WithThousands(r.red_list_suppressed), WithThousands(r.red_list_suppressed_harmful));
+    }
     if (r.alerts > 0) {
       std::string hit;
       for (size_t g = 0; g < audit.groups.size() && g < r.group_alerts.size(); ++g) {

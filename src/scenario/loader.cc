@@ -428,6 +428,7 @@ class Loader {
     r.Int32("school_run_max_age", 0, 25, &life.school_run_max_age);
     r.Probability("travel_rate", &life.travel_rate);
     r.Probability("travel_capital_share", &life.travel_capital_share);
+    r.Probability("long_wait_share", &life.long_wait_share);
     r.Probability("hospital_rate", &life.hospital_rate);
     r.Probability("hospital_rate_if_ill", &life.hospital_rate_if_ill);
     r.Probability("petition_office_rate", &life.petition_office_rate);

@@ -114,6 +114,7 @@ struct LifeOptions {
   int32_t school_run_max_age = 11;    // children up to this age are taken and collected
   double travel_rate = 0.002;         // per adult per day: a day trip out of the city by train
   double travel_capital_share = 0.3;  // share of those trips that go to the capital
+  double long_wait_share = 0.1;       // share of train trips with a 2-4 hour wait at the station
   double hospital_rate = 0.005;       // per person per day: a hospital visit (09:00-16:00)
   double hospital_rate_if_ill = 0.03; // ... for persons with a mental illness history or HIV
   double petition_office_rate = 0.05; // per petitioner per day: a visit to the petition office

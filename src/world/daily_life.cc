@@ -54,6 +54,7 @@ enum ActWord : uint32_t {
   kTripArrive, kTripTicket, kTripDepart, kEvade,            // block 1: trips and evasion
   kDeal, kDealStart, kDealLength, kDealCalls,               // block 2: drug dealing
   kPickpocket, kPickpocketStart, kPickpocketLength, kVisit, // block 3: stations, visits
+  kLongWait, kLongWaitLength,                               // block 4: long waits for trains
 };
 
 Rng ScheduleStream(uint64_t seed, PersonId person, Day day) {
@@ -347,12 +348,15 @@ class PersonDay {
   }
 
   // At the station from `arrive`, a ticket 5-20 minutes later, departure 30-90 minutes
-  // after that; away for the rest of the day.
+  // after that (2-4 hours on a long wait: an early arrival, a delayed or a late train);
+  // away for the rest of the day.
   void TravelFrom(Minute arrive, PlaceId destination, bool petition) {
     const PlaceId station = context_.station[district_.index()];
     if (!station.valid()) return;
     const Minute ticket = arrive + 5 + Scale(a_.UniformAt(kTripTicket), 15);
-    const Minute depart = ticket + 30 + Scale(a_.UniformAt(kTripDepart), 60);
+    const bool long_wait = a_.UniformAt(kLongWait) < options_.life.long_wait_share;
+    const Minute depart = long_wait ? ticket + 120 + Scale(a_.UniformAt(kLongWaitLength), 120)
+                                    : ticket + 30 + Scale(a_.UniformAt(kTripDepart), 60);
     ClearActs();  // away from whatever else was planned
     timeline_.Set(station, arrive, depart);
     timeline_.Set(destination, depart, kMinutesPerDay);

@@ -116,6 +116,18 @@ TEST(ReportHtmlTest, TablesHaveCaptionsAndRatesShowTheirCounts) {
   EXPECT_FALSE(Has(page, "id=\"replicates\""));
 }
 
+// A rule's card says what the red list hid from it; a rule the red list did not touch says
+// nothing about it.
+TEST(ReportHtmlTest, RuleCardSaysWhatTheRedListSuppressed) {
+  AuditResult audit = SmallAudit("minority");
+  EXPECT_FALSE(Has(Body(Page(audit)), "Suppressed by the red list"));
+  audit.rules[0].red_list_suppressed = 17;
+  audit.rules[0].red_list_suppressed_harmful = 2;
+  EXPECT_TRUE(Has(Body(Page(audit)),
+                  "Suppressed by the red list: 17 alerts on exempt persons, 2 of them on persons "
+                  "with a harmful intent."));
+}
+
 TEST(ReportHtmlTest, ReplicatesGetTheirOwnSection) {
   Replicates replicates;
   replicates.seeds = {1, 2, 3};

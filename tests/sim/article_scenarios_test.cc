@@ -166,6 +166,57 @@ TEST(ArticleScenariosTest, PyramidAlarmDetainsMostlyInnocents) {
   EXPECT_GT(t.held_days_innocents, 0u);
 }
 
+// Megvii: the long stay at a station. The flag's precision is decided by who else stays that
+// long, which its vendor cannot know: with travellers who wait for trains it names mostly
+// innocent people; in a city where nobody waits, it looks nearly perfect.
+TEST(ArticleScenariosTest, MegviiStationFlagIsAsGoodAsTheInnocentOverlapAllows) {
+  Scenario s = Load("megvii-station", 40000, 14);
+  absl::StatusOr<RunOutput> run = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(run.ok());
+  const RuleCounts& waiting = Rule(run->audit, "station_dwell");
+  ASSERT_GE(waiting.alerts, 100u);
+  EXPECT_LT(Precision(waiting), 0.3);
+  s.world.life.long_wait_share = 0.0;
+  run = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(run.ok());
+  const RuleCounts& no_waits = Rule(run->audit, "station_dwell");
+  ASSERT_GE(no_waits.alerts, 20u);
+  EXPECT_GT(Precision(no_waits), 0.8);
+}
+
+// Nanning: key persons in the same or nearby hotels. No harmful intent in the city involves a
+// night in a hotel, so the alarm finds coincidences; the call alarm, which matches the drug
+// dealer's calls, does better than the base rate it watches.
+TEST(ArticleScenariosTest, NanningHotelAlarmFindsCoincidences) {
+  const Scenario s = Load("nanning-hotels", 100000, 14);
+  absl::StatusOr<RunOutput> run = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(run.ok());
+  const RuleCounts& hotels = Rule(run->audit, "key_persons_hotels");
+  ASSERT_GE(hotels.alerts, 10u);
+  EXPECT_LT(Precision(hotels), 3 * Prevalence(hotels) + 0.05);
+  const RuleCounts& calls = Rule(run->audit, "drug_user_new_numbers");
+  ASSERT_GT(calls.watched_persons, 50u);
+  if (calls.alerts > 0) EXPECT_GT(Precision(calls), Prevalence(calls));
+}
+
+// The red list: what the exemption hides is what the same system flags on officials when
+// nobody is exempt. The audit's count of suppressed alerts matches the difference.
+TEST(ArticleScenariosTest, RedListHidesWhatTheSameSystemFlagsOnOfficials) {
+  Scenario s = Load("red-list", 60000, 30);
+  absl::StatusOr<RunOutput> exempt = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(exempt.ok());
+  const GroupCounts& t = exempt->audit.total;
+  ASSERT_GT(t.red_list_suppressed, 10u);
+  s.policy.red_list_traits = 0;
+  absl::StatusOr<RunOutput> everyone = RunScenario(s, RunOptions{});
+  ASSERT_TRUE(everyone.ok());
+  EXPECT_EQ(everyone->audit.total.red_list_suppressed, 0u);
+  const double hidden =
+      static_cast<double>(everyone->audit.total.alerts) - static_cast<double>(t.alerts);
+  EXPECT_NEAR(hidden, static_cast<double>(t.red_list_suppressed),
+              0.25 * static_cast<double>(t.red_list_suppressed) + 10);
+}
+
 // Every scenario file shipped loads without a diagnostic.
 TEST(ArticleScenariosTest, EveryShippedScenarioLoads) {
   size_t files = 0;

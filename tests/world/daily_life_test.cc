@@ -137,6 +137,32 @@ TEST_F(DailyLifeTest, AdultsMakeDayTripsAtTheConfiguredRate) {
               options_.life.travel_capital_share, 0.03);
 }
 
+// A share of travellers wait two to four hours at the station: the innocent overlap of a
+// pickpocket's long dwell. Without long waits no traveller stays two hours.
+TEST_F(DailyLifeTest, ALongWaitKeepsTheConfiguredShareOfTravellersAtTheStation) {
+  options_.life.travel_rate = 0.05;
+  options_.lawful.petition_trip_rate = 0.0;
+  options_.population.intents[static_cast<size_t>(Intent::kPickpocket)].prevalence = 0.0;
+  options_.population.intents[static_cast<size_t>(Intent::kPickpocket)].given.clear();
+  for (const double share : {0.0, 0.4}) {
+    options_.life.long_wait_share = share;
+    World world(options_, 4);
+    world.Step(2);
+    uint64_t at_station = 0, long_dwells = 0;
+    for (const DayLog& chunk : world.day_log()) {
+      for (const Presence& p : chunk.presences) {
+        if (world.city().place(p.place).type != PlaceType::kTrainStation) continue;
+        ++at_station;
+        const Minute stay = p.leave - p.enter;
+        EXPECT_LE(stay, 20 + 240) << "no wait is longer than four hours after the ticket";
+        long_dwells += stay >= 120 ? 1u : 0u;
+      }
+    }
+    ASSERT_GT(at_station, 1000u);
+    EXPECT_NEAR(static_cast<double>(long_dwells) / static_cast<double>(at_station), share, 0.04);
+  }
+}
+
 TEST_F(DailyLifeTest, PurchasesArePaidInCashMoreOftenByTheElderly) {
   World world(options_, 5);
   const Population& pop = world.population();
