@@ -11,14 +11,17 @@
 #include <atomic>
 #include <csignal>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <sstream>
 
 #include "cli/person_trace.h"
 #include "cli/progress_bar.h"
 #include "core/version.h"
+#include "hotspot/predpol_experiment.h"
 #include "hotspot/urn_experiment.h"
 #include "report/directory_output.h"
+#include "report/predpol_report.h"
 #include "report/report_writer.h"
 #include "report/summary.h"
 #include "report/urn_report.h"
@@ -67,11 +70,21 @@ void PrintError(const absl::Status& status) {
   fmt::print(stderr, "oversight: {}\n", message);
 }
 
-// `oversight run` on an urn scenario: the runs of each arm, then the outputs.
-int RunUrnCommand(const RunArgs& args, const Scenario& scenario) {
+// A model of places (an urn, a PredPol forecast) as `oversight run` runs it: no persons,
+// no replicates; the experiment runs in a task arena of the requested size and writes its
+// outputs, then its summary is printed.
+struct PlaceModelRun {
+  std::string_view model;  // as in the scenario file, e.g. "urn"
+  std::string announce;    // said before running (without --quiet)
+  std::string_view files;  // the outputs besides report.html, for the closing line
+  // Runs the experiment and writes its outputs to the sink; returns the summary.
+  std::function<absl::StatusOr<std::string>(OutputSink*)> run;
+};
+
+int RunPlaceModel(const RunArgs& args, const PlaceModelRun& m) {
   if (args.replicates > 1 || args.persons) {
-    fmt::print(stderr, "oversight: {} does not apply to model \"urn\" (set [urn] runs)\n",
-               args.replicates > 1 ? "--replicates" : "--persons");
+    fmt::print(stderr, "oversight: {} does not apply to model \"{}\" (set [{}] runs)\n",
+               args.replicates > 1 ? "--replicates" : "--persons", m.model, m.model);
     return kExitBadInput;
   }
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
@@ -79,27 +92,59 @@ int RunUrnCommand(const RunArgs& args, const Scenario& scenario) {
     PrintError(output.status());
     return kExitFailure;
   }
-  if (!args.quiet) {
-    fmt::print(stderr, "oversight: running urn '{}' ({} runs of {} days, seed {})\n",
-               scenario.name, WithThousands(static_cast<uint64_t>(scenario.urn.runs)),
-               WithThousands(static_cast<uint64_t>(scenario.days)), scenario.seed);
-  }
-  const int threads =
-      args.threads > 0 ? args.threads : tbb::this_task_arena::max_concurrency();
+  if (!args.quiet) fmt::print(stderr, "oversight: {}\n", m.announce);
+  const int threads = args.threads > 0 ? args.threads : tbb::this_task_arena::max_concurrency();
   tbb::task_arena arena(threads);
-  UrnExperiment experiment;
-  arena.execute([&] { experiment = RunUrnExperiment(scenario); });
-  absl::Status written = WriteUrnReport(scenario, experiment, kVersion, output->get());
+  absl::StatusOr<std::string> summary;
+  arena.execute([&] { summary = m.run(output->get()); });
+  absl::Status written = summary.status();
   if (written.ok()) written = (*output)->Commit();
   if (!written.ok()) {
     PrintError(written);
     return kExitFailure;
   }
-  fmt::print("{}", UrnSummary(scenario, experiment));
-  fmt::print("\n  Output: {0}/ (report.json, urn_days.csv, summary.txt)\n  Read the report: "
-             "{0}/report.html\n",
-             (*output)->final_path().string());
+  fmt::print("{}", *summary);
+  fmt::print("\n  Output: {0}/ ({1})\n  Read the report: {0}/report.html\n",
+             (*output)->final_path().string(), m.files);
   return kExitOk;
+}
+
+// `oversight run` on an urn scenario: the runs of each arm, then the outputs.
+int RunUrnCommand(const RunArgs& args, const Scenario& scenario) {
+  return RunPlaceModel(
+      args,
+      {.model = "urn",
+       .announce = fmt::format("running urn '{}' ({} runs of {} days, seed {})", scenario.name,
+                               WithThousands(static_cast<uint64_t>(scenario.urn.runs)),
+                               WithThousands(static_cast<uint64_t>(scenario.days)), scenario.seed),
+       .files = "report.json, urn_days.csv, summary.txt",
+       .run = [&](OutputSink* sink) -> absl::StatusOr<std::string> {
+         const UrnExperiment e = RunUrnExperiment(scenario);
+         if (absl::Status s = WriteUrnReport(scenario, e, kVersion, sink); !s.ok()) return s;
+         return UrnSummary(scenario, e);
+       }});
+}
+
+// `oversight run` on a PredPol scenario: the forecast day by day in each arm, then the
+// outputs.
+int RunPredpolCommand(const RunArgs& args, const Scenario& scenario) {
+  const PredpolScenarioOptions& p = scenario.predpol;
+  return RunPlaceModel(
+      args, {.model = "predpol",
+             .announce = fmt::format(
+                 "forecasting '{}' ({} days from {}, {} bins, {} records; {} runs with feedback, "
+                 "seed {})",
+                 scenario.name, WithThousands(static_cast<uint64_t>(scenario.days)),
+                 FormatCivilDay(p.first_day), WithThousands(static_cast<uint64_t>(p.bins)),
+                 WithThousands(p.records.size()), p.with_feedback ? p.runs : 0, scenario.seed),
+             .files = "report.json, predpol_bins.csv, predpol_days.csv, predpol_targets.csv, "
+                      "summary.txt",
+             .run = [&](OutputSink* sink) -> absl::StatusOr<std::string> {
+               const PredpolExperiment e = RunPredpolExperiment(scenario);
+               if (absl::Status s = WritePredpolReport(scenario, e, kVersion, sink); !s.ok())
+                 return s;
+               return PredpolSummary(scenario, e);
+             }});
 }
 
 }  // namespace
@@ -113,7 +158,7 @@ int ExplainCommand(const ExplainArgs& args) {
   }
   Scenario scenario = *std::move(loaded);
   if (scenario.model != ScenarioModel::kCity) {
-    fmt::print(stderr, "oversight: explain follows a person of a city; '{}' is an urn scenario\n",
+    fmt::print(stderr, "oversight: explain follows a person of a city; '{}' has no persons\n",
                scenario.name);
     return kExitBadInput;
   }
@@ -154,6 +199,13 @@ int ValidateCommand(const std::vector<std::string>& paths) {
                  WithThousands(static_cast<uint64_t>(scenario->days)));
       continue;
     }
+    if (scenario->model == ScenarioModel::kPredpol) {
+      fmt::print("{}: ok ('{}': a PredPol forecast, {} records in {} bins, {} days)\n", path,
+                 scenario->name, WithThousands(scenario->predpol.records.size()),
+                 WithThousands(static_cast<uint64_t>(scenario->predpol.bins)),
+                 WithThousands(static_cast<uint64_t>(scenario->days)));
+      continue;
+    }
     size_t scores = 0;
     for (const RuleOptions& rule : scenario->policy.rules) scores += rule.IsScore() ? 1u : 0u;
     fmt::print("{}: ok ('{}': {} persons, {} days, {} lists, {} rules, {} scores)\n", path,
@@ -172,6 +224,7 @@ int RunCommand(const RunArgs& args) {
   }
   Scenario scenario = *std::move(loaded);
   if (scenario.model == ScenarioModel::kUrn) return RunUrnCommand(args, scenario);
+  if (scenario.model == ScenarioModel::kPredpol) return RunPredpolCommand(args, scenario);
   if (args.no_twin) scenario.audit.twin = false;
 
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
@@ -266,7 +319,7 @@ int WorldStatsCommand(const WorldStatsArgs& args) {
   }
   const Scenario scenario = *std::move(loaded);
   if (scenario.model != ScenarioModel::kCity) {
-    fmt::print(stderr, "oversight: world-stats describes a city; '{}' is an urn scenario\n",
+    fmt::print(stderr, "oversight: world-stats describes a city; '{}' has no persons\n",
                scenario.name);
     return kExitBadInput;
   }

@@ -1,13 +1,11 @@
-// Design: ball counts are integers held in int64 (they are counts of incidents); the
-// binomial decay is drawn by inversion from one uniform, walking the distribution from its
-// mode's side only as far as needed (means here are a few to a few dozen balls). Rejected:
-// std::binomial_distribution, whose algorithm (and so the draws) differs between standard
-// libraries, which would make results depend on the platform.
+// Design: ball counts are integers held in int64 (they are counts of incidents), drawn by
+// inversion from one word of the day's stream each (core/count_draws.h).
 #include "hotspot/polya_urn.h"
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/count_draws.h"
 #include "core/rng.h"
 
 namespace oversight {
@@ -25,47 +23,12 @@ enum Word : uint32_t {
   kDecayB = 6
 };
 
-// A Poisson(mean) draw from word `word` of `rng`.
 int64_t PoissonAt(Rng& rng, uint32_t word, double mean) {
-  if (mean <= 0) return 0;
-  const double u = rng.UniformAt(word);
-  double p = std::exp(-mean), cdf = p;
-  int64_t k = 0;
-  while (u >= cdf && k < 10'000) {
-    ++k;
-    p *= mean / static_cast<double>(k);
-    cdf += p;
-  }
-  return k;
+  return mean <= 0 ? 0 : PoissonCount(rng.UniformAt(word), mean);
 }
 
-// A Binomial(n, p) draw from word `word` of `rng`, by inversion; for n p beyond a few
-// hundred (where (1 - p)^n underflows) the normal approximation, rounded and clamped.
 int64_t BinomialAt(Rng& rng, uint32_t word, int64_t n, double p) {
-  if (n <= 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  const double u = rng.UniformAt(word);
-  const double q = 1.0 - p;
-  double pk = std::pow(q, static_cast<double>(n));
-  if (pk < 1e-300) {
-    const double mean = static_cast<double>(n) * p;
-    const double sd = std::sqrt(mean * q);
-    // Inverse normal by bisection on erfc: deterministic and accurate enough for a count.
-    double lo = -10, hi = 10;
-    for (int i = 0; i < 60; ++i) {
-      const double mid = (lo + hi) / 2;
-      (0.5 * std::erfc(-mid / std::sqrt(2.0)) < u ? lo : hi) = mid;
-    }
-    return std::clamp<int64_t>(std::llround(mean + sd * lo), 0, n);
-  }
-  double cdf = pk;
-  int64_t k = 0;
-  while (u >= cdf && k < n) {
-    pk *= static_cast<double>(n - k) / static_cast<double>(k + 1) * p / q;
-    ++k;
-    cdf += pk;
-  }
-  return k;
+  return (n <= 0 || p <= 0) ? 0 : BinomialCount(rng.UniformAt(word), n, p);
 }
 
 }  // namespace

@@ -11,9 +11,12 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <filesystem>
+#include <optional>
 #include <set>
 
 #include "core/sim_time.h"
+#include "scenario/crime_records_reader.h"
 #include "scenario/did_you_mean.h"
 #include "scenario/population_reader.h"
 #include "scenario/table_reader.h"
@@ -50,14 +53,20 @@ class Loader {
 
   Scenario Load() {
     ReadHeader();
-    if (scenario_.model == ScenarioModel::kUrn) {
-      ReadUrn();
+    if (scenario_.model != ScenarioModel::kCity) {
+      const bool urn = scenario_.model == ScenarioModel::kUrn;
+      const std::string_view section = urn ? "urn" : "predpol";
+      if (urn) {
+        ReadUrn();
+      } else {
+        ReadPredpol();
+      }
       for (const auto& [key, node] : root_table_) {
-        if (key.str() == "scenario" || key.str() == "urn") continue;
+        if (key.str() == "scenario" || key.str() == section) continue;
         root_.Touch(key.str());
-        root_.Error(key.str(), fmt::format("section [{}] does not apply to model \"urn\" (an urn "
-                                           "scenario has only [scenario] and [urn])",
-                                           key.str()));
+        root_.Error(key.str(), fmt::format("section [{0}] does not apply to model \"{1}\" (it "
+                                           "has only [scenario] and [{1}])",
+                                           key.str(), section));
       }
       root_.Finish();
       return std::move(scenario_);
@@ -102,12 +111,13 @@ class Loader {
     }
     TableReader r(*table, "[scenario]", diagnostics_);
     size_t model = static_cast<size_t>(scenario_.model);
-    r.Choice("model", {"city", "urn"}, "model", &model);
+    r.Choice("model", {"city", "urn", "predpol"}, "model", &model);
     scenario_.model = static_cast<ScenarioModel>(model);
-    if (scenario_.model == ScenarioModel::kUrn && r.Has("persons")) {
+    if (scenario_.model != ScenarioModel::kCity && r.Has("persons")) {
       r.Touch("persons");
-      r.Error("persons", "'persons' does not apply to model \"urn\" (an urn has regions, not "
-                         "persons)");
+      r.Error("persons", fmt::format("'persons' does not apply to model \"{}\" (it has places, "
+                                     "not persons)",
+                                     scenario_.model == ScenarioModel::kUrn ? "urn" : "predpol"));
     }
     size_t city = 0;
     r.Choice("city", {"default"}, "city to start from", &city);  // see InheritDefaultCity
@@ -179,6 +189,82 @@ class Loader {
     r.Choice("correction", {"off", "on", "both"}, "correction arm", &correction);
     urn.without_correction = correction != 1;
     urn.with_correction = correction != 0;
+    r.Finish();
+  }
+
+  // A path in the scenario, relative to the scenario file's folder.
+  std::filesystem::path Resolve(const std::string& path) const {
+    const std::filesystem::path p(path);
+    if (p.is_absolute() || diagnostics_->file() == kBuiltInSource) return p;
+    return std::filesystem::path(diagnostics_->file()).parent_path() / p;
+  }
+
+  void ReadPredpol() {
+    const toml::table* table = root_.Table("predpol");
+    if (table == nullptr) {
+      if (!root_.Has("predpol")) {
+        diagnostics_->Error(root_.Position(),
+                            "model \"predpol\" needs a section [predpol] with "
+                            "records and first_day");
+      }
+      return;
+    }
+    TableReader r(*table, "[predpol]", diagnostics_);
+    PredpolScenarioOptions& p = scenario_.predpol;
+    if (r.Require("records",
+                  "a CSV file of recorded incidents by bin and date, relative to "
+                  "this file")) {
+      std::string path;
+      r.String("records", &path);
+      p.records_path = Resolve(path).string();
+      if (absl::Status s = ReadCrimeRecords(p.records_path, &p); !s.ok()) {
+        r.Error("records", fmt::format("cannot use 'records': {}", std::string(s.message())));
+      }
+    }
+    if (r.Has("bins")) {
+      std::string path;
+      r.String("bins", &path);
+      p.bins_path = Resolve(path).string();
+      if (absl::Status s = ReadBinCentres(p.bins_path, &p); !s.ok()) {
+        r.Error("bins", fmt::format("cannot use 'bins': {}", std::string(s.message())));
+      }
+    }
+    if (r.Require("first_day", "the first day to forecast, e.g. \"2011-01-01\"")) {
+      std::string text;
+      r.String("first_day", &text);
+      const std::optional<CivilDay> day = ParseCivilDay(text);
+      if (day) {
+        p.first_day = *day;
+      } else {
+        r.Error("first_day", fmt::format("'first_day' must be a date such as \"2011-01-01\", "
+                                         "got \"{}\"",
+                                         text));
+      }
+    }
+    r.Int32("window_days", 1, 3650, &p.window_days);
+    r.Int32("top", 1, 100'000, &p.top);
+    r.Probability("added_share", &p.added_share);
+    r.Int32("runs", 1, 10'000, &p.runs);
+    size_t feedback = 2;
+    r.Choice("feedback", {"off", "on", "both"}, "feedback arm", &feedback);
+    p.without_feedback = feedback != 1;
+    p.with_feedback = feedback != 0;
+    if (!p.records.empty()) {
+      if (p.top > p.bins) {
+        r.Error("top", fmt::format("'top' ({}) is more than the {} bins", p.top, p.bins));
+      }
+      const CivilDay from = p.first_day - p.window_days;
+      const bool covered =
+          std::any_of(p.records.begin(), p.records.end(),
+                      [&](const CrimeRecord& c) { return c.day >= from && c.day < p.first_day; });
+      if (!covered && r.Has("first_day")) {
+        r.Error("first_day",
+                fmt::format("no records in the {} days before {}: the records run from {} to {}",
+                            p.window_days, FormatCivilDay(p.first_day),
+                            FormatCivilDay(p.records.front().day),
+                            FormatCivilDay(p.records.back().day)));
+      }
+    }
     r.Finish();
   }
 

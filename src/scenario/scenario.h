@@ -8,6 +8,7 @@
 #include <string>
 
 #include "scenario/policy_options.h"
+#include "scenario/predpol_options.h"
 #include "scenario/respond_options.h"
 #include "scenario/sense_options.h"
 #include "scenario/urn_options.h"
@@ -30,8 +31,9 @@ struct AuditOptions {
   int32_t min_cell = 30;
 };
 
-// What a scenario simulates: a synthetic city (the default), or Ensign et al.'s urn.
-enum class ScenarioModel : uint8_t { kCity, kUrn };
+// What a scenario simulates: a synthetic city (the default), Ensign et al.'s urn, or a
+// PredPol forecast on recorded crime (Lum and Isaac).
+enum class ScenarioModel : uint8_t { kCity, kUrn, kPredpol };
 
 struct Scenario {
   std::string source;       // file path, or "<built-in default>"
@@ -46,6 +48,7 @@ struct Scenario {
   RespondOptions respond;
   AuditOptions audit;
   UrnScenarioOptions urn;  // model "urn" only
+  PredpolScenarioOptions predpol;  // model "predpol" only
 };
 
 }  // namespace oversight

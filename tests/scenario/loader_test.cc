@@ -2,7 +2,9 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -254,6 +256,72 @@ correction = "on"
   EXPECT_THAT(Errors("[scenario]\nmodel = \"urn\"\n[urn]\ndiscovered_rate = [1]\nstart = [1, 1]\n"),
               HasSubstr("test.toml:4:19: error: 'discovered_rate' in [urn] must be two numbers"));
   EXPECT_THAT(Errors("[scenario]\nmodel = \"urns\"\n"), HasSubstr("did you mean 'urn'?"));
+}
+
+// A PredPol scenario reads its records and bins with the scenario, and every problem in
+// them is reported with the file and line, before anything runs.
+TEST(LoaderTest, PredpolScenariosReadTheirRecordsAndReportTheirProblems) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("oversight-loader-predpol-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  };
+  const std::string records =
+      write("records.csv",
+            "\"\",\"bin\",\"OCCURRED\",\"LAG\"\n\"1\",2,01/03/11,0\n\"2\",NA,01/04/11,0\n"
+            "\"3\",1,2010-12-30,0\n");
+  const std::string bins = write("bins.csv", "bin,x,y\n1,0.5,1.5\n2,2.5,1.5\n3,4.5,1.5\n");
+  const auto scenario = [&](const std::string& predpol) {
+    return "[scenario]\nmodel = \"predpol\"\ndays = 10\n[predpol]\n" + predpol;
+  };
+  const std::string ok =
+      "records = \"" + records + "\"\nbins = \"" + bins +
+      "\"\nfirst_day = \"2011-01-05\"\nwindow_days = 30\ntop = 2\nfeedback = \"on\"\n";
+  absl::StatusOr<Scenario> s = LoadScenarioText(scenario(ok), "test.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->model, ScenarioModel::kPredpol);
+  ASSERT_EQ(s->predpol.records.size(), 2u);
+  EXPECT_EQ(FormatCivilDay(s->predpol.records[0].day), "2010-12-30");  // ordered by day
+  EXPECT_EQ(s->predpol.records[0].bin, 1);
+  EXPECT_EQ(s->predpol.records_without_bin, 1);
+  EXPECT_EQ(s->predpol.bins, 3);  // the bins file lists a third
+  EXPECT_DOUBLE_EQ(s->predpol.centres[1].x, 2.5);
+  EXPECT_FALSE(s->predpol.without_feedback);
+  EXPECT_TRUE(s->predpol.with_feedback);
+
+  const std::string base = "first_day = \"2011-01-05\"\n";
+  EXPECT_THAT(Errors(scenario(base)), HasSubstr("missing key 'records'"));
+  EXPECT_THAT(Errors(scenario("records = \"nowhere.csv\"\n" + base)),
+              HasSubstr("cannot use 'records': cannot read 'nowhere.csv'"));
+  const std::string bad_date = write("bad_date.csv", "bin,date\n1,2011-01-01\n2,2011-02-30\n");
+  EXPECT_THAT(Errors(scenario("records = \"" + bad_date + "\"\n" + base)),
+              HasSubstr(bad_date + ":3: expected a date such as 2011-01-08 or 01/08/11, got "
+                                   "'2011-02-30'"));
+  const std::string no_header = write("no_header.csv", "1,2011-01-01\n");
+  EXPECT_THAT(Errors(scenario("records = \"" + no_header + "\"\n" + base)),
+              HasSubstr(no_header + ":1: expected a header line with the columns 'bin' and"));
+  const std::string short_row = write("short.csv", "bin,date,lag\n1,2011-01-01\n");
+  EXPECT_THAT(Errors(scenario("records = \"" + short_row + "\"\n" + base)),
+              HasSubstr(short_row + ":2: expected 3 fields as in the header, got 2"));
+  const std::string bad_bin = write("bad_bin.csv", "bin,date\n0,2011-01-01\n");
+  EXPECT_THAT(Errors(scenario("records = \"" + bad_bin + "\"\n" + base)),
+              HasSubstr(bad_bin + ":2: expected a bin number from 1"));
+  const std::string with = "records = \"" + records + "\"\n";
+  EXPECT_THAT(Errors(scenario(with + "first_day = \"5 January 2011\"\n")),
+              HasSubstr("'first_day' must be a date such as \"2011-01-01\""));
+  EXPECT_THAT(Errors(scenario(with + "first_day = \"2013-01-01\"\n")),
+              HasSubstr("no records in the 180 days before 2013-01-01: the records run from "
+                        "2010-12-30 to 2011-01-03"));
+  EXPECT_THAT(Errors(scenario(with + base + "top = 5\n")),
+              HasSubstr("'top' (5) is more than the 2 bins"));
+  EXPECT_THAT(Errors(scenario(with + base) + "[police]\ncapacity_per_day = 3\n"),
+              HasSubstr("section [police] does not apply to model \"predpol\""));
+  EXPECT_THAT(Errors(scenario(with + base + "windows_days = 3\n")),
+              HasSubstr("did you mean 'window_days'?"));
+  EXPECT_THAT(Errors("[scenario]\nmodel = \"predpol\"\n"), HasSubstr("needs a section [predpol]"));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(LoaderTest, RuleWithoutAnyListsIsReported) {

@@ -196,7 +196,9 @@ TEST(ArticleScenariosTest, NanningHotelAlarmFindsCoincidences) {
   EXPECT_LT(Precision(hotels), 3 * Prevalence(hotels) + 0.05);
   const RuleCounts& calls = Rule(run->audit, "drug_user_new_numbers");
   ASSERT_GT(calls.watched_persons, 50u);
-  if (calls.alerts > 0) EXPECT_GT(Precision(calls), Prevalence(calls));
+  if (calls.alerts > 0) {
+    EXPECT_GT(Precision(calls), Prevalence(calls));
+  }
 }
 
 // The red list: what the exemption hides is what the same system flags on officials when

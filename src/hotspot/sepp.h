@@ -1,0 +1,62 @@
+// A self-exciting point process over grid bins, as PredPol's published model (Mohler et
+// al., "Randomized controlled field trials of predictive policing", JASA 2015) and Lum and
+// Isaac's reimplementation of it: each bin has its own background rate mu_b, and every
+// recorded incident raises its bin's rate for the days after by theta * omega *
+// exp(-omega * days since). Incidents are dated to the day; an incident excites only later
+// days.
+//
+// Fitting is by expectation-maximisation on one window of daily counts (the E step shares
+// each incident between background and the earlier incidents of its bin; the M step sets
+// mu_b, theta and omega from the shares). With an exponential kernel the sums over earlier
+// incidents are carried from day to day (A and B below), so an iteration costs one pass
+// over the bin-days that have incidents, not a pass over pairs.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace oversight {
+
+// One bin's incidents in a window: days (from the window's first day, 0-based, ascending,
+// distinct) and the count on each.
+struct BinHistory {
+  std::vector<int32_t> days;
+  std::vector<int32_t> counts;
+};
+
+struct SeppFit {
+  std::vector<double> mu;  // background rate per bin, per day
+  double theta = 0;        // expected incidents each incident triggers
+  double omega = 0;        // decay of the triggering, per day
+  int32_t iterations = 0;
+  bool converged = false;
+};
+
+struct SeppOptions {
+  int32_t max_iterations = 1000;
+  // On theta, on omega (relative; not once theta < 1e-6, where omega hardly changes the
+  // fit) and on the sum of mu (relative). Theta below 1e-12 is 0: EM approaches that
+  // boundary geometrically and would never stop.
+  double tolerance = 1e-5;
+};
+
+// Fits the model to `bins` over a window of `window_days` days. `start`, when it has one
+// mu per bin, is where the iterations begin; otherwise mu = 1, theta = 1, omega = 1. (A warm
+// start from yesterday's fit is a trap: once theta reaches 0, EM keeps it there.)
+SeppFit FitSepp(std::span<const BinHistory> bins, int32_t window_days, const SeppOptions& options,
+                const SeppFit* start = nullptr);
+
+// Each bin's conditional intensity on `day` (0-based from the window's first day; after
+// every recorded day): mu_b + theta * omega * sum of exp(-omega * (day - t)) over its
+// incidents.
+std::vector<double> SeppIntensity(std::span<const BinHistory> bins, const SeppFit& fit,
+                                  int32_t day);
+
+// The indices of the `k` largest positive values, largest first; ties go to the lower
+// index (so the choice never depends on anything but the values).
+std::vector<int32_t> TopIndices(std::span<const double> values, int32_t k);
+
+}  // namespace oversight
