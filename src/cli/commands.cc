@@ -19,10 +19,12 @@
 #include "cli/progress_bar.h"
 #include "core/version.h"
 #include "hotspot/predpol_experiment.h"
+#include "hotspot/reporting_experiment.h"
 #include "hotspot/urn_experiment.h"
 #include "report/directory_output.h"
 #include "report/predpol_report.h"
 #include "report/report_writer.h"
+#include "report/reporting_report.h"
 #include "report/summary.h"
 #include "report/urn_report.h"
 #include "report/world_stats_text.h"
@@ -147,6 +149,27 @@ int RunPredpolCommand(const RunArgs& args, const Scenario& scenario) {
              }});
 }
 
+// `oversight run` on a victim-reporting scenario: the runs, each simulated and forecast
+// twice, then the outputs.
+int RunReportingCommand(const RunArgs& args, const Scenario& scenario) {
+  const ReportingScenarioOptions& o = scenario.reporting;
+  return RunPlaceModel(
+      args, {.model = "reporting",
+             .announce = fmt::format(
+                 "simulating '{}' ({} cells in {} districts, {} runs of {} forecast days, seed "
+                 "{})",
+                 scenario.name, WithThousands(o.cells.size()), o.districts.size(), o.runs,
+                 WithThousands(static_cast<uint64_t>(scenario.days)), scenario.seed),
+             .files = "report.json, reporting_districts.csv, reporting_cells.csv, summary.txt",
+             .run = [&](OutputSink* sink) -> absl::StatusOr<std::string> {
+               const ReportingExperiment e = RunReportingExperiment(scenario);
+               if (absl::Status s = WriteReportingReport(scenario, e, kVersion, sink); !s.ok()) {
+                 return s;
+               }
+               return ReportingSummary(scenario, e);
+             }});
+}
+
 }  // namespace
 
 int ExplainCommand(const ExplainArgs& args) {
@@ -199,6 +222,12 @@ int ValidateCommand(const std::vector<std::string>& paths) {
                  WithThousands(static_cast<uint64_t>(scenario->days)));
       continue;
     }
+    if (scenario->model == ScenarioModel::kReporting) {
+      fmt::print("{}: ok ('{}': crime reported at district rates, {} cells in {} districts)\n",
+                 path, scenario->name, WithThousands(scenario->reporting.cells.size()),
+                 scenario->reporting.districts.size());
+      continue;
+    }
     if (scenario->model == ScenarioModel::kPredpol) {
       fmt::print("{}: ok ('{}': a PredPol forecast, {} records in {} bins, {} days)\n", path,
                  scenario->name, WithThousands(scenario->predpol.records.size()),
@@ -225,6 +254,7 @@ int RunCommand(const RunArgs& args) {
   Scenario scenario = *std::move(loaded);
   if (scenario.model == ScenarioModel::kUrn) return RunUrnCommand(args, scenario);
   if (scenario.model == ScenarioModel::kPredpol) return RunPredpolCommand(args, scenario);
+  if (scenario.model == ScenarioModel::kReporting) return RunReportingCommand(args, scenario);
   if (args.no_twin) scenario.audit.twin = false;
 
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);

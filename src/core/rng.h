@@ -51,6 +51,8 @@ enum class Stream : uint32_t {
   kPatrol = 21,       // which arrivals a patrol checks (entity = person)
   kUrn = 22,          // the Pólya urn of hotspot/polya_urn.h (entity = run, day = step)
   kPredpol = 23,      // records added by targeting, hotspot/predpol_experiment.h (entity = run)
+  kReporting = 24,    // crime and its reporting, hotspot/reporting_experiment.h (entity = cell,
+                      // day = run)
 };
 
 class Rng {

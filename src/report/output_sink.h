@@ -7,9 +7,11 @@
 
 #include <absl/status/status.h>
 
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace oversight {
 
@@ -18,6 +20,14 @@ class OutputSink {
   virtual ~OutputSink() = default;
   // Writes the whole file `name` (a plain file name, no folders).
   virtual absl::Status Write(std::string_view name, std::string_view content) = 0;
+
+  // Writes each (name, content) in order; stops at the first failure.
+  absl::Status WriteAll(std::initializer_list<std::pair<std::string_view, std::string>> files) {
+    for (const auto& [name, content] : files) {
+      if (absl::Status s = Write(name, content); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
 };
 
 // Keeps files in memory; for tests.

@@ -221,9 +221,9 @@ std::string Html(const Scenario& s, const PredpolExperiment& e, std::string_view
       "<header>\n<h1>Oversight: &lsquo;{}&rsquo;</h1>\n<p>{}</p>\n<p>A PredPol forecast on "
       "recorded crime: the top {} of {} bins each day for {} days from {}, each day fitted on "
       "the {} days before; seed {}; Oversight {}.</p>\n</header>\n<main>\n",
-      EscapeHtml(s.name), EscapeHtml(s.description), p.top, WithThousands(static_cast<uint64_t>(p.bins)),
-      WithThousands(static_cast<uint64_t>(e.days)), FormatCivilDay(p.first_day), p.window_days,
-      s.seed, EscapeHtml(version));
+      EscapeHtml(s.name), EscapeHtml(s.description), p.top,
+      WithThousands(static_cast<uint64_t>(p.bins)), WithThousands(static_cast<uint64_t>(e.days)),
+      FormatCivilDay(p.first_day), p.window_days, s.seed, EscapeHtml(version));
   page.Addf(
       "<section id=\"findings\">\n<h2>What the forecast did</h2>\n<ul>\n<li>Each day it "
       "sends officers to {} bins: {:.1f}% of the city's area.</li>\n",
@@ -291,8 +291,9 @@ std::string Html(const Scenario& s, const PredpolExperiment& e, std::string_view
       "from {} to {}. They are counts of incidents by place and date; nothing in them "
       "identifies a person.</p>\n</section>\n</main>\n",
       p.window_days, p.top, p.added_share, FitText(e), WithThousands(p.records.size()),
-      WithThousands(static_cast<uint64_t>(p.records_without_bin)), WithThousands(static_cast<uint64_t>(p.bins)),
-      FormatCivilDay(p.records.front().day), FormatCivilDay(p.records.back().day));
+      WithThousands(static_cast<uint64_t>(p.records_without_bin)),
+      WithThousands(static_cast<uint64_t>(p.bins)), FormatCivilDay(p.records.front().day),
+      FormatCivilDay(p.records.back().day));
   return page.Finish("Oversight: '" + s.name + "'");
 }
 
@@ -330,8 +331,9 @@ std::string PredpolSummary(const Scenario& s, const PredpolExperiment& e) {
   std::string out = fmt::format(
       "Oversight predpol '{}': top {} of {} bins a day, {} days from {}, fitted on the {} days "
       "before each, seed {}\n  The targeted bins are {:.1f}% of the city's area\n",
-      s.name, p.top, WithThousands(static_cast<uint64_t>(p.bins)), WithThousands(static_cast<uint64_t>(e.days)),
-      FormatCivilDay(p.first_day), p.window_days, s.seed, AreaShare(e) * 100);
+      s.name, p.top, WithThousands(static_cast<uint64_t>(p.bins)),
+      WithThousands(static_cast<uint64_t>(e.days)), FormatCivilDay(p.first_day), p.window_days,
+      s.seed, AreaShare(e) * 100);
   for (const PredpolArm& arm : e.arms) {
     const PredpolArmFacts f = FactsOf(e, arm);
     out += fmt::format(
@@ -350,17 +352,12 @@ std::string PredpolSummary(const Scenario& s, const PredpolExperiment& e) {
 
 absl::Status WritePredpolReport(const Scenario& scenario, const PredpolExperiment& experiment,
                                 std::string_view version, OutputSink* sink) {
-  const std::pair<const char*, std::string> files[] = {
-      {"predpol_bins.csv", BinsCsv(scenario, experiment)},
-      {"predpol_days.csv", DaysCsv(scenario, experiment)},
-      {"predpol_targets.csv", TargetsCsv(scenario, experiment)},
-      {"summary.txt", PredpolSummary(scenario, experiment)},
-      {"report.html", Html(scenario, experiment, version)},
-      {"report.json", ReportJson(scenario, experiment, version)}};
-  for (const auto& [name, text] : files) {
-    if (absl::Status s = sink->Write(name, text); !s.ok()) return s;
-  }
-  return absl::OkStatus();
+  return sink->WriteAll({{"predpol_bins.csv", BinsCsv(scenario, experiment)},
+                         {"predpol_days.csv", DaysCsv(scenario, experiment)},
+                         {"predpol_targets.csv", TargetsCsv(scenario, experiment)},
+                         {"summary.txt", PredpolSummary(scenario, experiment)},
+                         {"report.html", Html(scenario, experiment, version)},
+                         {"report.json", ReportJson(scenario, experiment, version)}});
 }
 
 }  // namespace oversight

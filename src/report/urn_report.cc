@@ -198,14 +198,10 @@ std::string UrnSummary(const Scenario& s, const UrnExperiment& e) {
 
 absl::Status WriteUrnReport(const Scenario& scenario, const UrnExperiment& experiment,
                             std::string_view version, OutputSink* sink) {
-  if (absl::Status s = sink->Write("urn_days.csv", DaysCsv(experiment)); !s.ok()) return s;
-  if (absl::Status s = sink->Write("summary.txt", UrnSummary(scenario, experiment)); !s.ok()) {
-    return s;
-  }
-  if (absl::Status s = sink->Write("report.html", Html(scenario, experiment, version)); !s.ok()) {
-    return s;
-  }
-  return sink->Write("report.json", ReportJson(scenario, experiment, version));
+  return sink->WriteAll({{"urn_days.csv", DaysCsv(experiment)},
+                         {"summary.txt", UrnSummary(scenario, experiment)},
+                         {"report.html", Html(scenario, experiment, version)},
+                         {"report.json", ReportJson(scenario, experiment, version)}});
 }
 
 }  // namespace oversight

@@ -19,6 +19,7 @@
 #include "scenario/crime_records_reader.h"
 #include "scenario/did_you_mean.h"
 #include "scenario/population_reader.h"
+#include "scenario/reporting_tables_reader.h"
 #include "scenario/table_reader.h"
 
 namespace oversight {
@@ -54,12 +55,17 @@ class Loader {
   Scenario Load() {
     ReadHeader();
     if (scenario_.model != ScenarioModel::kCity) {
-      const bool urn = scenario_.model == ScenarioModel::kUrn;
-      const std::string_view section = urn ? "urn" : "predpol";
-      if (urn) {
-        ReadUrn();
-      } else {
-        ReadPredpol();
+      const std::string_view section = ModelName(scenario_.model);
+      switch (scenario_.model) {
+        case ScenarioModel::kUrn:
+          ReadUrn();
+          break;
+        case ScenarioModel::kPredpol:
+          ReadPredpol();
+          break;
+        default:
+          ReadReporting();
+          break;
       }
       for (const auto& [key, node] : root_table_) {
         if (key.str() == "scenario" || key.str() == section) continue;
@@ -111,13 +117,13 @@ class Loader {
     }
     TableReader r(*table, "[scenario]", diagnostics_);
     size_t model = static_cast<size_t>(scenario_.model);
-    r.Choice("model", {"city", "urn", "predpol"}, "model", &model);
+    r.Choice("model", {"city", "urn", "predpol", "reporting"}, "model", &model);
     scenario_.model = static_cast<ScenarioModel>(model);
     if (scenario_.model != ScenarioModel::kCity && r.Has("persons")) {
       r.Touch("persons");
       r.Error("persons", fmt::format("'persons' does not apply to model \"{}\" (it has places, "
                                      "not persons)",
-                                     scenario_.model == ScenarioModel::kUrn ? "urn" : "predpol"));
+                                     ModelName(scenario_.model)));
     }
     size_t city = 0;
     r.Choice("city", {"default"}, "city to start from", &city);  // see InheritDefaultCity
@@ -264,6 +270,57 @@ class Loader {
                             FormatCivilDay(p.records.front().day),
                             FormatCivilDay(p.records.back().day)));
       }
+    }
+    r.Finish();
+  }
+
+  void ReadReporting() {
+    const toml::table* table = root_.Table("reporting");
+    if (table == nullptr) {
+      if (!root_.Has("reporting")) {
+        diagnostics_->Error(root_.Position(),
+                            "model \"reporting\" needs a section [reporting] with districts "
+                            "and cells");
+      }
+      return;
+    }
+    TableReader r(*table, "[reporting]", diagnostics_);
+    ReportingScenarioOptions& o = scenario_.reporting;
+    bool districts_read = false;
+    if (r.Require("districts",
+                  "a CSV file of districts with their victimization and "
+                  "reporting rates, relative to this file")) {
+      std::string path;
+      r.String("districts", &path);
+      o.districts_path = Resolve(path).string();
+      absl::Status s = ReadReportingDistricts(o.districts_path, &o);
+      districts_read = s.ok();
+      if (!s.ok()) {
+        r.Error("districts", fmt::format("cannot use 'districts': {}", std::string(s.message())));
+      }
+    }
+    if (r.Require("cells",
+                  "a CSV file of grid cells and their districts, relative to this "
+                  "file")) {
+      std::string path;
+      r.String("cells", &path);
+      o.cells_path = Resolve(path).string();
+      if (districts_read) {
+        if (absl::Status s = ReadReportingCells(o.cells_path, &o); !s.ok()) {
+          r.Error("cells", fmt::format("cannot use 'cells': {}", std::string(s.message())));
+        }
+      }
+    }
+    r.Double("population_scale", 1e-3, 1e9, &o.population_scale);
+    r.Double("theta", 0.0, 0.95, &o.theta);
+    r.Double("omega", 1e-3, 100.0, &o.omega);
+    r.Int32("burn_in_days", 0, 36'500, &o.burn_in_days);
+    r.Int32("train_days", 1, 3'650, &o.train_days);
+    r.Int32("refit_days", 1, 3'650, &o.refit_days);
+    r.Int32("top", 1, 1'000'000, &o.top);
+    r.Int32("runs", 1, 10'000, &o.runs);
+    if (!o.cells.empty() && static_cast<size_t>(o.top) > o.cells.size()) {
+      r.Error("top", fmt::format("'top' ({}) is more than the {} cells", o.top, o.cells.size()));
     }
     r.Finish();
   }
@@ -1266,6 +1323,20 @@ constexpr std::array<std::string_view, 9> kApparatusSections = {
 // With `[scenario] city = "default"`, copies into `root` every section of the built-in
 // default city that describes the city (population, places, life, sensors, ...) and that
 // `root` does not set itself; a section the file sets replaces the default's whole.
+std::string_view ModelName(ScenarioModel model) {
+  switch (model) {
+    case ScenarioModel::kCity:
+      return "city";
+    case ScenarioModel::kUrn:
+      return "urn";
+    case ScenarioModel::kPredpol:
+      return "predpol";
+    case ScenarioModel::kReporting:
+      return "reporting";
+  }
+  return "city";
+}
+
 void InheritDefaultCity(toml::table* root) {
   const toml::table* header = (*root)["scenario"].as_table();
   if (header == nullptr || (*header)["city"].value<std::string_view>() != "default") return;

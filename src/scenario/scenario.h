@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "scenario/policy_options.h"
 #include "scenario/predpol_options.h"
+#include "scenario/reporting_options.h"
 #include "scenario/respond_options.h"
 #include "scenario/sense_options.h"
 #include "scenario/urn_options.h"
@@ -31,9 +33,13 @@ struct AuditOptions {
   int32_t min_cell = 30;
 };
 
-// What a scenario simulates: a synthetic city (the default), Ensign et al.'s urn, or a
-// PredPol forecast on recorded crime (Lum and Isaac).
-enum class ScenarioModel : uint8_t { kCity, kUrn, kPredpol };
+// What a scenario simulates: a synthetic city (the default), Ensign et al.'s urn, a
+// PredPol forecast on recorded crime (Lum and Isaac), or crime reported at district rates
+// and forecast (Akpinar et al.).
+enum class ScenarioModel : uint8_t { kCity, kUrn, kPredpol, kReporting };
+
+// The model's name in a scenario file.
+std::string_view ModelName(ScenarioModel model);
 
 struct Scenario {
   std::string source;       // file path, or "<built-in default>"
@@ -49,6 +55,7 @@ struct Scenario {
   AuditOptions audit;
   UrnScenarioOptions urn;  // model "urn" only
   PredpolScenarioOptions predpol;  // model "predpol" only
+  ReportingScenarioOptions reporting;  // model "reporting" only
 };
 
 }  // namespace oversight

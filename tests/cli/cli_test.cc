@@ -228,6 +228,33 @@ TEST_F(CliTest, PredictAndServeFeedbackNarrowsTheTargetsAndInflatesTheHitRate) {
   EXPECT_EQ(Run("run " + scenario + " --replicates 3 --out " + (dir_ / "x").string()).exit_code, 2);
 }
 
+// Akpinar et al.'s Bogota setting, the full-size file (three seconds): a forecast fitted on
+// reported crime moves hotspots towards the districts whose victims report more.
+TEST_F(CliTest, VictimReportingMovesHotspotsTowardsDistrictsThatReport) {
+  const fs::path out = dir_ / "reporting-out";
+  const std::string scenario =
+      std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/victim-reporting.toml";
+  const Result r = Run("run " + scenario + " --quiet --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto report = nlohmann::json::parse(Slurp(out / "report.json"));
+  EXPECT_EQ(report["model"], "reporting");
+  EXPECT_EQ(report["districts"].size(), 19u);
+  EXPECT_GT(report["hotspot_days_moved"].get<double>(), 0.1);
+  EXPECT_GT(report["correlation_reporting_rate_change"].get<double>(), 0.3);
+  // Rafael Uribe and Kennedy have about the same crime per km²; victims report 15% and 28%.
+  for (const auto& d : report["districts"]) {
+    const std::string name = d["district"];
+    if (name == "RAFAEL URIBE") {
+      EXPECT_LT(d["change_p95"].get<double>(), -0.05);
+    } else if (name == "KENNEDY") {
+      EXPECT_GT(d["change_p05"].get<double>(), 0.05);
+    }
+  }
+  EXPECT_TRUE(fs::exists(out / "reporting_districts.csv"));
+  EXPECT_TRUE(fs::exists(out / "reporting_cells.csv"));
+  EXPECT_THAT(Slurp(out / "report.html"), HasSubstr("<h2>Where the hotspots moved</h2>"));
+}
+
 // The README tour: the built-in default city, run with no scenario file (smaller, for speed).
 TEST_F(CliTest, ReadmeTourRunsTheBuiltInDefaultCity) {
   const fs::path out = dir_ / "oversight-out";

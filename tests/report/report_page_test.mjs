@@ -1,5 +1,5 @@
 // The report pages in a real browser: runs `oversight run` on a small city, on the
-// runaway-feedback urn and on the predict-and-serve forecast, opens each report.html from disk in headless Chromium with every
+// runaway-feedback urn, on the predict-and-serve forecast and on victim-reporting, opens each report.html from disk in headless Chromium with every
 // network request refused, and checks that the page reads (headings, captioned tables) and
 // that every chart drew (an SVG with marks in each chart box) without a console error.
 // Saves a screenshot of each page.
@@ -32,6 +32,10 @@ const city_page = path.join(out, 'report.html');
 const urn_out = path.join(workDir, 'urn');
 execFileSync(binary, ['run', path.join(webDir, '..', 'scenarios', 'runaway-feedback.toml'),
                       '--days', '300', '--quiet', '--out', urn_out],
+             { stdio: ['ignore', 'ignore', 'inherit'] });
+const reporting_out = path.join(workDir, 'reporting');
+execFileSync(binary, ['run', path.join(webDir, '..', 'scenarios', 'victim-reporting.toml'),
+                      '--days', '20', '--quiet', '--out', reporting_out],
              { stdio: ['ignore', 'ignore', 'inherit'] });
 const predpol_out = path.join(workDir, 'predpol');
 execFileSync(binary, ['run', path.join(webDir, '..', 'scenarios', 'predict-and-serve.toml'),
@@ -120,6 +124,12 @@ try {
     phrases: ['What the forecast did', 'Without feedback', 'With feedback', 'hit rate'],
     screenshot: path.join(workDir, 'predpol.png'),
   });
+  await checkPage(browser, path.join(reporting_out, 'report.html'), {
+    min_charts: 2,
+    min_sections: 4,
+    phrases: ['What the forecasts did', 'Where the hotspots moved', 'reporting rate'],
+    screenshot: path.join(workDir, 'reporting.png'),
+  });
 } finally {
   await browser.close();
 }
@@ -128,5 +138,5 @@ if (failures.length > 0) {
   for (const failure of failures) console.error('FAIL: ' + failure);
   process.exit(1);
 }
-console.log(`report.html (${size} bytes), the urn and the predpol pages rendered in Chromium; screenshots in ` +
+console.log(`report.html (${size} bytes), the urn, predpol and reporting pages rendered in Chromium; screenshots in ` +
             `${workDir}`);

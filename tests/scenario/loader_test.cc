@@ -324,6 +324,66 @@ TEST(LoaderTest, PredpolScenariosReadTheirRecordsAndReportTheirProblems) {
   std::filesystem::remove_all(dir);
 }
 
+// A victim-reporting scenario reads its districts and cells with the scenario; every
+// problem in them is reported with the file and line.
+TEST(LoaderTest, ReportingScenariosReadTheirTablesAndReportTheirProblems) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("oversight-loader-reporting-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  };
+  const std::string districts = write(
+      "districts.csv",
+      "district,victimization_rate,reporting_rate,population\nNorth,0.1,0.3,1000\nSouth,0.2,0.1,"
+      "2000\n");
+  const std::string cells = write("cells.csv", "x,y,district\n1,1,North\n2,1,South\n2,2,South\n");
+  const auto scenario = [&](const std::string& body) {
+    return "[scenario]\nmodel = \"reporting\"\ndays = 10\n[reporting]\n" + body;
+  };
+  const std::string tables = "districts = \"" + districts + "\"\ncells = \"" + cells + "\"\n";
+  absl::StatusOr<Scenario> s = LoadScenarioText(scenario(tables + "top = 2\n"), "test.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->model, ScenarioModel::kReporting);
+  ASSERT_EQ(s->reporting.districts.size(), 2u);
+  EXPECT_DOUBLE_EQ(s->reporting.districts[1].reporting_rate, 0.1);
+  ASSERT_EQ(s->reporting.cells.size(), 3u);
+  EXPECT_EQ(s->reporting.cells[2].district, 1);
+  EXPECT_EQ(s->reporting.top, 2);
+
+  const std::string bad_rate =
+      write("bad_rate.csv",
+            "district,victimization_rate,reporting_rate,population\nNorth,0.1,1.3,1000\n");
+  EXPECT_THAT(Errors(scenario("districts = \"" + bad_rate + "\"\ncells = \"" + cells + "\"\n")),
+              HasSubstr(bad_rate + ":2: expected 'reporting_rate' from 0 to 1, got '1.3'"));
+  const std::string twice = write(
+      "twice.csv",
+      "district,victimization_rate,reporting_rate,population\nNorth,0.1,0.3,1\nNorth,0.1,0.3,1\n");
+  EXPECT_THAT(Errors(scenario("districts = \"" + twice + "\"\ncells = \"" + cells + "\"\n")),
+              HasSubstr(twice + ":3: district 'North' is listed twice"));
+  const std::string stray = write("stray.csv", "x,y,district\n1,1,North\n2,1,East\n");
+  EXPECT_THAT(Errors(scenario("districts = \"" + districts + "\"\ncells = \"" + stray + "\"\n")),
+              HasSubstr(stray + ":3: district 'East' is not in the districts file"));
+  const std::string empty_south = write("north_only.csv", "x,y,district\n1,1,North\n");
+  EXPECT_THAT(
+      Errors(scenario("districts = \"" + districts + "\"\ncells = \"" + empty_south + "\"\n")),
+      HasSubstr(empty_south + ": district 'South' has no cell"));
+  const std::string half = write("half.csv", "x,y,district\n1.5,1,North\n");
+  EXPECT_THAT(Errors(scenario("districts = \"" + districts + "\"\ncells = \"" + half + "\"\n")),
+              HasSubstr(half + ":2: expected whole numbers in 'x' and 'y'"));
+  EXPECT_THAT(Errors(scenario(tables + "top = 4\n")),
+              HasSubstr("'top' (4) is more than the 3 cells"));
+  EXPECT_THAT(Errors(scenario(tables + "theta = 1.5\n")), HasSubstr("'theta'"));
+  EXPECT_THAT(Errors(scenario("cells = \"" + cells + "\"\n")),
+              HasSubstr("missing key 'districts'"));
+  EXPECT_THAT(Errors(scenario(tables) + "[predpol]\ntop = 3\n"),
+              HasSubstr("section [predpol] does not apply to model \"reporting\""));
+  EXPECT_THAT(Errors("[scenario]\nmodel = \"reporting\"\npersons = 4\n[reporting]\n" + tables),
+              HasSubstr("'persons' does not apply to model \"reporting\""));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(LoaderTest, RuleWithoutAnyListsIsReported) {
   const std::string text = std::string(kMinimal) + R"(
 [[rules]]
