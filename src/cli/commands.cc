@@ -29,6 +29,7 @@
 #include "report/urn_report.h"
 #include "report/world_stats_text.h"
 #include "scenario/loader.h"
+#include "sim/memory_estimate.h"
 #include "sim/simulation.h"
 
 namespace oversight {
@@ -70,6 +71,33 @@ void PrintError(const absl::Status& status) {
   std::string message(status.message());
   if (!message.empty() && message.back() == '\n') message.pop_back();
   fmt::print(stderr, "oversight: {}\n", message);
+}
+
+// The resource guard: whether the run's estimated memory fits under --max-memory (default
+// 80% of the machine's); if not, says what it needs, the limit, and what to lower.
+bool FitsInMemory(const Scenario& scenario, const RunArgs& args) {
+  uint64_t limit = DefaultMemoryLimit();
+  std::string source = "80% of this machine's memory";
+  if (!args.max_memory.empty()) {
+    limit = ParseByteSize(args.max_memory);
+    source = "--max-memory";
+    if (limit == 0) {
+      fmt::print(stderr,
+                 "oversight: --max-memory '{}' is not a size: expected a number with a unit, "
+                 "e.g. 4G, 512M or 1.5GiB\n",
+                 args.max_memory);
+      return false;
+    }
+  }
+  const int threads = args.threads > 0 ? args.threads : tbb::this_task_arena::max_concurrency();
+  const MemoryEstimate need = EstimateRunMemory(scenario, threads);
+  if (limit == 0 || need.bytes <= limit) return true;
+  fmt::print(stderr,
+             "oversight: '{}' would need about {} of memory ({}), more than {} ({}).\n"
+             "  To run it, {}, or raise --max-memory.\n",
+             scenario.name, FormatBytes(need.bytes), need.what, FormatBytes(limit), source,
+             need.to_lower);
+  return false;
 }
 
 // A model of places (an urn, a PredPol forecast) as `oversight run` runs it: no persons,
@@ -252,10 +280,11 @@ int RunCommand(const RunArgs& args) {
     return kExitBadInput;
   }
   Scenario scenario = *std::move(loaded);
+  if (args.no_twin) scenario.audit.twin = false;
+  if (!FitsInMemory(scenario, args)) return kExitBadInput;
   if (scenario.model == ScenarioModel::kUrn) return RunUrnCommand(args, scenario);
   if (scenario.model == ScenarioModel::kPredpol) return RunPredpolCommand(args, scenario);
   if (scenario.model == ScenarioModel::kReporting) return RunReportingCommand(args, scenario);
-  if (args.no_twin) scenario.audit.twin = false;
 
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
   if (!output.ok()) {

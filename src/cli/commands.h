@@ -24,6 +24,7 @@ struct RunArgs {
   bool profile = false;
   bool no_twin = false;  // skip the policy-off twin ([audit] twin)
   int replicates = 1;    // seeds seed, seed + 1, ...: every metric gets a 95% interval
+  std::string max_memory;  // refuse runs estimated above this ("" = 80% of physical memory)
 };
 
 struct WorldStatsArgs {

@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
                   "interval (replicates.csv); the tables describe the first")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
+  run->add_option("--max-memory", run_args.max_memory,
+                  "Refuse a run whose estimated memory exceeds this (e.g. 4G, 512M); default 80% "
+                  "of the machine's memory");
   run->add_flag("--no-twin", run_args.no_twin,
                 "Skip the twin run with the policy off (no lawful_acts_lost, harmful_acts_prevented)");
   run->footer(

@@ -11,6 +11,10 @@ std::string Diagnostic::ToString() const {
 }
 
 void Diagnostics::Error(SourcePosition position, std::string message) {
+  if (position.line == 0 && unpositioned_at_.line > 0) {
+    position = unpositioned_at_;
+    message += unpositioned_note_;
+  }
   errors_.push_back(Diagnostic{file_, position, std::move(message)});
 }
 

@@ -32,6 +32,13 @@ class Diagnostics {
 
   void Error(SourcePosition position, std::string message);
 
+  // Errors with no position (in input this file did not write, such as sections taken
+  // from the built-in default city) are reported at `position` with `note` appended.
+  void SetPositionForUnpositioned(SourcePosition position, std::string note) {
+    unpositioned_at_ = position;
+    unpositioned_note_ = std::move(note);
+  }
+
   bool empty() const { return errors_.empty(); }
   size_t size() const { return errors_.size(); }
   const std::vector<Diagnostic>& errors() const { return errors_; }
@@ -45,6 +52,8 @@ class Diagnostics {
  private:
   std::string file_;
   std::vector<Diagnostic> errors_;
+  SourcePosition unpositioned_at_;
+  std::string unpositioned_note_;
 };
 
 }  // namespace oversight

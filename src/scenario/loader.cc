@@ -1201,6 +1201,12 @@ class Loader {
                        "minutes in within_days ({})",
                        rule->id, rule->how_often.total_minutes, rule->how_often.within_days));
     }
+    if (op == RuleOperator::kPair && rule->how_often.within_days > scenario_.days) {
+      fail("how_often",
+           fmt::format("it can never fire: it judges couples at the end of each period "
+                       "of within_days ({}) days, longer than the run ({} days)",
+                       rule->how_often.within_days, scenario_.days));
+    }
     if (op == RuleOperator::kCompanions && rule->how_often.distinct_companions > 0 &&
         used.count("how_often.at_least") == 0) {
       rule->how_often.at_least = 1;
@@ -1337,9 +1343,15 @@ std::string_view ModelName(ScenarioModel model) {
   return "city";
 }
 
-void InheritDefaultCity(toml::table* root) {
+void InheritDefaultCity(toml::table* root, Diagnostics* diagnostics) {
   const toml::table* header = (*root)["scenario"].as_table();
   if (header == nullptr || (*header)["city"].value<std::string_view>() != "default") return;
+  // Problems in the sections taken from the default city (say, its districts naming
+  // groups this file redefined) are reported at `city`, saying where they come from.
+  diagnostics->SetPositionForUnpositioned(
+      PositionOf(*header->get("city")),
+      " (in a section taken from the default city by city = \"default\"; write that "
+      "section in this file to replace it)");
   const toml::table base = toml::parse(DefaultScenarioText(), kBuiltInSource);
   for (const auto& [key, node] : base) {
     const std::string_view name = key.str();
@@ -1362,7 +1374,7 @@ Scenario ParseScenario(std::string_view text, Diagnostics* diagnostics) {
                        fmt::format("TOML syntax: {}", error.description()));
     return Scenario{};
   }
-  InheritDefaultCity(&root);
+  InheritDefaultCity(&root, diagnostics);
   Scenario scenario = Loader(root, diagnostics).Load();
   scenario.source = diagnostics->file();
   return scenario;

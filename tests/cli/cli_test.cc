@@ -255,6 +255,25 @@ TEST_F(CliTest, VictimReportingMovesHotspotsTowardsDistrictsThatReport) {
   EXPECT_THAT(Slurp(out / "report.html"), HasSubstr("<h2>Where the hotspots moved</h2>"));
 }
 
+// The resource guard: a run estimated above --max-memory is refused before anything is
+// built, with what it needs and what to lower; nothing is written.
+TEST_F(CliTest, RunsTooLargeForTheMemoryLimitAreRefused) {
+  const fs::path out = dir_ / "big";
+  const Result r = Run("run --persons 2000000 --max-memory 1G --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("would need about"));
+  EXPECT_THAT(r.err, HasSubstr("more than 1.0 GiB (--max-memory)"));
+  EXPECT_THAT(r.err, HasSubstr("lower [scenario] persons (or --persons)"));
+  EXPECT_FALSE(fs::exists(out));
+  const Result bad = Run("run --max-memory lots --out " + out.string());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--max-memory 'lots' is not a size"));
+  // Under the limit it runs.
+  EXPECT_EQ(
+      Run("run --persons 2000 --days 1 --quiet --max-memory 1G --out " + out.string()).exit_code,
+      0);
+}
+
 // The README tour: the built-in default city, run with no scenario file (smaller, for speed).
 TEST_F(CliTest, ReadmeTourRunsTheBuiltInDefaultCity) {
   const fs::path out = dir_ / "oversight-out";
