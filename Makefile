@@ -1,13 +1,14 @@
 # Oversight: the two commands of the README, plus helpers.
 #   make demo   install dependencies, build (release), run the default city, print the report path
 #   make test   install dependencies, configure, build and run the whole suite (the CI preset)
+#   make fuzz   build the libFuzzer targets (clang) and run each for FUZZ_SECONDS (default 60)
 
 MAKEFLAGS += --no-print-directory
 
 OUT ?= oversight-out
 BIN := build/release/oversight
 
-.PHONY: all deps deps-browser demo test build release bench asan clean format
+.PHONY: all deps deps-browser demo test build release bench asan fuzz clean format
 
 all: build
 
@@ -35,6 +36,13 @@ asan: deps
 
 bench: release
 	bash bench/run.sh
+
+# libFuzzer on the scenario loader and the rule compiler (clang); FUZZ_SECONDS per target.
+fuzz:
+	@bash scripts/install-deps.sh --fuzz
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} bash fuzz/run.sh
 
 format:
 	find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i

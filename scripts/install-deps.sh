@@ -3,8 +3,9 @@
 # the chart libraries inlined into report.html (npm, pinned in web/package-lock.json).
 # Idempotent: packages already present are skipped, apt-get runs only when one is missing,
 # and npm only when web/node_modules is missing or older than the lock file.
-# Usage: scripts/install-deps.sh [--browser]   (needs root, or sudo when not root)
+# Usage: scripts/install-deps.sh [--browser] [--fuzz]   (needs root, or sudo when not root)
 #   --browser   also Chromium, for the headless-browser test of the report (make test)
+#   --fuzz      also clang with its libFuzzer runtime, for the fuzz targets (make fuzz)
 set -euo pipefail
 
 packages=(
@@ -22,7 +23,13 @@ packages=(
 )
 # Node.js and npm fetch the chart libraries; a machine may already have them outside apt.
 if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
-if [ "${1:-}" = "--browser" ]; then packages+=(chromium chromium-driver); fi
+for option in "$@"; do
+  case "$option" in
+    --browser) packages+=(chromium chromium-driver) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    *) echo "install-deps: unknown option '$option' (expected --browser or --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for pkg in "${packages[@]}"; do

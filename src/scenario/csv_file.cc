@@ -6,10 +6,14 @@
 #include <cctype>
 #include <charconv>
 #include <fstream>
+#include <vector>
 
 namespace oversight {
 
 namespace {
+
+constexpr uintmax_t kMaxCsvBytes = uintmax_t{2} << 30;  // 2 GiB
+constexpr size_t kMaxLineBytes = 64 * 1024;
 
 std::string_view Trim(std::string_view text) {
   const size_t begin = text.find_first_not_of(" \t");
@@ -65,21 +69,43 @@ std::optional<double> CsvNumber(std::string_view text) {
 absl::Status ReadCsvFile(const std::filesystem::path& path,
                          const std::function<std::string(const CsvRow&)>& header,
                          const std::function<std::string(const CsvRow&)>& row) {
-  std::ifstream in(path);
+  // A scenario may name any path: refuse what is not a regular file of bounded size (a
+  // device such as /dev/zero, a FIFO, a folder), and lines longer than any table has.
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (error || !std::filesystem::exists(status)) {
+    return absl::NotFoundError(fmt::format("cannot read '{}'", path.string()));
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    return absl::InvalidArgumentError(
+        fmt::format("'{}' is not a regular file; expected a CSV file", path.string()));
+  }
+  const uintmax_t size = std::filesystem::file_size(path, error);
+  if (error || size > kMaxCsvBytes) {
+    return absl::InvalidArgumentError(
+        fmt::format("'{}' is larger than {} GiB; split it", path.string(), kMaxCsvBytes >> 30));
+  }
+  std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(fmt::format("cannot read '{}'", path.string()));
-  std::string line;
+  std::vector<char> buffer(kMaxLineBytes + 1);
   int64_t number = 0;
   bool seen_header = false;
-  while (std::getline(in, line)) {
+  while (in.getline(buffer.data(), static_cast<std::streamsize>(buffer.size()))) {
     ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string_view line(buffer.data(), static_cast<size_t>(in.gcount()) -
+                                             (in.eof() ? 0 : 1));  // without the newline
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (Trim(line).empty()) continue;
     const CsvRow fields = SplitCommas(line);
-    const std::string error = seen_header ? row(fields) : header(fields);
+    const std::string problem = seen_header ? row(fields) : header(fields);
     seen_header = true;
-    if (!error.empty()) {
-      return absl::InvalidArgumentError(fmt::format("{}:{}: {}", path.string(), number, error));
+    if (!problem.empty()) {
+      return absl::InvalidArgumentError(fmt::format("{}:{}: {}", path.string(), number, problem));
     }
+  }
+  if (in.fail() && !in.eof()) {
+    return absl::InvalidArgumentError(fmt::format("{}:{}: a line longer than {} bytes",
+                                                  path.string(), number + 1, kMaxLineBytes));
   }
   if (!seen_header) {
     return absl::InvalidArgumentError(

@@ -30,7 +30,8 @@ std::optional<double> CsvNumber(std::string_view text);
 
 // Reads `path`: `header` gets the first non-blank line, `row` each later one; each returns
 // an error message, "" for none. The first error stops the reading. An empty file is an
-// error; so is a missing one (NotFound).
+// error; so is a missing one (NotFound), anything but a regular file (a device, a FIFO, a
+// folder), a file over 2 GiB and a line over 64 KiB.
 absl::Status ReadCsvFile(const std::filesystem::path& path,
                          const std::function<std::string(const CsvRow&)>& header,
                          const std::function<std::string(const CsvRow&)>& row);

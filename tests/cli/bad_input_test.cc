@@ -212,6 +212,12 @@ const BadInput kCases[] = {
     {"model_unknown", 2,
      "[scenario]\nmodel = \"crystal_ball\"\n"sv,
      "'crystal_ball'"},
+    {"predpol_records_device", 4,
+     "[scenario]\nmodel = \"predpol\"\n[predpol]\nrecords = \"/dev/zero\"\nfirst_day = \"2011-01-01\"\n"sv,
+     "'/dev/zero' is not a regular file; expected a CSV file"},
+    {"predpol_records_folder", 4,
+     "[scenario]\nmodel = \"predpol\"\n[predpol]\nrecords = \"/\"\nfirst_day = \"2011-01-01\"\n"sv,
+     "'/' is not a regular file"},
 };
 // clang-format on
 

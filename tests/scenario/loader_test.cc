@@ -305,6 +305,10 @@ TEST(LoaderTest, PredpolScenariosReadTheirRecordsAndReportTheirProblems) {
   const std::string short_row = write("short.csv", "bin,date,lag\n1,2011-01-01\n");
   EXPECT_THAT(Errors(scenario("records = \"" + short_row + "\"\n" + base)),
               HasSubstr(short_row + ":2: expected 3 fields as in the header, got 2"));
+  const std::string long_line =
+      write("long.csv", "bin,date\n1,2011-01-01\n" + std::string(70000, 'x') + "\n");
+  EXPECT_THAT(Errors(scenario("records = \"" + long_line + "\"\n" + base)),
+              HasSubstr(long_line + ":3: a line longer than 65536 bytes"));
   const std::string bad_bin = write("bad_bin.csv", "bin,date\n0,2011-01-01\n");
   EXPECT_THAT(Errors(scenario("records = \"" + bad_bin + "\"\n" + base)),
               HasSubstr(bad_bin + ":2: expected a bin number from 1"));

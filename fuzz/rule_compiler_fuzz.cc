@@ -1,0 +1,8 @@
+// libFuzzer target: the rule compiler and the rules it compiles (fuzz_bodies.h). Built by
+// the fuzz preset.
+#include "fuzz_bodies.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  oversight::FuzzRuleCompiler(data, size);
+  return 0;
+}
