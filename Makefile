@@ -1,6 +1,6 @@
 # Oversight: the two commands of the README, plus helpers.
 #   make demo   install dependencies, build (release), run the default city, print the report path
-#   make test   install dependencies, configure, build and run the whole suite (the CI preset)
+#   make test   install dependencies, build and run the whole suite: CI preset, then asan+ubsan
 #   make fuzz   build the libFuzzer targets (clang) and run each for FUZZ_SECONDS (default 60)
 
 MAKEFLAGS += --no-print-directory
@@ -8,7 +8,7 @@ MAKEFLAGS += --no-print-directory
 OUT ?= oversight-out
 BIN := build/release/oversight
 
-.PHONY: all deps deps-browser demo test build release bench asan fuzz clean format
+.PHONY: all deps deps-browser demo test build release bench asan tsan fuzz clean format
 
 all: build
 
@@ -30,9 +30,16 @@ demo: release
 
 test: deps-browser
 	cmake --workflow --preset ci
+	cmake --workflow --preset asan
 
 asan: deps
 	cmake --workflow --preset asan
+
+# The multi-threaded tests under ThreadSanitizer (TBB's own frames suppressed: cmake/tsan.supp).
+tsan: deps
+	cmake --preset tsan
+	cmake --build --preset tsan
+	ctest --preset tsan -L "sim|policy|cli|hotspot"
 
 bench: release
 	bash bench/run.sh
