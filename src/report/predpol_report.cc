@@ -22,7 +22,9 @@ std::string ArmName(const PredpolArm& arm) {
 std::string CapitalArmName(const PredpolArm& arm) {
   return arm.feedback ? "With feedback" : "Without feedback";
 }
-std::string ArmKey(const PredpolArm& arm) { return arm.feedback ? "feedback" : "records"; }
+std::string ArmKey(const PredpolArm& arm) {
+  return arm.feedback ? "with_feedback" : "without_feedback";
+}
 
 std::string Date(const Scenario& s, int32_t d) { return FormatCivilDay(s.predpol.first_day + d); }
 
@@ -38,7 +40,7 @@ std::string BinsCsv(const Scenario& s, const PredpolExperiment& e) {
   out += "\n";
   for (int32_t b = 0; b < e.bins; ++b) {
     const auto i = static_cast<size_t>(b);
-    const bool centred = i < s.predpol.centres.size();
+    const bool centred = i < s.predpol.centres.size() && s.predpol.centres[i].known();
     out +=
         fmt::format("{},{},{}", b + 1, centred ? fmt::format("{:.6f}", s.predpol.centres[i].x) : "",
                     centred ? fmt::format("{:.6f}", s.predpol.centres[i].y) : "");
@@ -126,6 +128,7 @@ Json MapChart(const Scenario& s, const PredpolExperiment& e) {
   Json values = Json::array();
   for (const PredpolArm& arm : e.arms) {
     for (size_t b = 0; b < s.predpol.centres.size() && b < arm.days_targeted.size(); ++b) {
+      if (!s.predpol.centres[b].known()) continue;
       values.push_back({{"bin", b + 1},
                         {"arm", ArmName(arm)},
                         {"x", s.predpol.centres[b].x},
@@ -334,6 +337,14 @@ std::string PredpolSummary(const Scenario& s, const PredpolExperiment& e) {
       s.name, p.top, WithThousands(static_cast<uint64_t>(p.bins)),
       WithThousands(static_cast<uint64_t>(e.days)), FormatCivilDay(p.first_day), p.window_days,
       s.seed, AreaShare(e) * 100);
+  const CivilDay last_record = p.records.back().day;
+  const CivilDay last_forecast = p.first_day + e.days - 1;
+  if (last_forecast > last_record) {
+    out += fmt::format(
+        "  The last {} forecast days fall after the records end ({}): only records that "
+        "targeting adds fall on them\n",
+        std::min(e.days, last_forecast - last_record), FormatCivilDay(last_record));
+  }
   for (const PredpolArm& arm : e.arms) {
     const PredpolArmFacts f = FactsOf(e, arm);
     out += fmt::format(

@@ -8,7 +8,9 @@
 // file is reported before anything runs.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -22,10 +24,13 @@ struct CrimeRecord {
   int32_t bin = 0;
 };
 
-// A bin's centre, for maps (longitude and latitude, or any x and y).
+// A bin's centre, for maps (longitude and latitude, or any x and y); NaN when the bins file
+// does not list the bin.
 struct BinCentre {
-  double x = 0;
-  double y = 0;
+  double x = std::numeric_limits<double>::quiet_NaN();
+  double y = std::numeric_limits<double>::quiet_NaN();
+
+  bool known() const { return !std::isnan(x) && !std::isnan(y); }
 };
 
 struct PredpolScenarioOptions {
