@@ -35,11 +35,13 @@ test: deps-browser
 asan: deps
 	cmake --workflow --preset asan
 
-# The multi-threaded tests under ThreadSanitizer (TBB's own frames suppressed: cmake/tsan.supp).
+# Multi-threaded tests under ThreadSanitizer (TBB's own frames suppressed: cmake/tsan.supp):
+# the rule engine and the place models. The city's end-to-end tests take minutes each under
+# TSan; run them by name (ctest --preset tsan -R ...) when a change touches the day loop.
 tsan: deps
 	cmake --preset tsan
 	cmake --build --preset tsan
-	ctest --preset tsan -L "sim|policy|cli|hotspot"
+	ctest --preset tsan -L "policy|hotspot"
 
 bench: release
 	bash bench/run.sh
