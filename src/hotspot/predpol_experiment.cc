@@ -38,20 +38,8 @@ class DailyCounts {
     return counts_[static_cast<size_t>(day) * bins_ + static_cast<size_t>(bin)];
   }
   // Each bin's history over days [from, from + length).
-  void Histories(int32_t from, int32_t length, std::vector<BinHistory>* out) {
-    out->resize(bins_);
-    for (BinHistory& h : *out) {
-      h.days.clear();
-      h.counts.clear();
-    }
-    for (int32_t d = 0; d < length; ++d) {
-      const int32_t* row = &counts_[static_cast<size_t>(from + d) * bins_];
-      for (size_t b = 0; b < bins_; ++b) {
-        if (row[b] == 0) continue;
-        (*out)[b].days.push_back(d);
-        (*out)[b].counts.push_back(row[b]);
-      }
-    }
+  void Histories(int32_t from, int32_t length, std::vector<BinHistory>* out) const {
+    HistoriesFromDaily(counts_, bins_, from, length, out);
   }
 
  private:

@@ -78,19 +78,7 @@ ArmRun Forecast(const ReportingScenarioOptions& o, const CellCounts& sim,
   int32_t fits = 0;
   for (int32_t f = 0; f < days; ++f) {
     const int32_t today = first + f;
-    const int32_t from = today - o.train_days;
-    for (BinHistory& h : histories) {
-      h.days.clear();
-      h.counts.clear();
-    }
-    for (int32_t t = 0; t < o.train_days; ++t) {
-      for (size_t c = 0; c < sim.cells; ++c) {
-        const int32_t n = sim.At(counts, from + t, c);
-        if (n == 0) continue;
-        histories[c].days.push_back(t);
-        histories[c].counts.push_back(n);
-      }
-    }
+    HistoriesFromDaily(counts, sim.cells, today - o.train_days, o.train_days, &histories);
     if (f % o.refit_days == 0) {
       fit = FitSepp(histories, o.train_days, SeppOptions{});
       out.theta += fit.theta;

@@ -64,6 +64,23 @@ EStep Expect(std::span<const BinHistory> bins, const SeppFit& fit, int32_t windo
 
 }  // namespace
 
+void HistoriesFromDaily(std::span<const int32_t> daily, size_t bins, int32_t from, int32_t length,
+                        std::vector<BinHistory>* out) {
+  out->resize(bins);
+  for (BinHistory& h : *out) {
+    h.days.clear();
+    h.counts.clear();
+  }
+  for (int32_t d = 0; d < length; ++d) {
+    const std::span<const int32_t> row = daily.subspan(static_cast<size_t>(from + d) * bins, bins);
+    for (size_t b = 0; b < bins; ++b) {
+      if (row[b] == 0) continue;
+      (*out)[b].days.push_back(d);
+      (*out)[b].counts.push_back(row[b]);
+    }
+  }
+}
+
 SeppFit FitSepp(std::span<const BinHistory> bins, int32_t window_days, const SeppOptions& options,
                 const SeppFit* start) {
   SeppFit fit;

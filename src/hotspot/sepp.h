@@ -27,6 +27,12 @@ struct BinHistory {
   std::vector<int32_t> counts;
 };
 
+// Fills `out` (one history per bin) from daily counts laid out day by day, `bins` per day
+// (`daily[day * bins + bin]`), over days [from, from + length); day 0 of the histories is
+// `from`. Reuses the vectors' memory.
+void HistoriesFromDaily(std::span<const int32_t> daily, size_t bins, int32_t from, int32_t length,
+                        std::vector<BinHistory>* out);
+
 struct SeppFit {
   std::vector<double> mu;  // background rate per bin, per day
   double theta = 0;        // expected incidents each incident triggers

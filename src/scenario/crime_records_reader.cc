@@ -30,12 +30,10 @@ std::optional<int32_t> Bin(std::string_view text) {
 
 absl::Status ReadCrimeRecords(const std::filesystem::path& path, PredpolScenarioOptions* options) {
   int bin_column = -1, date_column = -1;
-  size_t columns = 0;
   std::vector<CrimeRecord>& records = options->records;
   records.clear();
   options->records_without_bin = 0;
   auto header = [&](const CsvRow& fields) -> std::string {
-    columns = fields.size();
     bin_column = CsvColumn(fields, {"bin"});
     date_column = CsvColumn(fields, {"OCCURRED", "date"});
     if (bin_column < 0 || date_column < 0) {
@@ -44,9 +42,6 @@ absl::Status ReadCrimeRecords(const std::filesystem::path& path, PredpolScenario
     return "";
   };
   auto row = [&](const CsvRow& fields) -> std::string {
-    if (fields.size() != columns) {
-      return fmt::format("expected {} fields as in the header, got {}", columns, fields.size());
-    }
     const std::string_view date_text = CsvField(fields[static_cast<size_t>(date_column)]);
     const std::optional<CivilDay> day = ParseCivilDay(date_text);
     if (!day) {
@@ -78,10 +73,8 @@ absl::Status ReadCrimeRecords(const std::filesystem::path& path, PredpolScenario
 
 absl::Status ReadBinCentres(const std::filesystem::path& path, PredpolScenarioOptions* options) {
   int bin_column = -1, x_column = -1, y_column = -1;
-  size_t columns = 0;
   std::vector<std::pair<int32_t, BinCentre>> rows;
   auto header = [&](const CsvRow& fields) -> std::string {
-    columns = fields.size();
     bin_column = CsvColumn(fields, {"bin"});
     x_column = CsvColumn(fields, {"x"});
     y_column = CsvColumn(fields, {"y"});
@@ -91,9 +84,6 @@ absl::Status ReadBinCentres(const std::filesystem::path& path, PredpolScenarioOp
     return "";
   };
   auto row = [&](const CsvRow& fields) -> std::string {
-    if (fields.size() != columns) {
-      return fmt::format("expected {} fields as in the header, got {}", columns, fields.size());
-    }
     const std::string_view bin_text = CsvField(fields[static_cast<size_t>(bin_column)]);
     const std::optional<int32_t> bin = Bin(bin_text);
     if (!bin) return fmt::format("expected a bin number from 1 to {}, got '{}'", kMaxBin, bin_text);

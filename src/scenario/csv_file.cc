@@ -89,6 +89,7 @@ absl::Status ReadCsvFile(const std::filesystem::path& path,
   if (!in) return absl::NotFoundError(fmt::format("cannot read '{}'", path.string()));
   std::vector<char> buffer(kMaxLineBytes + 1);
   int64_t number = 0;
+  size_t columns = 0;
   bool seen_header = false;
   while (in.getline(buffer.data(), static_cast<std::streamsize>(buffer.size()))) {
     ++number;
@@ -97,7 +98,15 @@ absl::Status ReadCsvFile(const std::filesystem::path& path,
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (Trim(line).empty()) continue;
     const CsvRow fields = SplitCommas(line);
-    const std::string problem = seen_header ? row(fields) : header(fields);
+    std::string problem;
+    if (!seen_header) {
+      columns = fields.size();
+      problem = header(fields);
+    } else if (fields.size() != columns) {
+      problem = fmt::format("expected {} fields as in the header, got {}", columns, fields.size());
+    } else {
+      problem = row(fields);
+    }
     seen_header = true;
     if (!problem.empty()) {
       return absl::InvalidArgumentError(fmt::format("{}:{}: {}", path.string(), number, problem));

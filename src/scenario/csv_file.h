@@ -28,8 +28,9 @@ int CsvColumn(const CsvRow& header, std::initializer_list<std::string_view> name
 // `text` as a number, or nullopt unless all of it is one.
 std::optional<double> CsvNumber(std::string_view text);
 
-// Reads `path`: `header` gets the first non-blank line, `row` each later one; each returns
-// an error message, "" for none. The first error stops the reading. An empty file is an
+// Reads `path`: `header` gets the first non-blank line, `row` each later one with as many
+// fields as the header (a row with another count is an error); each returns an error
+// message, "" for none. The first error stops the reading. An empty file is an
 // error; so is a missing one (NotFound), anything but a regular file (a device, a FIFO, a
 // folder), a file over 2 GiB and a line over 64 KiB.
 absl::Status ReadCsvFile(const std::filesystem::path& path,

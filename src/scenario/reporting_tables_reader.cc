@@ -34,12 +34,10 @@ std::optional<double> NumberIn(const CsvRow& fields, int column, std::string_vie
 absl::Status ReadReportingDistricts(const std::filesystem::path& path,
                                     ReportingScenarioOptions* options) {
   int name = -1, victimization = -1, reporting = -1, population = -1;
-  size_t columns = 0;
   std::vector<ReportingDistrict>& districts = options->districts;
   districts.clear();
   std::set<std::string, std::less<>> names;
   auto header = [&](const CsvRow& fields) -> std::string {
-    columns = fields.size();
     name = CsvColumn(fields, {"district"});
     victimization = CsvColumn(fields, {"victimization_rate"});
     reporting = CsvColumn(fields, {"reporting_rate"});
@@ -51,9 +49,6 @@ absl::Status ReadReportingDistricts(const std::filesystem::path& path,
     return "";
   };
   auto row = [&](const CsvRow& fields) -> std::string {
-    if (fields.size() != columns) {
-      return fmt::format("expected {} fields as in the header, got {}", columns, fields.size());
-    }
     if (districts.size() >= kMaxDistricts) {
       return fmt::format("more than {} districts", kMaxDistricts);
     }
@@ -82,12 +77,10 @@ absl::Status ReadReportingDistricts(const std::filesystem::path& path,
 absl::Status ReadReportingCells(const std::filesystem::path& path,
                                 ReportingScenarioOptions* options) {
   int x = -1, y = -1, district = -1;
-  size_t columns = 0;
   std::vector<ReportingCell>& cells = options->cells;
   cells.clear();
   std::set<std::pair<int32_t, int32_t>> seen;
   auto header = [&](const CsvRow& fields) -> std::string {
-    columns = fields.size();
     x = CsvColumn(fields, {"x"});
     y = CsvColumn(fields, {"y"});
     district = CsvColumn(fields, {"district"});
@@ -97,9 +90,6 @@ absl::Status ReadReportingCells(const std::filesystem::path& path,
     return "";
   };
   auto row = [&](const CsvRow& fields) -> std::string {
-    if (fields.size() != columns) {
-      return fmt::format("expected {} fields as in the header, got {}", columns, fields.size());
-    }
     if (cells.size() >= kMaxCells) return fmt::format("more than {} cells", kMaxCells);
     std::string error;
     const auto cx = NumberIn(fields, x, "x", -kMaxCoordinate, kMaxCoordinate, &error);

@@ -8,6 +8,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "report/human_numbers.h"
+
 namespace oversight {
 
 namespace {
@@ -22,15 +24,6 @@ constexpr double kPerPersonTwin = 250;  // the twin's world and logs
 constexpr double kPerPersonDay = 14;    // rule state and lists, growing over the first weeks
 constexpr int32_t kGrowthDays = 30;     // ... after which it no longer grows (measured to 120)
 
-std::string Thousands(uint64_t n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 MemoryEstimate EstimateRunMemory(const Scenario& s, int threads) {
@@ -42,7 +35,7 @@ MemoryEstimate EstimateRunMemory(const Scenario& s, int threads) {
       const double persons = s.world.persons;
       bytes += persons * (kPerPerson + (s.audit.twin ? kPerPersonTwin : 0.0) +
                           kPerPersonDay * std::min(s.days, kGrowthDays));
-      e.what = fmt::format("{} persons x {} days, {}", Thousands(s.world.persons), s.days,
+      e.what = fmt::format("{} persons x {} days, {}", WithThousands(s.world.persons), s.days,
                            s.audit.twin ? "with the twin" : "without the twin");
       e.to_lower = "lower [scenario] persons (or --persons)";
       if (s.audit.twin) e.to_lower += ", or run with --no-twin";
@@ -52,8 +45,8 @@ MemoryEstimate EstimateRunMemory(const Scenario& s, int threads) {
       // Each run keeps its share per day; the summary keeps three series per arm.
       const double runs = s.urn.runs;
       bytes += runs * s.days * 8.0 * 2 + s.days * 8.0 * 6;
-      e.what = fmt::format("an urn of {} runs x {} days", Thousands(static_cast<uint64_t>(runs)),
-                           s.days);
+      e.what = fmt::format("an urn of {} runs x {} days",
+                           WithThousands(static_cast<uint64_t>(runs)), s.days);
       e.to_lower = "lower [urn] runs or [scenario] days";
       break;
     }
@@ -64,7 +57,7 @@ MemoryEstimate EstimateRunMemory(const Scenario& s, int threads) {
       bytes += static_cast<double>(p.records.size()) * 8.0 +
                per_run * std::min<double>(in_flight, p.runs) + per_run * p.runs / 4;
       e.what = fmt::format("a forecast over {} bins x {} days, {} runs with feedback",
-                           Thousands(static_cast<uint64_t>(p.bins)), s.days, p.runs);
+                           WithThousands(static_cast<uint64_t>(p.bins)), s.days, p.runs);
       e.to_lower = "lower [scenario] days, [predpol] window_days or runs";
       break;
     }
@@ -74,7 +67,7 @@ MemoryEstimate EstimateRunMemory(const Scenario& s, int threads) {
       const double span = o.burn_in_days + o.train_days + s.days;
       const double per_run = span * cells * 8.0 + span * 4.0 + cells * (o.train_days * 8.0 + 64);
       bytes += per_run * std::min<double>(in_flight, o.runs) + o.runs * cells * 24.0;
-      e.what = fmt::format("{} cells x {} simulated days, {} runs", Thousands(o.cells.size()),
+      e.what = fmt::format("{} cells x {} simulated days, {} runs", WithThousands(o.cells.size()),
                            static_cast<int64_t>(span), o.runs);
       e.to_lower = "lower [reporting] burn_in_days or train_days, [scenario] days, or --threads";
       break;
