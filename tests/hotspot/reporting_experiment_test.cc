@@ -42,7 +42,6 @@ TEST(ReportingExperimentTest, HotspotsFollowReportingNotCrime) {
   ASSERT_EQ(e.districts.size(), 2u);
   EXPECT_NEAR(HotspotShare(e, 0, false), 0.5, 0.15);
   EXPECT_GT(HotspotShare(e, 0, true), 0.85);
-  EXPECT_LT(e.districts[0].change_p95, 1.0);
   EXPECT_GT(e.districts[0].change_p05, 0.2);  // in every run, the first district gains
   // The crime itself is the same in both; the records are not.
   EXPECT_NEAR(e.districts[0].true_crimes / e.districts[1].true_crimes, 1.0, 0.1);
