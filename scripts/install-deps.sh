@@ -17,6 +17,8 @@ packages=(
   librandom123-dev      # counter-based RNG (Philox)
   libtbb-dev            # parallel day step
   libabsl-dev           # Status / StatusOr
+  libcereal-dev         # checkpoints (portable binary archives)
+  libxxhash-dev         # checkpoint checksums (XXH3)
   libgtest-dev libgmock-dev  # unit and end-to-end tests
   libbenchmark-dev      # micro-benchmarks
   time                  # bench/run.sh: wall time and peak memory

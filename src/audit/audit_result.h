@@ -41,6 +41,11 @@ struct ResponseCounts {
     for (size_t k = 0; k < kResponseCount; ++k) by_kind[k] += other.by_kind[k];
     return *this;
   }
+
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(by_kind);
+  }
 };
 
 struct GroupCounts {
@@ -85,6 +90,16 @@ struct GroupCounts {
   uint64_t harmful_acts_prevented() const {
     return Lost(twin_harmful_acts, harmful_acts - harmful_acts_stopped);
   }
+  // Checkpoints (core/snapshot.h).
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(name, persons, harmful_persons, listed_persons, list_days, alerts, false_alarms,
+            flagged_persons, flagged_innocents, responses, responses_to_innocents, checks,
+            checks_to_innocents, held_days, held_days_innocents, patrol_exposure, lawful_acts,
+            lawful_stopped, harmful_acts, harmful_acts_stopped, red_list_suppressed,
+            red_list_suppressed_harmful, red_list_harmful_acts, twin_lawful_acts,
+            twin_harmful_acts);
+  }
 
  private:
   static uint64_t Lost(uint64_t twin, uint64_t happened) {
@@ -114,6 +129,14 @@ struct RuleCounts {
   uint64_t flagged_watched = 0;
   uint64_t flagged_watched_harmful = 0;
   std::vector<uint64_t> group_alerts{};  // alerts naming persons of each group (groups order)
+
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(id, op, what, category, response, alerts, false_alarms, flagged_persons, alerts_dropped,
+            responses, lawful_stopped, harmful_acts_stopped, red_list_suppressed,
+            red_list_suppressed_harmful, watched_persons, watched_harmful, flagged_watched,
+            flagged_watched_harmful, group_alerts);
+  }
 };
 
 struct DayCounts {
@@ -138,6 +161,13 @@ struct DayCounts {
   std::vector<uint64_t> group_patrols{};
   // Patrol units sent to each district (AuditResult::districts order); empty: no patrols.
   std::vector<uint16_t> district_patrols{};
+
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(day, observations, alerts, false_alarms, responses, held, alerts_dropped, lawful_acts,
+            lawful_stopped, harmful_acts, harmful_acts_stopped, twin_lawful_acts, twin_harmful_acts,
+            group_alerts, group_listed, group_patrols, district_patrols);
+  }
 };
 
 // A cell of an intersection of the group with a register attribute (sex or status):
@@ -145,6 +175,11 @@ struct DayCounts {
 struct IntersectionCounts {
   std::string dimension;  // "group x sex" or "group x status"
   GroupCounts counts;     // name "<group> x <value>"
+
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(dimension, counts);
+  }
 };
 
 struct AuditResult {
@@ -165,6 +200,12 @@ struct AuditResult {
     return sum;
   }
   bool twin = false;  // whether the twin_* counts were measured
+
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(groups, intersections, total, rules, days, districts, district_persons, district_alerts,
+            alerts_waiting_at_end, twin);
+  }
 };
 
 }  // namespace oversight

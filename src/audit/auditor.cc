@@ -8,8 +8,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <string>
+
+#include "core/snapshot.h"
 
 namespace oversight {
 
@@ -271,6 +272,18 @@ AuditResult Auditor::Finish(size_t waiting) const {
     t.twin_harmful_acts += g.twin_harmful_acts;
   }
   return result;
+}
+
+void Auditor::Save(SnapshotWriter& out) const { out(result_, flagged_, flagged_by_rule_); }
+
+void Auditor::Load(SnapshotReader& in) {
+  const size_t persons = flagged_.size(), rules = flagged_by_rule_.size();
+  in(result_, flagged_, flagged_by_rule_);
+  ExpectSize(flagged_.size(), persons, "flagged persons");
+  ExpectSize(flagged_by_rule_.size(), rules, "rules");
+  for (const std::vector<uint8_t>& flagged : flagged_by_rule_) {
+    ExpectSize(flagged.size(), persons, "flagged persons of a rule");
+  }
 }
 
 }  // namespace oversight

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "audit/audit_result.h"
+#include "core/snapshot_fwd.h"
 #include "policy/alert.h"
 #include "policy/watchlists.h"
 #include "respond/police.h"
@@ -37,6 +38,11 @@ class Auditor {
 
   // The findings so far; `waiting` is the number of alerts still queued.
   AuditResult Finish(size_t waiting) const;
+
+  // Checkpoints: the counts so far and who has been flagged. Load REQUIRES an auditor of the
+  // same scenario and world.
+  void Save(SnapshotWriter& out) const;
+  void Load(SnapshotReader& in);
 
  private:
   // The person's group x sex and group x status cells.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -29,6 +30,7 @@
 #include "report/urn_report.h"
 #include "report/world_stats_text.h"
 #include "scenario/loader.h"
+#include "sim/checkpoint.h"
 #include "sim/memory_estimate.h"
 #include "sim/simulation.h"
 
@@ -65,6 +67,13 @@ absl::StatusOr<Scenario> LoadWithOverrides(const std::string& path, std::optiona
   if (days) scenario->days = *days;
   if (persons) scenario->world.persons = *persons;
   return scenario;
+}
+
+// "day 12" or "day 12 of replicate 3" (1-based, as the progress bar counts).
+std::string DayOfReplicate(const CheckpointHeader& header, int replicates) {
+  std::string text = fmt::format("day {}", header.day + 1);
+  if (replicates > 1) text += fmt::format(" of replicate {}", header.replicate + 1);
+  return text;
 }
 
 void PrintError(const absl::Status& status) {
@@ -115,6 +124,13 @@ int RunPlaceModel(const RunArgs& args, const PlaceModelRun& m) {
   if (args.replicates > 1 || args.persons) {
     fmt::print(stderr, "oversight: {} does not apply to model \"{}\" (set [{}] runs)\n",
                args.replicates > 1 ? "--replicates" : "--persons", m.model, m.model);
+    return kExitBadInput;
+  }
+  if (args.checkpoint_every > 0 || args.resume) {
+    fmt::print(stderr,
+               "oversight: {} applies to a city; model \"{}\" keeps no state between runs "
+               "worth saving (it runs whole in seconds)\n",
+               args.resume ? "--resume" : "--checkpoint-every", m.model);
     return kExitBadInput;
   }
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
@@ -286,6 +302,31 @@ int RunCommand(const RunArgs& args) {
   if (scenario.model == ScenarioModel::kPredpol) return RunPredpolCommand(args, scenario);
   if (scenario.model == ScenarioModel::kReporting) return RunReportingCommand(args, scenario);
 
+  const int replicates = std::max(args.replicates, 1);
+  // Checkpoints sit beside the output folder, named after it.
+  const std::filesystem::path checkpoint_path =
+      std::filesystem::path(args.out).lexically_normal().string() + ".checkpoint";
+  std::string scenario_text(DefaultScenarioText());
+  if (!args.scenario_path.empty()) {
+    absl::StatusOr<std::string> text = ReadFile(args.scenario_path);
+    if (!text.ok()) {
+      PrintError(text.status());
+      return kExitBadInput;
+    }
+    scenario_text = *std::move(text);
+  }
+  const uint64_t fingerprint = CheckpointFingerprint(scenario_text, scenario, replicates);
+  std::unique_ptr<CheckpointReader> resumed;
+  if (args.resume) {
+    absl::StatusOr<std::unique_ptr<CheckpointReader>> opened =
+        CheckpointReader::Open(checkpoint_path, fingerprint);
+    if (!opened.ok()) {
+      PrintError(opened.status());
+      return kExitBadInput;
+    }
+    resumed = *std::move(opened);
+  }
+
   absl::StatusOr<std::unique_ptr<DirectoryOutput>> output = DirectoryOutput::Create(args.out);
   if (!output.ok()) {
     PrintError(output.status());
@@ -296,17 +337,32 @@ int RunCommand(const RunArgs& args) {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
 
-  const int replicates = std::max(args.replicates, 1);
   if (!args.quiet) {
     fmt::print(stderr, "oversight: running '{}' ({} persons, {} days, seed {}{})\n", scenario.name,
                WithThousands(scenario.world.persons), scenario.days, scenario.seed,
                replicates > 1 ? fmt::format(", {} replicates", replicates) : std::string());
   }
-  ProgressBar bar(!args.quiet && IsTerminal(stderr));
   std::vector<uint64_t> seeds;
   std::vector<AuditResult> audits;
   absl::StatusOr<RunOutput> run;
-  for (int k = 0; k < replicates; ++k) {
+  RunFacts first_facts;
+  int first_replicate = 0;
+  if (resumed != nullptr) {
+    const CheckpointHeader& header = resumed->header();
+    first_replicate = header.replicate;
+    audits = header.finished;
+    for (size_t k = 0; k < audits.size(); ++k) seeds.push_back(scenario.seed + k);
+    first_facts = header.first_facts;
+    if (!audits.empty()) run = RunOutput{audits.front(), first_facts, Profile()};
+    if (!args.quiet) {
+      fmt::print(stderr, "oversight: resuming from '{}' after {}\n", checkpoint_path.string(),
+                 DayOfReplicate(header, replicates));
+    }
+  }
+  ProgressBar bar(!args.quiet && IsTerminal(stderr));
+  std::string checkpoint_holds;  // what the last checkpoint written or read holds
+  if (resumed != nullptr) checkpoint_holds = DayOfReplicate(resumed->header(), replicates);
+  for (int k = first_replicate; k < replicates; ++k) {
     Scenario replicate = scenario;
     replicate.seed = scenario.seed + static_cast<uint64_t>(k);
     RunOptions options;
@@ -315,6 +371,26 @@ int RunCommand(const RunArgs& args) {
     options.progress = [&bar, k, replicates](int32_t done, int32_t total) {
       bar.Update(k * total + done, replicates * total);
     };
+    if (resumed != nullptr && k == first_replicate) {
+      options.restore = [&](Simulation* simulation) -> absl::StatusOr<Day> {
+        absl::Status restored = resumed->Restore(simulation);
+        if (!restored.ok()) return restored;
+        return resumed->header().day;
+      };
+    }
+    if (args.checkpoint_every > 0) {
+      options.checkpoint_every = args.checkpoint_every;
+      options.checkpoint = [&, k](const Simulation& simulation, Day day) {
+        CheckpointHeader header{.fingerprint = fingerprint,
+                                .replicate = k,
+                                .day = day,
+                                .finished = audits,
+                                .first_facts = first_facts};
+        absl::Status written = WriteCheckpoint(checkpoint_path, header, simulation);
+        if (written.ok()) checkpoint_holds = DayOfReplicate(header, replicates);
+        return written;
+      };
+    }
     absl::StatusOr<RunOutput> result = RunScenario(replicate, options);
     if (!result.ok()) {
       run = result.status();
@@ -322,7 +398,10 @@ int RunCommand(const RunArgs& args) {
     }
     seeds.push_back(replicate.seed);
     audits.push_back(result->audit);
-    if (k == 0) run = *std::move(result);
+    if (k == 0) {
+      first_facts = result->facts;
+      run = *std::move(result);
+    }
   }
   bar.Finish();
   std::signal(SIGINT, SIG_DFL);
@@ -331,10 +410,16 @@ int RunCommand(const RunArgs& args) {
     (*output)->Abandon();
     if (run.status().code() == absl::StatusCode::kCancelled) {
       fmt::print(stderr, "oversight: interrupted; no output written to '{}'\n", args.out);
+      if (!checkpoint_holds.empty()) {
+        fmt::print(stderr,
+                   "oversight: the checkpoint '{}' holds the run up to {}: run the same "
+                   "command with --resume to go on\n",
+                   checkpoint_path.string(), checkpoint_holds);
+      }
       return kExitInterrupted;
     }
     PrintError(run.status());
-    return kExitFailure;
+    return run.status().code() == absl::StatusCode::kDataLoss ? kExitBadInput : kExitFailure;
   }
 
   std::optional<Replicates> summary;
@@ -350,12 +435,19 @@ int RunCommand(const RunArgs& args) {
     PrintError(written);
     return kExitFailure;
   }
+  // The outputs are complete: the checkpoint has served.
+  std::error_code ignored;
+  std::filesystem::remove(checkpoint_path, ignored);
   fmt::print("{}", Summary(scenario, run->facts, run->audit, summary ? &*summary : nullptr));
   fmt::print(
       "\n  Output: {0}/ (report.json, groups.csv, rules.csv, days.csv, intersections.csv, "
       "disparities.csv, {1}summary.txt)\n  Read the report: {0}/report.html\n",
       (*output)->final_path().string(), summary ? "replicates.csv, " : "");
-  if (args.profile) {
+  if (args.profile && resumed != nullptr) {
+    fmt::print(stderr,
+               "oversight: no profile: --profile times a whole run, and this one went on from "
+               "a checkpoint\n");
+  } else if (args.profile) {
     const double person_days =
         static_cast<double>(scenario.world.persons) * static_cast<double>(scenario.days);
     const Profile& profile = run->profile;

@@ -25,6 +25,8 @@ struct RunArgs {
   bool no_twin = false;  // skip the policy-off twin ([audit] twin)
   int replicates = 1;    // seeds seed, seed + 1, ...: every metric gets a 95% interval
   std::string max_memory;  // refuse runs estimated above this ("" = 80% of physical memory)
+  int32_t checkpoint_every = 0;  // days between checkpoints (<out>.checkpoint); 0 = none
+  bool resume = false;           // continue from <out>.checkpoint
 };
 
 struct WorldStatsArgs {

@@ -48,12 +48,20 @@ int main(int argc, char** argv) {
   run->add_option("--max-memory", run_args.max_memory,
                   "Refuse a run whose estimated memory exceeds this (e.g. 4G, 512M); default 80% "
                   "of the machine's memory");
+  run->add_option("--checkpoint-every", run_args.checkpoint_every,
+                  "Save the run's state every this many days (to <out>.checkpoint, removed when "
+                  "the run finishes), so a run that is stopped can go on with --resume")
+      ->check(CLI::Range(1, 3650));
+  run->add_flag("--resume", run_args.resume,
+                "Go on from <out>.checkpoint, left by the same command with --checkpoint-every; "
+                "the outputs are the same bytes as an uninterrupted run's");
   run->add_flag("--no-twin", run_args.no_twin,
                 "Skip the twin run with the policy off (no lawful_acts_lost, harmful_acts_prevented)");
   run->footer(
       "Examples:\n"
       "  oversight run\n"
-      "  oversight run scenarios/default.toml --seed 7 --out runs/seed7");
+      "  oversight run scenarios/default.toml --seed 7 --out runs/seed7\n"
+      "  oversight run --persons 2000000 --checkpoint-every 5    # then, if stopped: ... --resume");
 
   std::vector<std::string> validate_paths;
   CLI::App* validate =

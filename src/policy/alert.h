@@ -17,6 +17,10 @@ struct Alert {
   int32_t priority = 1;  // 0-9, higher is answered first
 
   friend bool operator==(const Alert&, const Alert&) = default;
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(time, person, rule, category, priority);
+  }
 };
 
 // A risk score's level for a person changed (from the nightly scoring).

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
 
@@ -86,11 +87,19 @@ class CompanionsRule final : public CompiledRule {
   }
   size_t StateKeys() const override { return keys_.size(); }
 
+  void Save(SnapshotWriter& out) const override { out(keys_); }
+  void Load(SnapshotReader& in) override { in(keys_); }
+
  private:
   struct Key {
     std::vector<Day> entries;                          // days of entries in the window
     std::vector<std::pair<uint32_t, Day>> companions;  // companion -> latest day
     bool fired = false;
+
+    template <class Archive>
+    void serialize(Archive& archive) {
+      archive(entries, companions, fired);
+    }
   };
 
   const RuleOptions& rule_;

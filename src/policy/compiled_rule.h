@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/snapshot_fwd.h"
 #include "policy/alert.h"
 #include "policy/watchlists.h"
 #include "scenario/policy_options.h"
@@ -91,6 +92,10 @@ class CompiledRule {
   // Bytes of state carried across days, and the keys (persons, pairs, places) holding it.
   virtual size_t StateBytes() const { return 0; }
   virtual size_t StateKeys() const { return 0; }
+  // Checkpoints: the state carried across days (none for rules that judge each day alone).
+  // Load REQUIRES a rule compiled from the same options for the same city.
+  virtual void Save(SnapshotWriter& out) const { (void)out; }
+  virtual void Load(SnapshotReader& in) { (void)in; }
 };
 
 // REQUIRES: `rule` was accepted by the loader (its op matches its slots).

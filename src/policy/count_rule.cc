@@ -7,6 +7,7 @@
 // pruned as the window slides; nothing for persons without events.
 #include <absl/container/flat_hash_map.h>
 
+#include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
 #include "policy/new_number_calls.h"
@@ -54,6 +55,15 @@ class CountRule final : public CompiledRule {
   }
   size_t StateKeys() const override {
     return counted_.size() + (novelty_ != nullptr ? novelty_->pairs() : 0);
+  }
+
+  void Save(SnapshotWriter& out) const override {
+    out(counted_, last_alert_);
+    if (novelty_ != nullptr) novelty_->Save(out);
+  }
+  void Load(SnapshotReader& in) override {
+    in(counted_, last_alert_);
+    if (novelty_ != nullptr) novelty_->Load(in);
   }
 
  private:

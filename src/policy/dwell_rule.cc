@@ -13,6 +13,7 @@
 
 #include <algorithm>
 
+#include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
 
@@ -43,6 +44,9 @@ class DwellRule final : public CompiledRule {
   }
   size_t StateKeys() const override { return totals_.size(); }
 
+  void Save(SnapshotWriter& out) const override { out(totals_); }
+  void Load(SnapshotReader& in) override { in(totals_); }
+
  private:
   // 4 bytes: a day (< 2^21) and its minutes (<= 1440 < 2^11).
   struct DayMinutes {
@@ -52,10 +56,20 @@ class DwellRule final : public CompiledRule {
     }
     Day day() const { return static_cast<Day>(packed >> 11); }
     int32_t minutes() const { return static_cast<int32_t>(packed & 2047u); }
+
+    template <class Archive>
+    void serialize(Archive& archive) {
+      archive(packed);
+    }
   };
   struct Totals {
     std::vector<DayMinutes> days;  // oldest first
     bool fired = false;
+
+    template <class Archive>
+    void serialize(Archive& archive) {
+      archive(days, fired);
+    }
   };
 
   void EvaluateStays(AlertSink* sink) {

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 
+#include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/logistic_regression.h"
 #include "world/phone_number.h"
@@ -72,6 +73,18 @@ class LearnedScore final : public CompiledRule {
     return counts_.capacity() * sizeof(float) + above_.capacity() + last_alerted_.capacity() * 9;
   }
   size_t StateKeys() const override { return last_alerted_.size(); }
+
+  void Save(SnapshotWriter& out) const override {
+    out(counts_, above_, last_alerted_);
+    model_.Save(out);
+  }
+  void Load(SnapshotReader& in) override {
+    const size_t counts = counts_.size(), persons = above_.size();
+    in(counts_, above_, last_alerted_);
+    ExpectSize(counts_.size(), counts, "score counts");
+    ExpectSize(above_.size(), persons, "score levels");
+    model_.Load(in);
+  }
 
  private:
   void Count(const RuleDay& day) {

@@ -4,6 +4,8 @@
 #include <cassert>
 #include <cmath>
 
+#include "core/snapshot.h"
+
 namespace oversight {
 
 namespace {
@@ -113,5 +115,11 @@ std::vector<double> LogisticRegression::Coefficients() const {
   }
   return out;
 }
+
+void LogisticRegression::Save(SnapshotWriter& out) const {
+  out(width_, mean_, scale_, weights_, raw_);
+}
+
+void LogisticRegression::Load(SnapshotReader& in) { in(width_, mean_, scale_, weights_, raw_); }
 
 }  // namespace oversight

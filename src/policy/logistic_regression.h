@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/snapshot_fwd.h"
+
 namespace oversight {
 
 class LogisticRegression {
@@ -26,6 +28,10 @@ class LogisticRegression {
   bool fitted() const { return !weights_.empty(); }
   // Coefficients on the original (unstandardised) scale: intercept first, then one per feature.
   std::vector<double> Coefficients() const;
+
+  // Checkpoints: the fitted model.
+  void Save(SnapshotWriter& out) const;
+  void Load(SnapshotReader& in);
 
  private:
   size_t width_ = 0;

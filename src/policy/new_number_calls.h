@@ -29,6 +29,15 @@ class NewNumberCalls {
   void Filter(Day day, std::vector<Event>* calls);
 
   size_t pairs() const { return contacts_.size(); }
+  // Checkpoints (Archive: core/snapshot.h).
+  template <class Archive>
+  void Save(Archive& out) const {
+    out(contacts_);
+  }
+  template <class Archive>
+  void Load(Archive& in) {
+    in(contacts_);
+  }
   size_t StateBytes() const {
     return contacts_.capacity() * (sizeof(uint64_t) + sizeof(Contact) + 1);
   }
@@ -37,6 +46,11 @@ class NewNumberCalls {
   struct Contact {
     Day first = 0;  // first call of the current stretch
     Day last = 0;   // latest call
+
+    template <class Archive>
+    void serialize(Archive& archive) {
+      archive(first, last);
+    }
   };
 
   int32_t lookback_days_;

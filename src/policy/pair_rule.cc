@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
 
@@ -53,11 +54,19 @@ class PairRule final : public CompiledRule {
   }
   size_t StateKeys() const override { return sums_.size(); }
 
+  void Save(SnapshotWriter& out) const override { out(sums_); }
+  void Load(SnapshotReader& in) override { in(sums_); }
+
  private:
   struct Sums {
     int64_t present_a = 0;
     int64_t present_b = 0;
     int64_t together = 0;
+
+    template <class Archive>
+    void serialize(Archive& archive) {
+      archive(present_a, present_b, together);
+    }
   };
 
   // Minutes of [a, b) (within day `day`) inside the rule's hours.

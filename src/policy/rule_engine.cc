@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "core/snapshot.h"
 #include "world/daily_life.h"
 
 namespace oversight {
@@ -60,6 +61,16 @@ const std::vector<Alert>& RuleEngine::Evaluate(Day day,
   for (const std::unique_ptr<CompiledRule>& rule : rules_) rule->AfterDay(day, alerts_);
   watchlists_.Update(day, alerts_);
   return alerts_;
+}
+
+void RuleEngine::Save(SnapshotWriter& out) const {
+  watchlists_.Save(out);
+  for (const auto& rule : rules_) rule->Save(out);
+}
+
+void RuleEngine::Load(SnapshotReader& in) {
+  watchlists_.Load(in);
+  for (const auto& rule : rules_) rule->Load(in);
 }
 
 }  // namespace oversight

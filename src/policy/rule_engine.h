@@ -14,6 +14,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/snapshot_fwd.h"
 #include "policy/alert.h"
 #include "policy/compiled_rule.h"
 #include "policy/watchlists.h"
@@ -43,6 +44,10 @@ class RuleEngine {
   const Watchlists& watchlists() const { return watchlists_; }
   // The police put `person` on `list` (respond: list_after_visit).
   void AddToList(ListId list, PersonId person) { watchlists_.Add(list, person); }
+  // Checkpoints: the lists and every rule's state. Load REQUIRES an engine built from the
+  // same options for the same city.
+  void Save(SnapshotWriter& out) const;
+  void Load(SnapshotReader& in);
   const PolicyOptions& options() const { return options_; }
   // State each rule carries across days (bytes, keys).
   size_t StateBytes(RuleId rule) const { return rules_[rule.index()]->StateBytes(); }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
 
@@ -57,6 +58,9 @@ class SequenceRule final : public CompiledRule {
     return pending_.capacity() * (sizeof(uint32_t) + sizeof(Minute) + 1);
   }
   size_t StateKeys() const override { return pending_.size(); }
+
+  void Save(SnapshotWriter& out) const override { out(pending_); }
+  void Load(SnapshotReader& in) override { in(pending_); }
 
  private:
   // The second step's filter: no place or hour conditions, only its kind and destination.

@@ -10,6 +10,7 @@
 #include <cassert>
 
 #include "core/rng.h"
+#include "core/snapshot.h"
 
 namespace oversight {
 
@@ -100,6 +101,19 @@ void Watchlists::Update(Day day, const std::vector<Alert>& alerts) {
       }
     }
   }
+}
+
+void Watchlists::Save(SnapshotWriter& out) const {
+  out(membership_, sizes_, added_, removed_, alert_days_);
+}
+
+void Watchlists::Load(SnapshotReader& in) {
+  const size_t persons = membership_.size(), lists = sizes_.size();
+  in(membership_, sizes_, added_, removed_, alert_days_);
+  ExpectSize(membership_.size(), persons, "list membership");
+  ExpectSize(sizes_.size(), lists, "lists");
+  ExpectSize(added_.size(), lists, "lists");
+  ExpectSize(removed_.size(), lists, "lists");
 }
 
 }  // namespace oversight

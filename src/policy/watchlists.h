@@ -17,6 +17,7 @@
 
 #include "core/ids.h"
 #include "core/sim_time.h"
+#include "core/snapshot_fwd.h"
 #include "policy/alert.h"
 #include "scenario/policy_options.h"
 #include "world/records_view.h"
@@ -54,6 +55,11 @@ class Watchlists {
   const std::vector<size_t>& added() const { return added_; }
   const std::vector<size_t>& removed() const { return removed_; }
   size_t exempt_count() const { return exempt_count_; }
+
+  // Checkpoints: membership now, the counts of additions and removals, and the recent
+  // alerts that may yet add someone. Load REQUIRES lists built from the same options.
+  void Save(SnapshotWriter& out) const;
+  void Load(SnapshotReader& in);
 
  private:
   void AddTo(size_t list, PersonId person);

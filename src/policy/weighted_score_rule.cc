@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "world/phone_number.h"
 
@@ -64,12 +65,20 @@ class WeightedScore final : public CompiledRule {
   }
   size_t StateKeys() const override { return state_.size(); }
 
+  void Save(SnapshotWriter& out) const override { out(state_); }
+  void Load(SnapshotReader& in) override { in(state_); }
+
  private:
   struct State {
     float calls = 0;  // recency-weighted calls to listed residents
     float dark = 0;   // recency-weighted dark phones
     uint16_t trips = 0;
     uint8_t level = 0;
+
+    template <class Archive>
+    void serialize(Archive& archive) {
+      archive(calls, dark, trips, level);
+    }
   };
 
   // Ages yesterday's evidence and folds in today's.

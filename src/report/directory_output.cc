@@ -5,14 +5,38 @@
 #include "report/directory_output.h"
 
 #include <fmt/format.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <fstream>
+#include <string>
 #include <system_error>
 
 namespace oversight {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Removes "<final>.partial-<pid>" folders whose process is gone (a run killed before it
+// could clean up, e.g. by SIGKILL or a power cut). A live process's folder is left alone.
+void RemoveStalePartials(const fs::path& final_path) {
+  std::error_code ec;
+  const std::string prefix = final_path.filename().string() + ".partial-";
+  for (const fs::directory_entry& entry : fs::directory_iterator(final_path.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0 || name.size() == prefix.size()) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const auto pid = static_cast<pid_t>(std::stol(digits));
+    if (pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    fs::remove_all(entry.path(), ignored);
+  }
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<DirectoryOutput>> DirectoryOutput::Create(const fs::path& dir) {
   std::error_code ec;
@@ -26,6 +50,7 @@ absl::StatusOr<std::unique_ptr<DirectoryOutput>> DirectoryOutput::Create(const f
           dir.string()));
     }
   }
+  RemoveStalePartials(final_path);
   fs::path temp = final_path;
   temp += fmt::format(".partial-{}", getpid());
   fs::remove_all(temp, ec);

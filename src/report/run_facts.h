@@ -25,6 +25,11 @@ struct DistrictFacts {
   std::string name;
   double x0 = 0, y0 = 0, size = 0;  // south-west corner and side, metres
   uint64_t cameras = 0;             // places with a camera, at the end of the run
+
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(name, x0, y0, size, cameras);
+  }
 };
 
 struct RunFacts {
@@ -42,6 +47,14 @@ struct RunFacts {
   // Over the whole run, by kind (kObservationKindNames order).
   std::array<uint64_t, kObservationKindCount> observations_by_kind{};
   std::vector<DistrictFacts> districts;
+
+  // Checkpoints (core/snapshot.h).
+  template <class Archive>
+  void serialize(Archive& archive) {
+    archive(version, households, places_by_type, cameras_by_type, list_sizes, list_sizes_final,
+            list_added, list_removed, red_listed, cameras_added, observations, observations_by_kind,
+            districts);
+  }
 };
 
 }  // namespace oversight

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/snapshot.h"
+
 namespace oversight {
 
 Patrols::Patrols(const PatrolOptions& options, size_t districts)
@@ -63,6 +65,15 @@ std::vector<uint32_t> AlertsByDistrict(const std::vector<Alert>& alerts, const R
     if (district.valid() && district.index() < districts) ++out[district.index()];
   }
   return out;
+}
+
+void Patrols::Save(SnapshotWriter& out) const { out(alerts_, units_); }
+
+void Patrols::Load(SnapshotReader& in) {
+  const size_t window = alerts_.size();
+  in(alerts_, units_);
+  ExpectSize(alerts_.size(), window, "patrol window");
+  for (const std::vector<uint32_t>& day : alerts_) ExpectSize(day.size(), districts_, "districts");
 }
 
 }  // namespace oversight

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/sim_time.h"
+#include "core/snapshot_fwd.h"
 #include "policy/alert.h"
 #include "scenario/respond_options.h"
 #include "world/records_view.h"
@@ -31,6 +32,10 @@ class Patrols {
   void Record(Day day, const std::vector<uint32_t>& alerts_by_district);
 
   const std::vector<uint16_t>& units() const { return units_; }
+
+  // Checkpoints: the window of recent alerts and today's units.
+  void Save(SnapshotWriter& out) const;
+  void Load(SnapshotReader& in);
 
  private:
   PatrolOptions options_;

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/snapshot.h"
+
 namespace oversight {
 
 std::vector<RuleResponse> RuleResponses(const PolicyOptions& policy) {
@@ -120,5 +122,9 @@ const ResponseDay& Police::Respond(Day day, const std::vector<Alert>& alerts,
   today_.waiting = queue_.size();
   return today_;
 }
+
+void Police::Save(SnapshotWriter& out) const { out(queue_, held_until_, permit_until_, listed_); }
+
+void Police::Load(SnapshotReader& in) { in(queue_, held_until_, permit_until_, listed_); }
 
 }  // namespace oversight

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/sim_time.h"
+#include "core/snapshot_fwd.h"
 #include "policy/alert.h"
 #include "scenario/policy_options.h"
 #include "scenario/respond_options.h"
@@ -54,10 +55,19 @@ class Police {
 
   size_t queue_size() const { return queue_.size(); }
 
+  // Checkpoints: the queue of unanswered alerts and the standing restrictions.
+  void Save(SnapshotWriter& out) const;
+  void Load(SnapshotReader& in);
+
  private:
   struct Pending {
     Alert alert;
     Day raised = 0;
+
+    template <class Archive>
+    void serialize(Archive& archive) {
+      archive(alert, raised);
+    }
   };
 
   RuleResponse ResponseTo(const Alert& alert) const;

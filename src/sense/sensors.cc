@@ -23,6 +23,7 @@
 #include <algorithm>
 
 #include "core/rng.h"
+#include "core/snapshot.h"
 #include "world/spatial_grid.h"
 
 namespace oversight {
@@ -277,6 +278,17 @@ const std::vector<Observation>& Sensors::Observe(const World& world) {
   // would, at any thread count.
   tbb::parallel_sort(observations_.begin(), observations_.end(), ObservationBefore);
   return observations_;
+}
+
+void Sensors::Save(SnapshotWriter& out) const {
+  out(has_camera_, seen_at_, cameras_by_type_, cameras_added_);
+}
+
+void Sensors::Load(SnapshotReader& in) {
+  const size_t places = has_camera_.size();
+  in(has_camera_, seen_at_, cameras_by_type_, cameras_added_);
+  ExpectSize(has_camera_.size(), places, "cameras");
+  ExpectSize(seen_at_.size(), places, "camera views");
 }
 
 }  // namespace oversight

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/snapshot_fwd.h"
 #include "scenario/sense_options.h"
 #include "sense/observation.h"
 #include "sense/records.h"
@@ -46,6 +47,11 @@ class Sensors {
   // Cameras per place type (for the report), and how many AddCamera installed.
   const std::vector<size_t>& cameras_by_type() const { return cameras_by_type_; }
   size_t cameras_added() const { return cameras_added_; }
+
+  // Checkpoints: the cameras (those added during the run included). Load REQUIRES sensors
+  // built on the same world.
+  void Save(SnapshotWriter& out) const;
+  void Load(SnapshotReader& in);
 
  private:
   void ObserveChunk(const World& world, const DayLog& log, std::vector<Observation>* out,

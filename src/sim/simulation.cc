@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "core/snapshot.h"
 #include "core/version.h"
 
 namespace oversight {
@@ -144,6 +145,28 @@ RunFacts Simulation::facts() const {
   return facts;
 }
 
+void Simulation::Save(SnapshotWriter& out) const {
+  world_->Save(out);
+  if (twin_ != nullptr) twin_->Save(out);
+  sensors_->Save(out);
+  rules_->Save(out);
+  police_->Save(out);
+  patrols_->Save(out);
+  auditor_->Save(out);
+  out(observations_by_kind_);
+}
+
+void Simulation::Load(SnapshotReader& in) {
+  world_->Load(in);
+  if (twin_ != nullptr) twin_->Load(in);
+  sensors_->Load(in);
+  rules_->Load(in);
+  police_->Load(in);
+  patrols_->Load(in);
+  auditor_->Load(in);
+  in(observations_by_kind_);
+}
+
 absl::StatusOr<RunOutput> RunScenario(const Scenario& scenario, const RunOptions& options) {
   const int threads =
       options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
@@ -152,13 +175,38 @@ absl::StatusOr<RunOutput> RunScenario(const Scenario& scenario, const RunOptions
   arena.execute([&] {
     Simulation simulation(scenario);
     if (options.observer) simulation.SetObserver(options.observer);
-    for (Day day = 0; day < scenario.days; ++day) {
+    Day first = 0;
+    if (options.restore) {
+      absl::StatusOr<Day> restored = options.restore(&simulation);
+      if (!restored.ok()) {
+        result = restored.status();
+        return;
+      }
+      first = *restored + 1;
+      if (options.progress) options.progress(first, scenario.days);
+    }
+    Day saved = first - 1;  // the last day a checkpoint holds
+    auto checkpoint = [&](Day day) {
+      if (!options.checkpoint || day == saved || day < 0) return absl::OkStatus();
+      saved = day;
+      return options.checkpoint(simulation, day);
+    };
+    for (Day day = first; day < scenario.days; ++day) {
       if (options.cancel != nullptr && options.cancel->load()) {
-        result = absl::CancelledError("the run was interrupted");
+        absl::Status written = checkpoint(day - 1);
+        result = written.ok() ? absl::CancelledError("the run was interrupted") : written;
         return;
       }
       simulation.Step(day);
       if (options.progress) options.progress(day + 1, scenario.days);
+      if (options.checkpoint_every > 0 && (day + 1) % options.checkpoint_every == 0 &&
+          day + 1 < scenario.days) {
+        absl::Status written = checkpoint(day);
+        if (!written.ok()) {
+          result = written;
+          return;
+        }
+      }
     }
     result = RunOutput{simulation.audit(), simulation.facts(), simulation.profile()};
   });

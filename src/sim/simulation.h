@@ -15,6 +15,7 @@
 
 #include "audit/audit_result.h"
 #include "audit/auditor.h"
+#include "core/snapshot_fwd.h"
 #include "policy/rule_engine.h"
 #include "report/run_facts.h"
 #include "respond/patrols.h"
@@ -53,6 +54,11 @@ class Simulation {
   const World& world() const { return *world_; }
   const Scenario& scenario() const { return scenario_; }
   const RuleEngine& rules() const { return *rules_; }
+  // Checkpoints (sim/checkpoint.h): every stage's state after the last day stepped. Load
+  // REQUIRES a new simulation of the same scenario; the next Step() is then the day after
+  // the one saved.
+  void Save(SnapshotWriter& out) const;
+  void Load(SnapshotReader& in);
   // Called at the end of every Step() with the day's view.
   void SetObserver(std::function<void(const DayView&)> observer) { observer_ = std::move(observer); }
 
@@ -78,6 +84,15 @@ struct RunOptions {
   const std::atomic<bool>* cancel = nullptr;
   // When set, called with each day's view (Simulation::SetObserver).
   std::function<void(const DayView&)> observer;
+  // When set, called once on the new simulation before any day is stepped, to load a
+  // checkpoint; returns the last day the loaded state has done (the run goes on from the
+  // day after).
+  std::function<absl::StatusOr<Day>(Simulation*)> restore;
+  // When set, called with the simulation after every `checkpoint_every`-th day of the run
+  // (days 0-based: after day k - 1, 2k - 1, ...), and after the last day done when the run
+  // is cancelled; an error fails the run.
+  int32_t checkpoint_every = 0;
+  std::function<absl::Status(const Simulation&, Day)> checkpoint;
 };
 
 struct RunOutput {

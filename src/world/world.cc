@@ -13,6 +13,7 @@
 
 #include "core/poisson.h"
 #include "core/rng.h"
+#include "core/snapshot.h"
 #include "core/tuning.h"
 #include "world/world_builder.h"
 
@@ -251,6 +252,14 @@ void World::ApplyRestrictions() {
     RemoveHeld(held_today_, &log.drives);
     RemoveHeld(held_today_, &log.tickets);
   }
+}
+
+void World::Save(SnapshotWriter& out) const { out(day_, police_contacts_, holds_, permits_); }
+
+void World::Load(SnapshotReader& in) {
+  const size_t persons = police_contacts_.size();
+  in(day_, police_contacts_, holds_, permits_);
+  ExpectSize(police_contacts_.size(), persons, "police contacts");
 }
 
 }  // namespace oversight

@@ -14,14 +14,15 @@
 
 #include "core/ids.h"
 #include "core/sim_time.h"
+#include "core/snapshot_fwd.h"
 #include "scenario/world_options.h"
 #include "world/city.h"
-#include "world/day_log.h"
 #include "world/daily_life.h"
+#include "world/day_log.h"
 #include "world/population.h"
 #include "world/records_view.h"
-#include "world/ties.h"
 #include "world/response_target.h"
+#include "world/ties.h"
 
 namespace oversight {
 
@@ -55,6 +56,11 @@ class World : public ResponseTarget {
   // Today's meter reading of every household, indexed by HouseholdId.
   const std::vector<MeterReading>& meters() const { return meters_; }
 
+  // Checkpoints: the state carried from one day to the next (police contacts, detentions,
+  // withheld permits). Load REQUIRES a world built from the same options and seed.
+  void Save(SnapshotWriter& out) const;
+  void Load(SnapshotReader& in);
+
   const City& city() const { return city_; }
   const Population& population() const { return population_; }
   const Ties& ties() const { return ties_; }
@@ -82,6 +88,11 @@ class World : public ResponseTarget {
     Day from = 0;
     Day until = 0;
     uint32_t cause = 0;
+
+    template <class Archive>
+    void serialize(Archive& archive) {
+      archive(from, until, cause);
+    }
   };
 
   WorldOptions options_;

@@ -1,17 +1,24 @@
 // The oversight program as a user meets it: exit codes, messages and the output folder.
+#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sys/wait.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
+#include <vector>
+
+#include "scenario/loader.h"
+#include "sim/checkpoint.h"
+#include "sim/simulation.h"
 
 namespace oversight {
 namespace {
@@ -327,39 +334,176 @@ TEST_F(CliTest, RefusesToOverwriteAFolderThatIsNotAnOutput) {
   EXPECT_TRUE(fs::exists(mine / "thesis.txt"));
 }
 
-// An interrupted run must not leave a folder that looks complete. The run is far too large
-// to finish before the signal arrives; the test waits for the process, without a deadline.
-TEST_F(CliTest, InterruptedRunLeavesNoOutput) {
-  const fs::path out = dir_ / "out";
+// Starts `oversight run <args>` in the background (output discarded); returns its pid.
+pid_t Start(const std::vector<std::string>& args) {
   const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
   if (pid == 0) {
     const int devnull = open("/dev/null", O_WRONLY);
     dup2(devnull, 1);
     dup2(devnull, 2);
-    execl(OVERSIGHT_BINARY, OVERSIGHT_BINARY, "run", "--persons", "200000", "--days", "3650",
-          "--out", out.c_str(), "-q", static_cast<char*>(nullptr));
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(OVERSIGHT_BINARY));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(OVERSIGHT_BINARY, argv.data());
     _exit(127);
   }
-  // Wait until the run has started: its temporary folder exists.
-  bool started = false;
-  for (int i = 0; i < 6000 && !started; ++i) {
-    for (const auto& entry : fs::directory_iterator(dir_)) {
-      started |= entry.path().filename().string().find(".partial") != std::string::npos;
-    }
-    if (!started) usleep(10000);
+  return pid;
+}
+
+// Every file of an output folder, named, in name order.
+std::string FolderBytes(const fs::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    files[entry.path().filename().string()] =
+        std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   }
-  ASSERT_TRUE(started);
+  std::string all;
+  for (const auto& [name, bytes] : files) all += name + "\n" + bytes;
+  return all;
+}
+
+// Sends SIGINT to `pid` and waits for it; returns its exit code (-1 if it did not exit).
+int Interrupt(pid_t pid) {
   kill(pid, SIGINT);
   int status = 0;
-  ASSERT_EQ(waitpid(pid, &status, 0), pid);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 130);
+  if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
+  return WEXITSTATUS(status);
+}
+
+// Polls (every 5 ms, for at most ten minutes) until `ready` holds.
+bool WaitFor(const std::function<bool()>& ready) {
+  for (int i = 0; i < 120000; ++i) {
+    if (ready()) return true;
+    usleep(5000);
+  }
+  return false;
+}
+
+// An interrupted run must not leave a folder that looks complete. The run is far too large
+// to finish before the signal arrives; the test waits for the process, without a deadline.
+TEST_F(CliTest, InterruptedRunLeavesNoOutput) {
+  const fs::path out = dir_ / "out";
+  const pid_t pid =
+      Start({"run", "--persons", "200000", "--days", "3650", "--out", out.string(), "-q"});
+  ASSERT_GT(pid, 0);
+  // Wait until the run has started: its temporary folder exists.
+  ASSERT_TRUE(WaitFor([&] {
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+      if (entry.path().filename().string().find(".partial") != std::string::npos) return true;
+    }
+    return false;
+  }));
+  EXPECT_EQ(Interrupt(pid), 130);
   EXPECT_FALSE(fs::exists(out));
   for (const auto& entry : fs::directory_iterator(dir_)) {
-    EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos)
-        << entry.path();
+    EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos) << entry.path();
   }
+}
+
+// Nothing lost: a run killed (SIGKILL: no chance to clean up) after
+// its first checkpoint leaves no output folder, and the same command with --resume finishes
+// it to the bytes of a run never stopped, report.html included. The run is far longer than
+// the time between the checkpoint appearing and the kill.
+TEST_F(CliTest, KilledRunResumesFromItsCheckpointToTheSameBytes) {
+  const std::string size = "--persons 20000 --days 40 -q";
+  ASSERT_EQ(Run("run " + size + " --out " + (dir_ / "straight").string()).exit_code, 0);
+
+  const fs::path out = dir_ / "killed";
+  const fs::path checkpoint = dir_ / "killed.checkpoint";
+  const pid_t pid = Start({"run", "--persons", "20000", "--days", "40", "-q", "--out", out.string(),
+                           "--checkpoint-every", "3"});
+  ASSERT_GT(pid, 0);
+  ASSERT_TRUE(WaitFor([&] { return fs::exists(checkpoint); }));
+  kill(pid, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  EXPECT_FALSE(fs::exists(out));
+
+  const Result resumed =
+      Run("run " + size + " --out " + out.string() + " --checkpoint-every 3 --resume");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(FolderBytes(out), FolderBytes(dir_ / "straight"));
+  EXPECT_FALSE(fs::exists(checkpoint)) << "a finished run removes its checkpoint";
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos)
+        << "the killed run's temporary folder is cleared: " << entry.path();
+  }
+}
+
+// With replicates, the checkpoint carries the finished replicates' findings: killed in the
+// second replicate, the resumed run does not redo the first and still writes the same
+// replicates.csv. SIGINT: the run writes a checkpoint of the last day done and says so.
+TEST_F(CliTest, InterruptedReplicatesResumeToTheSameBytes) {
+  const std::string size = "--persons 20000 --days 10 --replicates 2";
+  ASSERT_EQ(Run("run " + size + " -q --out " + (dir_ / "straight").string()).exit_code, 0);
+
+  Scenario scenario = DefaultScenario();
+  scenario.world.persons = 20000;
+  scenario.days = 10;
+  const uint64_t fingerprint = CheckpointFingerprint(DefaultScenarioText(), scenario, 2);
+  const fs::path out = dir_ / "stopped";
+  const fs::path checkpoint = dir_ / "stopped.checkpoint";
+  const pid_t pid = Start({"run", "--persons", "20000", "--days", "10", "--replicates", "2", "-q",
+                           "--out", out.string(), "--checkpoint-every", "2"});
+  ASSERT_GT(pid, 0);
+  ASSERT_TRUE(WaitFor([&] {
+    absl::StatusOr<std::unique_ptr<CheckpointReader>> reader =
+        CheckpointReader::Open(checkpoint, fingerprint);
+    return reader.ok() && (*reader)->header().replicate == 1;
+  }));
+  EXPECT_EQ(Interrupt(pid), 130);
+  EXPECT_FALSE(fs::exists(out));
+
+  absl::StatusOr<std::unique_ptr<CheckpointReader>> reader =
+      CheckpointReader::Open(checkpoint, fingerprint);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ((*reader)->header().finished.size(), 1u);
+
+  const Result resumed = Run("run " + size + " --out " + out.string() + " --resume");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_THAT(resumed.err, HasSubstr("of replicate 2"));
+  EXPECT_EQ(FolderBytes(out), FolderBytes(dir_ / "straight"));
+}
+
+TEST_F(CliTest, ResumeNeedsTheCheckpointOfTheSameCommand) {
+  const fs::path out = dir_ / "out";
+  const Result none = Run("run --persons 2000 --days 3 -q --resume --out " + out.string());
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_THAT(none.err, HasSubstr("no checkpoint at"));
+  EXPECT_THAT(none.err, HasSubstr("--checkpoint-every"));
+  EXPECT_FALSE(fs::exists(out));
+
+  // A checkpoint left by an interrupted run of another size is refused, and kept.
+  Scenario scenario = DefaultScenario();
+  scenario.world.persons = 2000;
+  scenario.days = 3;
+  {
+    Simulation simulation(scenario);
+    simulation.Step(0);
+    CheckpointHeader header;
+    header.fingerprint = CheckpointFingerprint(DefaultScenarioText(), scenario, 1);
+    header.day = 0;
+    ASSERT_TRUE(WriteCheckpoint(dir_ / "out.checkpoint", header, simulation).ok());
+  }
+  const Result other = Run("run --persons 3000 --days 3 -q --resume --out " + out.string());
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_THAT(other.err, HasSubstr("belongs to another run"));
+  EXPECT_TRUE(fs::exists(dir_ / "out.checkpoint"));
+  // The command that wrote it goes on from it.
+  const Result same = Run("run --persons 2000 --days 3 --resume --out " + out.string());
+  EXPECT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_THAT(same.err, HasSubstr("resuming from"));
+  EXPECT_THAT(same.err, HasSubstr("after day 1"));
+}
+
+TEST_F(CliTest, CheckpointsAreForCities) {
+  const std::string urn = std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/runaway-feedback.toml";
+  const Result r = Run("run " + urn + " --checkpoint-every 5 --out " + (dir_ / "o").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--checkpoint-every applies to a city"));
 }
 
 }  // namespace
