@@ -127,6 +127,8 @@ class Loader {
     }
     size_t city = 0;
     r.Choice("city", {"default"}, "city to start from", &city);  // see InheritDefaultCity
+    size_t apparatus = 0;
+    r.Choice("apparatus", {"default"}, "apparatus to install", &apparatus);  // ditto
     r.String("name", &scenario_.name);
     r.String("description", &scenario_.description);
     int64_t seed = static_cast<int64_t>(scenario_.seed);
@@ -1328,7 +1330,9 @@ constexpr std::array<std::string_view, 9> kApparatusSections = {
 
 // With `[scenario] city = "default"`, copies into `root` every section of the built-in
 // default city that describes the city (population, places, life, sensors, ...) and that
-// `root` does not set itself; a section the file sets replaces the default's whole.
+// `root` does not set itself; with `apparatus = "default"`, every section that describes
+// the apparatus (lists, rules, scores, red list, police, patrols) likewise. A section the
+// file sets replaces the default's whole.
 std::string_view ModelName(ScenarioModel model) {
   switch (model) {
     case ScenarioModel::kCity:
@@ -1345,21 +1349,27 @@ std::string_view ModelName(ScenarioModel model) {
 
 void InheritDefaultCity(toml::table* root, Diagnostics* diagnostics) {
   const toml::table* header = (*root)["scenario"].as_table();
-  if (header == nullptr || (*header)["city"].value<std::string_view>() != "default") return;
+  if (header == nullptr) return;
+  const bool city = (*header)["city"].value<std::string_view>() == "default";
+  const bool apparatus = (*header)["apparatus"].value<std::string_view>() == "default";
+  if (!city && !apparatus) return;
   // Problems in the sections taken from the default city (say, its districts naming
-  // groups this file redefined) are reported at `city`, saying where they come from.
+  // groups this file redefined) are reported at `city` (or `apparatus`), saying where they
+  // come from.
+  const char* const key_name = city ? "city" : "apparatus";
   diagnostics->SetPositionForUnpositioned(
-      PositionOf(*header->get("city")),
-      " (in a section taken from the default city by city = \"default\"; write that "
-      "section in this file to replace it)");
+      PositionOf(*header->get(key_name)),
+      fmt::format(" (in a section taken from the default city by {} = \"default\"; write "
+                  "that section in this file to replace it)",
+                  key_name));
   const toml::table base = toml::parse(DefaultScenarioText(), kBuiltInSource);
   for (const auto& [key, node] : base) {
     const std::string_view name = key.str();
-    if (std::find(kApparatusSections.begin(), kApparatusSections.end(), name) !=
-            kApparatusSections.end() ||
-        root->contains(name)) {
-      continue;
-    }
+    const bool is_apparatus = std::find(kApparatusSections.begin(), kApparatusSections.end(),
+                                        name) != kApparatusSections.end();
+    const bool wanted =
+        is_apparatus ? apparatus && name != "scenario" && name != "audit" && name != "urn" : city;
+    if (!wanted || root->contains(name)) continue;
     root->insert(key, node);
   }
 }

@@ -225,6 +225,36 @@ hit_rate = { majority = 0.5, minority = 0.5 }
               HasSubstr("names unknown city to start from 'paris'"));
 }
 
+// `apparatus = "default"` installs the default city's lists, rules, scores, red list and
+// police (a section the file sets replaces the default's); with `city = "default"` too, the
+// file is the default scenario at another size.
+TEST(LoaderTest, TheDefaultApparatusCanBeInstalled) {
+  const std::string text = R"([scenario]
+name = "mini"
+seed = 3
+days = 30
+persons = 50
+city = "default"
+apparatus = "default"
+[police]
+capacity_per_day = 7
+)";
+  absl::StatusOr<Scenario> s = LoadScenarioText(text, "test.toml");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  const Scenario d = DefaultScenario();
+  EXPECT_EQ(s->policy.lists.size(), d.policy.lists.size());
+  ASSERT_EQ(s->policy.rules.size(), d.policy.rules.size());
+  EXPECT_EQ(s->policy.rules.back().id, d.policy.rules.back().id);
+  EXPECT_DOUBLE_EQ(s->respond.capacity_per_day, 7.0);  // its own [police]
+  EXPECT_EQ(s->world.persons, 50u);                    // and its own [scenario]
+  // A problem in a section taken from the default (its couples rule needs 30 days) is
+  // reported at the key that took it.
+  EXPECT_THAT(Errors(std::string(kMinimal) + "apparatus = \"default\"\n"),
+              HasSubstr("taken from the default city by apparatus = \"default\""));
+  EXPECT_THAT(Errors(std::string(kMinimal) + "apparatus = \"mine\"\n"),
+              HasSubstr("names unknown apparatus to install 'mine'"));
+}
+
 TEST(LoaderTest, UrnScenariosAreReadAndCheckedApart) {
   const std::string urn = R"([scenario]
 name = "u"
