@@ -258,15 +258,27 @@ bool Sensors::PatrolChecks(const City& city, const Presence& presence, Day day) 
 }
 
 const std::vector<Observation>& Sensors::Observe(const World& world) {
+  BeginDay(world);
   const std::vector<DayLog>& chunks = world.day_log();
-  chunk_observations_.resize(chunks.size());
-  chunk_records_.resize(chunks.size());
   tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks.size(), 1),
                     [&](const tbb::blocked_range<size_t>& range) {
                       for (size_t c = range.begin(); c != range.end(); ++c) {
-                        ObserveChunk(world, chunks[c], &chunk_observations_[c], &chunk_records_[c]);
+                        ObserveBlock(world, c, chunks[c]);
                       }
                     });
+  return FinishDay(world);
+}
+
+void Sensors::BeginDay(const World& world) {
+  chunk_observations_.resize(world.day_log().size());
+  chunk_records_.resize(world.day_log().size());
+}
+
+void Sensors::ObserveBlock(const World& world, size_t block, const DayLog& log) {
+  ObserveChunk(world, log, &chunk_observations_[block], &chunk_records_[block]);
+}
+
+const std::vector<Observation>& Sensors::FinishDay(const World& world) {
   observations_.clear();
   for (const std::vector<Observation>& chunk : chunk_observations_) {
     observations_.insert(observations_.end(), chunk.begin(), chunk.end());

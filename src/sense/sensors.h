@@ -8,7 +8,8 @@
 // false-match rate, or missed. The other sensors produce records (sense/records.h): what
 // the authorities can obtain, with gaps where the world hides from them (cash, phones off,
 // unregistered phones, back roads). Thread-safety: Observe() runs in parallel internally;
-// do not call it concurrently with itself.
+// do not call it concurrently with itself. ObserveBlock() may run concurrently for
+// different blocks, between BeginDay() and FinishDay().
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,14 @@ class Sensors {
   // Turns the world's current day into observations, ordered by ObservationBefore, and
   // records (records()). The results stay valid until the next call.
   const std::vector<Observation>& Observe(const World& world);
+
+  // The same in three steps, for observing each block of persons while the world steps
+  // (World::BlockObserver): Begin before World::Step, ObserveBlock for every block of the
+  // day (concurrently for different blocks), Finish after World::Step. The result is
+  // Observe's, bytes for bytes.
+  void BeginDay(const World& world);
+  void ObserveBlock(const World& world, size_t block, const DayLog& log);
+  const std::vector<Observation>& FinishDay(const World& world);
 
   // Today's patrols (respond/patrols.h): per district, the chance that a person arriving at
   // a public place there (not a home, compound, workplace or school) between minutes `from` and

@@ -11,10 +11,12 @@
 
 namespace oversight {
 
+// kWorld is the day step with the sensors' work on each block of persons (they run fused,
+// Simulation::Step); kSense is the merging and sorting of the day's observations and records.
 enum class Phase { kBuild, kWorld, kSense, kPolicy, kRespond, kAudit, kTwin, kReport };
 inline constexpr size_t kPhaseCount = 8;
 inline constexpr std::array<std::string_view, kPhaseCount> kPhaseNames = {
-    "build", "world", "sense", "policy", "respond", "audit", "twin", "report"};
+    "build", "world+sense", "sort", "policy", "respond", "audit", "twin", "report"};
 
 class Profile {
  public:

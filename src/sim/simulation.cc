@@ -32,16 +32,12 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
 }
 
 void Simulation::Step(Day day) {
-  // Phase 1: people live their day (the truth).
+  // Phase 1: people live their day (the truth), and the sensors see part of it, with
+  // errors; so do today's patrols, sent where the system's alerts pointed. Each block of
+  // persons is observed as soon as it has lived the day, while its events are in cache;
+  // the world then keeps only the acts (for the police and the audit).
   {
     ScopedPhase timer(&profile_, Phase::kWorld);
-    world_->Step(day);
-  }
-  // Phase 2: the sensors see part of it, with errors; so do today's patrols, sent where
-  // the system's alerts pointed.
-  const std::vector<Observation>* observations = nullptr;
-  {
-    ScopedPhase timer(&profile_, Phase::kSense);
     if (scenario_.respond.patrols.units > 0) {
       const PatrolOptions& p = scenario_.respond.patrols;
       std::vector<double> chance;
@@ -51,7 +47,17 @@ void Simulation::Step(Day day) {
       sensors_->SetPatrols(std::move(chance), p.from_hour * kMinutesPerHour,
                            p.to_hour * kMinutesPerHour);
     }
-    observations = &sensors_->Observe(*world_);
+    sensors_->BeginDay(*world_);
+    world_->Step(
+        day,
+        [this](size_t block, const DayLog& log) { sensors_->ObserveBlock(*world_, block, log); },
+        World::Keep::kActsOnly);
+  }
+  // Phase 2: the day's observations and records, merged and put in order.
+  const std::vector<Observation>* observations = nullptr;
+  {
+    ScopedPhase timer(&profile_, Phase::kSense);
+    observations = &sensors_->FinishDay(*world_);
     const DayRecords& records = sensors_->records();
     for (const Observation& o : *observations) {
       ++observations_by_kind_[o.kind == ObservationKind::kSighting ? 0 : 1];
@@ -104,7 +110,7 @@ void Simulation::Step(Day day) {
   // Phase 6: the twin lives the same day with no police (common random numbers).
   if (twin_ != nullptr) {
     ScopedPhase timer(&profile_, Phase::kTwin);
-    twin_->Step(day);
+    twin_->Step(day, {}, World::Keep::kActsOnly);
     auditor_->RecordTwinDay(*twin_);
   }
   if (observer_) {

@@ -76,14 +76,15 @@ DayContext World::MakeContext(Day day) const {
   return context;
 }
 
-void World::Step(Day day) {
+void World::Step(Day day, const BlockObserver& observer, Keep keep) {
   day_ = day;
   const DayContext context = MakeContext(day);
+  StartRestrictions();
   const size_t n = population_.size();
   tbb::parallel_for(tbb::blocked_range<size_t>(0, chunks_.size(), 1),
                     [&](const tbb::blocked_range<size_t>& range) {
                       for (size_t c = range.begin(); c != range.end(); ++c) {
-                        DayLog& log = chunks_[c];
+                        DayLog& log = keep == Keep::kEverything ? chunks_[c] : scratch_.local();
                         log.Clear();
                         const size_t end = std::min(n, (c + 1) * kPersonsPerChunk);
                         for (size_t p = c * kPersonsPerChunk; p < end; ++p) {
@@ -93,9 +94,14 @@ void World::Step(Day day) {
                                   ? 1
                                   : 0;
                         }
+                        ApplyRestrictions(c, &log);
+                        if (observer) observer(c, log);
+                        if (keep == Keep::kActsOnly) {
+                          chunks_[c].Clear();
+                          chunks_[c].acts.swap(log.acts);
+                        }
                       }
                     });
-  ApplyRestrictions();
   ReadMeters(day);
 }
 
@@ -202,8 +208,12 @@ void World::Apply(const Intervention& intervention) {
   }
 }
 
-int World::StopActs(PersonId person, Minute time, uint32_t cause, bool only_petition_trips) {
-  std::vector<Act>& acts = chunks_[person.index() / kPersonsPerChunk].acts;
+namespace {
+
+// Stops `person`'s acts in `acts` (ordered by person) due at or after `time`; see StopActs.
+int StopActsIn(std::vector<Act>* acts_of_block, PersonId person, Minute time, uint32_t cause,
+               bool only_petition_trips) {
+  std::vector<Act>& acts = *acts_of_block;
   auto it = std::lower_bound(acts.begin(), acts.end(), person,
                              [](const Act& act, PersonId p) { return act.person < p; });
   int stopped = 0;
@@ -217,8 +227,6 @@ int World::StopActs(PersonId person, Minute time, uint32_t cause, bool only_peti
   return stopped;
 }
 
-namespace {
-
 // Removes the events of persons marked in `held` from `events`.
 template <typename Event>
 void RemoveHeld(const std::vector<uint8_t>& held, std::vector<Event>* events) {
@@ -227,31 +235,44 @@ void RemoveHeld(const std::vector<uint8_t>& held, std::vector<Event>* events) {
 
 }  // namespace
 
-void World::ApplyRestrictions() {
+void World::StartRestrictions() {
   std::fill(held_today_.begin(), held_today_.end(), 0);
   std::erase_if(holds_, [&](const auto& entry) { return entry.second.until <= day_; });
   std::erase_if(permits_, [&](const auto& entry) { return entry.second.until <= day_; });
-  std::vector<uint8_t> touched(chunks_.size(), 0);
   for (const auto& [person, hold] : holds_) {
-    if (hold.from > day_) continue;
-    held_today_[person] = 1;
-    home_tonight_[person] = 0;
-    touched[person / kPersonsPerChunk] = 1;
-    StopActs(PersonId(person), DayStart(day_), hold.cause);
+    if (hold.from <= day_) held_today_[person] = 1;
   }
-  for (const auto& [person, permit] : permits_) {
-    if (permit.from <= day_) StopActs(PersonId(person), DayStart(day_), permit.cause, true);
+}
+
+// Reads holds_ and permits_ (not changed during the day step) and writes only block
+// `block`'s persons, so blocks may run concurrently.
+void World::ApplyRestrictions(size_t block, DayLog* log) {
+  const auto first = static_cast<uint32_t>(block * kPersonsPerChunk);
+  const auto end =
+      static_cast<uint32_t>(std::min(population_.size(), (block + 1) * kPersonsPerChunk));
+  bool touched = false;
+  for (auto it = holds_.lower_bound(first); it != holds_.end() && it->first < end; ++it) {
+    if (it->second.from > day_) continue;
+    home_tonight_[it->first] = 0;
+    touched = true;
+    StopActsIn(&log->acts, PersonId(it->first), DayStart(day_), it->second.cause, false);
   }
-  for (size_t c = 0; c < chunks_.size(); ++c) {
-    if (touched[c] == 0) continue;
-    DayLog& log = chunks_[c];
-    RemoveHeld(held_today_, &log.presences);
-    RemoveHeld(held_today_, &log.calls);
-    RemoveHeld(held_today_, &log.dark);
-    RemoveHeld(held_today_, &log.purchases);
-    RemoveHeld(held_today_, &log.drives);
-    RemoveHeld(held_today_, &log.tickets);
+  for (auto it = permits_.lower_bound(first); it != permits_.end() && it->first < end; ++it) {
+    if (it->second.from > day_) continue;
+    StopActsIn(&log->acts, PersonId(it->first), DayStart(day_), it->second.cause, true);
   }
+  if (!touched) return;
+  RemoveHeld(held_today_, &log->presences);
+  RemoveHeld(held_today_, &log->calls);
+  RemoveHeld(held_today_, &log->dark);
+  RemoveHeld(held_today_, &log->purchases);
+  RemoveHeld(held_today_, &log->drives);
+  RemoveHeld(held_today_, &log->tickets);
+}
+
+int World::StopActs(PersonId person, Minute time, uint32_t cause, bool only_petition_trips) {
+  return StopActsIn(&chunks_[person.index() / kPersonsPerChunk].acts, person, time, cause,
+                    only_petition_trips);
 }
 
 void World::Save(SnapshotWriter& out) const { out(day_, police_contacts_, holds_, permits_); }

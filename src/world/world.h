@@ -8,7 +8,10 @@
 // thread count); every other method must be called from one thread at a time.
 #pragma once
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -34,11 +37,20 @@ class World : public ResponseTarget {
   World(const World&) = delete;
   World& operator=(const World&) = delete;
 
-  // Simulates day `day` for every person; the events are in day_log() until the next Step.
-  // A person held in detention leaves no record that day (their observable events are
-  // removed) and every act they would have set out on is stopped; a withheld permit stops
-  // every petition trip.
-  void Step(Day day);
+  // Called with each block of persons' day (block b holds persons b * kPersonsPerChunk on)
+  // as soon as it is lived and today's restrictions are applied to it, on the worker thread
+  // that simulated it: blocks may be observed concurrently and in any order.
+  using BlockObserver = std::function<void(size_t block, const DayLog& log)>;
+  // What Step keeps of the day in day_log() after the observer has seen each block.
+  enum class Keep { kEverything, kActsOnly };
+
+  // Simulates day `day` for every person; the events are in day_log() until the next Step
+  // (only the acts with Keep::kActsOnly: the other events of a block then live in a buffer
+  // of its worker thread while `observer` reads them, which keeps them in cache and the
+  // memory of a day's events to a few blocks). A person held in detention leaves no record
+  // that day (their observable events are removed) and every act they would have set out
+  // on is stopped; a withheld permit stops every petition trip.
+  void Step(Day day, const BlockObserver& observer = {}, Keep keep = Keep::kEverything);
 
   // Applies a police intervention decided today (REQUIRES: after Step() for the same day).
   // A visit, an interception or a detention stops every act of the person due at or after
@@ -80,8 +92,10 @@ class World : public ResponseTarget {
   DayContext MakeContext(Day day) const;
   void ReadMeters(Day day);
   void PlanRecruitments(Day day, DayContext* context) const;
-  // Applies detentions and withheld permits to the day just lived.
-  void ApplyRestrictions();
+  // Marks who is held today and drops restrictions that have ended (before the day).
+  void StartRestrictions();
+  // Applies detentions and withheld permits to block `block`'s day just lived.
+  void ApplyRestrictions(size_t block, DayLog* log);
 
   // A standing restriction on a person: from day `from` until (not including) `until`.
   struct Restriction {
@@ -102,6 +116,7 @@ class World : public ResponseTarget {
   Ties ties_;
   std::vector<PlaceId> district_station_;  // per district
   std::vector<DayLog> chunks_;
+  tbb::enumerable_thread_specific<DayLog> scratch_;  // a worker's block (Keep::kActsOnly)
   std::vector<uint8_t> home_tonight_;  // per person, today
   std::vector<uint8_t> held_today_;    // per person, today: held in detention
   std::vector<uint8_t> police_contacts_;  // per person: visits so far (saturating at 255)

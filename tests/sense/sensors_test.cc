@@ -284,5 +284,49 @@ TEST_F(RecordsTest, MetersCarryTheRegisterNotTheTruth) {
   }
 }
 
+// Observing each block while the world steps (and keeping only its acts) gives the same
+// observations and records as observing the whole day's log afterwards; detentions (whose
+// events are removed) included.
+TEST(SensorsTest, BlockByBlockObservationIsTheSameAsObservingTheWholeDay) {
+  Scenario s = SmallScenario();
+  s.world.persons = 20000;  // five blocks
+  World whole(s.world, s.seed);
+  World blocks(s.world, s.seed);
+  Sensors after(s.sense, whole, s.seed);
+  Sensors during(s.sense, blocks, s.seed);
+  for (World* w : {&whole, &blocks}) {
+    w->Step(0);
+    for (uint32_t p = 0; p < 20000; p += 97) {
+      Intervention detain;
+      detain.kind = Response::kDetain;
+      detain.person = PersonId(p);
+      detain.days = 3;
+      w->Apply(detain);
+    }
+  }
+  for (Day day = 1; day < 3; ++day) {
+    whole.Step(day);
+    const std::vector<Observation> expected = after.Observe(whole);
+    during.BeginDay(blocks);
+    blocks.Step(
+        day, [&](size_t block, const DayLog& log) { during.ObserveBlock(blocks, block, log); },
+        World::Keep::kActsOnly);
+    const std::vector<Observation>& actual = during.FinishDay(blocks);
+    EXPECT_GT(expected.size(), 1000u);
+    EXPECT_EQ(actual, expected);
+    EXPECT_EQ(during.records().calls.size(), after.records().calls.size());
+    EXPECT_EQ(during.records().locations.size(), after.records().locations.size());
+    EXPECT_EQ(during.records().meters.size(), after.records().meters.size());
+    size_t acts_whole = 0, acts_blocks = 0, presences_blocks = 0;
+    for (const DayLog& log : whole.day_log()) acts_whole += log.acts.size();
+    for (const DayLog& log : blocks.day_log()) {
+      acts_blocks += log.acts.size();
+      presences_blocks += log.presences.size();
+    }
+    EXPECT_EQ(acts_blocks, acts_whole);
+    EXPECT_EQ(presences_blocks, 0u) << "only the acts are kept";
+  }
+}
+
 }  // namespace
 }  // namespace oversight

@@ -16,8 +16,10 @@ TEST(MemoryEstimateTest, CoversTheMeasuredPeaksOfTheDefaultCity) {
     bool twin;
     double mib;
   };
-  for (const Measured m : {Measured{100'000, 3, true, 90}, Measured{100'000, 30, true, 129},
-                           Measured{400'000, 3, true, 338}, Measured{400'000, 3, false, 250}}) {
+  for (const Measured m :
+       {Measured{100'000, 3, true, 68}, Measured{100'000, 30, true, 100},
+        Measured{400'000, 3, true, 231}, Measured{400'000, 3, false, 196},
+        Measured{1'000'000, 3, false, 482}, Measured{2'000'000, 5, false, 1009}}) {
     Scenario s = DefaultScenario();
     s.world.persons = m.persons;
     s.days = m.days;
