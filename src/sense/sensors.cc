@@ -21,6 +21,7 @@
 #include <tbb/parallel_sort.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "core/rng.h"
 #include "core/snapshot.h"
@@ -279,17 +280,61 @@ void Sensors::ObserveBlock(const World& world, size_t block, const DayLog& log) 
 }
 
 const std::vector<Observation>& Sensors::FinishDay(const World& world) {
-  observations_.clear();
-  for (const std::vector<Observation>& chunk : chunk_observations_) {
-    observations_.insert(observations_.end(), chunk.begin(), chunk.end());
-  }
+  MergeObservations();
   records_.Clear();
   for (const DayRecords& chunk : chunk_records_) records_.Append(chunk);
   ReadMeters(world);
-  // ObservationBefore is a total order, so the parallel sort gives the one order std::sort
-  // would, at any thread count.
-  tbb::parallel_sort(observations_.begin(), observations_.end(), ObservationBefore);
   return observations_;
+}
+
+// Time comes first in ObservationBefore, and a day's observations span at most a day's
+// minutes: a counting sort by minute merges the blocks' observations into place, and each
+// minute's bucket (about a thousand at 1,000,000 persons) is then sorted by the rest of the
+// order, buckets in parallel. ObservationBefore is a total order, so the result is the one
+// std::sort would give, at any thread count. Before, one parallel comparison sort of the
+// merged day took 15% of a run.
+void Sensors::MergeObservations() {
+  Minute lo = std::numeric_limits<Minute>::max();
+  Minute hi = std::numeric_limits<Minute>::min();
+  size_t total = 0;
+  for (const std::vector<Observation>& chunk : chunk_observations_) {
+    total += chunk.size();
+    for (const Observation& o : chunk) {
+      lo = std::min(lo, o.time);
+      hi = std::max(hi, o.time);
+    }
+  }
+  observations_.clear();
+  auto before = [](const Observation& a, const Observation& b) { return ObservationBefore(a, b); };
+  constexpr int64_t kMaxBuckets = int64_t{1} << 20;
+  if (total == 0) return;
+  if (static_cast<int64_t>(hi) - lo >= kMaxBuckets) {  // never from one day's world
+    for (const std::vector<Observation>& chunk : chunk_observations_) {
+      observations_.insert(observations_.end(), chunk.begin(), chunk.end());
+    }
+    tbb::parallel_sort(observations_.begin(), observations_.end(), before);
+    return;
+  }
+  const auto buckets = static_cast<size_t>(hi - lo) + 1;
+  bucket_start_.assign(buckets + 1, 0);
+  for (const std::vector<Observation>& chunk : chunk_observations_) {
+    for (const Observation& o : chunk) ++bucket_start_[static_cast<size_t>(o.time - lo) + 1];
+  }
+  for (size_t b = 0; b < buckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
+  bucket_next_.assign(bucket_start_.begin(), bucket_start_.end() - 1);
+  observations_.resize(total);
+  for (const std::vector<Observation>& chunk : chunk_observations_) {
+    for (const Observation& o : chunk)
+      observations_[bucket_next_[static_cast<size_t>(o.time - lo)]++] = o;
+  }
+  tbb::parallel_for(
+      tbb::blocked_range<size_t>(0, buckets, 16), [&](const tbb::blocked_range<size_t>& range) {
+        for (size_t b = range.begin(); b != range.end(); ++b) {
+          std::sort(observations_.begin() + static_cast<std::ptrdiff_t>(bucket_start_[b]),
+                    observations_.begin() + static_cast<std::ptrdiff_t>(bucket_start_[b + 1]),
+                    before);
+        }
+      });
 }
 
 void Sensors::Save(SnapshotWriter& out) const {

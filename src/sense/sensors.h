@@ -72,6 +72,8 @@ class Sensors {
   void RecordLocations(const DayLog& log, PersonId person, size_t first_presence,
                        size_t end_presence, size_t first_dark, Day day, DayRecords* records) const;
   void ReadMeters(const World& world);
+  // Merges the blocks' observations into observations_, ordered by ObservationBefore.
+  void MergeObservations();
 
   SenseOptions options_;
   uint64_t seed_;
@@ -83,6 +85,7 @@ class Sensors {
   std::vector<std::vector<Observation>> chunk_observations_;
   std::vector<DayRecords> chunk_records_;
   std::vector<Observation> observations_;
+  std::vector<size_t> bucket_start_, bucket_next_;  // MergeObservations: per minute of the day
   DayRecords records_;
   std::vector<double> patrol_chance_;  // per district, today
   Minute patrol_from_ = 0, patrol_to_ = 0;
