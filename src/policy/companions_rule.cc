@@ -3,9 +3,10 @@
 //
 // A companion of an entry is a person on `with.who` (someone else) arriving at the same
 // place within `with.within_minutes` of it, before or after: all a camera at a gate can
-// tell. Keyed by (person, place), over the last `how_often.within_days` days: the entries
-// and each companion's latest day. The person is alerted at the entry that makes both
-// entries >= `how_often.at_least` and distinct companions >= `how_often.distinct_companions`
+// tell. Keyed by (person, place), over the last `how_often.within_days` days: the latest
+// `at_least` entries and the `distinct_companions` most recently seen companions, each
+// with its latest day (all the test below needs). The person is alerted at the entry that makes
+// both entries >= `how_often.at_least` and distinct companions >= `how_often.distinct_companions`
 // hold; the key re-arms when they stop holding at a later entry.
 #include <absl/container/flat_hash_map.h>
 
@@ -50,6 +51,11 @@ class CompanionsRule final : public CompiledRule {
       Key& key = keys_[static_cast<uint64_t>(entry.person.value) << 32 | entry.place.value];
       std::erase_if(key.entries, [&](Day d) { return d <= day.day - window; });
       std::erase_if(key.companions, [&](const auto& c) { return c.second <= day.day - window; });
+      // Only the most recent `at_least` entries matter: there are at least that many in the
+      // window exactly when the at_least-th most recent one is in it.
+      if (static_cast<int32_t>(key.entries.size()) >= rule_.how_often.at_least) {
+        key.entries.erase(key.entries.begin());
+      }
       key.entries.push_back(day.day);
       for (size_t k = lo; k < others_.size() && others_[k].place == entry.place &&
                           others_[k].time <= entry.time + near;
@@ -58,10 +64,17 @@ class CompanionsRule final : public CompiledRule {
         if (companion == entry.person.value) continue;
         auto it = std::find_if(key.companions.begin(), key.companions.end(),
                                [&](const auto& c) { return c.first == companion; });
-        if (it == key.companions.end()) {
+        if (it != key.companions.end()) {
+          it->second = day.day;
+        } else if (static_cast<int32_t>(key.companions.size()) <
+                   rule_.how_often.distinct_companions) {
           key.companions.emplace_back(companion, day.day);
         } else {
-          it->second = day.day;
+          // Likewise only the `distinct_companions` most recently seen companions matter:
+          // the new one replaces the one seen longest ago.
+          *std::min_element(key.companions.begin(), key.companions.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; }) = {
+              companion, day.day};
         }
       }
       const bool holds =
@@ -92,8 +105,11 @@ class CompanionsRule final : public CompiledRule {
 
  private:
   struct Key {
-    std::vector<Day> entries;                          // days of entries in the window
-    std::vector<std::pair<uint32_t, Day>> companions;  // companion -> latest day
+    // Days of the latest entries in the window (at most at_least), oldest first.
+    std::vector<Day> entries;
+    // The most recently seen companions in the window (at most distinct_companions), each
+    // with the latest day seen.
+    std::vector<std::pair<uint32_t, Day>> companions;
     bool fired = false;
 
     template <class Archive>

@@ -47,5 +47,35 @@ TEST_F(CompanionsRuleTest, TheOwnCompoundAndWomenDoNotCount) {
   EXPECT_TRUE(Run(kRule, days).empty());
 }
 
+// The rule keeps only the latest `at_least` entries and the `distinct_companions` most
+// recent companions of a key; a crowd at one entry and companions that leave the window
+// must still count as a full history would.
+TEST_F(CompanionsRuleTest, ACrowdAtOneEntryThenTheWindowMovesOn) {
+  constexpr std::string_view kShort = R"(
+[[rules]]
+id = "compound_companions"
+who = "men"
+what = "sighting"
+where = { at = "residential_compound", away_from_home = true }
+with = { who = "anyone", within_minutes = 2 }
+how_often = { at_least = 2, distinct_companions = 2, within_days = 3 }
+)";
+  std::vector<Input> days(6);
+  // Day 0: three companions at once (one entry: not yet enough entries).
+  days[0].observations = {Seen(600, other_compound_, 0), Seen(600, other_compound_, 1),
+                          Seen(601, other_compound_, 3), Seen(601, other_compound_, 5)};
+  // Day 3: day 0 has left the window: one entry, one companion.
+  days[3].observations = {Seen(DayStart(3) + 600, other_compound_, 0),
+                          Seen(DayStart(3) + 600, other_compound_, 7)};
+  // Day 4: two entries in the window, still one companion.
+  days[4].observations = {Seen(DayStart(4) + 600, other_compound_, 0)};
+  // Day 5: three entries, two companions: now.
+  days[5].observations = {Seen(DayStart(5) + 600, other_compound_, 0),
+                          Seen(DayStart(5) + 601, other_compound_, 9)};
+  const std::vector<Alert> alerts = Run(kShort, days);
+  ASSERT_EQ(alerts.size(), 1u);
+  EXPECT_EQ(alerts[0].time, DayStart(5) + 600);
+}
+
 }  // namespace
 }  // namespace oversight
