@@ -66,7 +66,11 @@ void EventSource::Collect(const RuleDay& day, Evidence what, Destination to, con
                           std::vector<Event>* out, bool personal) const {
   if (!ActiveOn(day.kind)) return;
   auto add = [&](const Event& e, bool placed) {
-    if (Matches(e, placed, personal) && accept(e.person)) out->push_back(e);
+    // The cheap tests first: who (records come in person order, so the lists are read in
+    // order), then the place, inline (Matches repeats it).
+    if (!accept(e.person)) return;
+    if (placed && place_matches_[e.place.index()] == 0) return;
+    if (Matches(e, placed, personal)) out->push_back(e);
   };
   const DayRecords& records = day.records;
   switch (what) {
