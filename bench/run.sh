@@ -60,6 +60,7 @@ run() {
 }
 
 row() { printf '| %s | %s | %s |\n' "$1" "$2" "$3"; }
+thousands() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
 
 echo
 echo "| measure | this machine | target |"
@@ -70,9 +71,9 @@ for persons in 100000 1000000; do
     two=$(rate "$bench" "$persons" 2)
     label=$([ "$bench" = WorldStep ] && echo "world alone" || echo "full pipeline")
     target=$([ "$bench" = WorldStep ] && echo "≥ 4 M per core" || echo "≥ 1.5 M per core")
-    row "$label, $(printf "%'d" "$persons") persons, 1 thread (person-days/s)" "$(millions "$one")" "$target"
-    row "$label, $(printf "%'d" "$persons") persons, 2 threads (person-days/s)" "$(millions "$two")" ""
-    row "$label, $(printf "%'d" "$persons") persons, speed-up 1 → 2 threads" "$(ratio "$one" "$two")" "≥ 1.8x"
+    row "$label, $(thousands "$persons") persons, 1 thread (person-days/s)" "$(millions "$one")" "$target"
+    row "$label, $(thousands "$persons") persons, 2 threads (person-days/s)" "$(millions "$two")" ""
+    row "$label, $(thousands "$persons") persons, speed-up 1 → 2 threads" "$(ratio "$one" "$two")" "≥ 1.8x"
   done
 done
 row "rule set alone, 1,000,000 persons, 1 thread (observations/s)" "$(millions "$(rate Rules 1000000 1)")" "≥ 20 M per core"
@@ -85,7 +86,7 @@ row "default city, 100,000 × 30 with the twin, 2 threads: wall, day loop, peak"
 if [ "$scale" = 1 ]; then
   for persons in 100000 1000000 3000000 10000000; do
     read -r wall pd peak < <(run --persons "$persons" --days 5 --no-twin)
-    row "$(printf "%'d" "$persons") × 5, no twin, 2 threads: wall, day loop, peak" \
+    row "$(thousands "$persons") × 5, no twin, 2 threads: wall, day loop, peak" \
       "${wall} s, $(millions "$pd") pd/s, ${peak} MiB ($(awk -v m="$peak" -v p="$persons" 'BEGIN { printf "%.0f", m * 1048576 / p }') B/person)" \
       "linear in persons"
   done
