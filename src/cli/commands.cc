@@ -305,7 +305,7 @@ int RunCommand(const RunArgs& args) {
   const int replicates = std::max(args.replicates, 1);
   // Checkpoints sit beside the output folder, named after it.
   const std::filesystem::path checkpoint_path =
-      std::filesystem::path(args.out).lexically_normal().string() + ".checkpoint";
+      DirectoryOutput::FolderPath(args.out).string() + ".checkpoint";
   std::string scenario_text(DefaultScenarioText());
   if (!args.scenario_path.empty()) {
     absl::StatusOr<std::string> text = ReadFile(args.scenario_path);

@@ -38,10 +38,20 @@ void RemoveStalePartials(const fs::path& final_path) {
 
 }  // namespace
 
+fs::path DirectoryOutput::FolderPath(const fs::path& dir) {
+  std::error_code ec;
+  fs::path path = fs::absolute(dir, ec).lexically_normal();
+  if (ec) return fs::path();
+  while (path.has_relative_path() && path.filename().empty()) path = path.parent_path();
+  return path;
+}
+
 absl::StatusOr<std::unique_ptr<DirectoryOutput>> DirectoryOutput::Create(const fs::path& dir) {
   std::error_code ec;
-  const fs::path final_path = fs::absolute(dir, ec);
-  if (ec) return absl::InvalidArgumentError(fmt::format("bad output path '{}'", dir.string()));
+  const fs::path final_path = FolderPath(dir);
+  if (final_path.empty() || !final_path.has_relative_path()) {
+    return absl::InvalidArgumentError(fmt::format("bad output path '{}'", dir.string()));
+  }
   if (fs::exists(final_path, ec)) {
     if (!fs::is_directory(final_path, ec) || !fs::exists(final_path / "report.json", ec)) {
       return absl::FailedPreconditionError(fmt::format(

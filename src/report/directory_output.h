@@ -25,6 +25,11 @@ class DirectoryOutput : public OutputSink {
   // replaced.
   static absl::StatusOr<std::unique_ptr<DirectoryOutput>> Create(const std::filesystem::path& dir);
 
+  // The folder `dir` names, absolute and without a trailing separator ("runs/a/" and
+  // "runs/./a" are "<cwd>/runs/a"), so that siblings ("<dir>.partial-<pid>",
+  // "<dir>.checkpoint") sit beside it, not inside. Empty if `dir` cannot be made absolute.
+  static std::filesystem::path FolderPath(const std::filesystem::path& dir);
+
   ~DirectoryOutput() override;
 
   absl::Status Write(std::string_view name, std::string_view content) override;

@@ -499,6 +499,20 @@ TEST_F(CliTest, ResumeNeedsTheCheckpointOfTheSameCommand) {
   EXPECT_THAT(same.err, HasSubstr("after day 1"));
 }
 
+// `--out runs/a/` (as a shell completes it) is the folder runs/a: its temporary folder and
+// its checkpoint sit beside it, and a second run replaces the first.
+TEST_F(CliTest, ATrailingSlashNamesTheSameFolder) {
+  const std::string out = (dir_ / "a").string() + "/";
+  for (int run = 0; run < 2; ++run) {
+    const Result r = Run("run --persons 2000 --days 3 -q --checkpoint-every 1 --out " + out);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  EXPECT_TRUE(fs::exists(dir_ / "a" / "report.json"));
+  EXPECT_FALSE(fs::exists(dir_ / "a" / ".checkpoint"));
+  EXPECT_FALSE(fs::exists(dir_ / "a.checkpoint")) << "removed when the run finished";
+  EXPECT_EQ(Run("run --persons 2000 --days 3 -q --out /").exit_code, 1);
+}
+
 TEST_F(CliTest, CheckpointsAreForCities) {
   const std::string urn = std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/runaway-feedback.toml";
   const Result r = Run("run " + urn + " --checkpoint-every 5 --out " + (dir_ / "o").string());
