@@ -33,12 +33,22 @@ class CompanionsRule final : public CompiledRule {
         day, rule_.what, rule_.where.to,
         [&](PersonId p) { return context_.Watched(rule_.with.who, p); }, &others_,
         /*personal=*/false);
-    auto by_place = [](const Event& a, const Event& b) {
-      if (a.place != b.place) return a.place < b.place;
-      return EventBefore(a, b);
-    };
-    std::sort(entries_.begin(), entries_.end(), by_place);
-    std::sort(others_.begin(), others_.end(), by_place);
+    // By place, then EventBefore. Sightings come in the observation order (time, place,
+    // person), so for them a stable sort on the place alone gives that order with cheaper
+    // comparisons (6% of the policy phase at 1,000,000 persons); phone locations come in
+    // person order and need the whole comparison.
+    if (rule_.what == Evidence::kSighting) {
+      auto place_only = [](const Event& a, const Event& b) { return a.place < b.place; };
+      std::stable_sort(entries_.begin(), entries_.end(), place_only);
+      std::stable_sort(others_.begin(), others_.end(), place_only);
+    } else {
+      auto by_place = [](const Event& a, const Event& b) {
+        if (a.place != b.place) return a.place < b.place;
+        return EventBefore(a, b);
+      };
+      std::sort(entries_.begin(), entries_.end(), by_place);
+      std::sort(others_.begin(), others_.end(), by_place);
+    }
     const int32_t near = rule_.with.within_minutes;
     const int32_t window = rule_.how_often.within_days;
     size_t lo = 0;  // first companion candidate at the entry's place, within `near` before
