@@ -5,15 +5,16 @@
 #     the default city's 14 rules and 2 scores, police, audit; no twin), at 100,000 and
 #     1,000,000 persons, on 1 and 2 threads, and the speed-up from 1 to 2 threads
 #     (Google Benchmark, bench/world_step_bench.cc, median of 3);
-#   - the rule set alone (bench/rules_bench.cc);
+#   - the rule set alone (bench/rules_bench.cc), and after the table each rule's state after
+#     14 days of a 1,000,000-person city;
 #   - the world state in bytes per person (oversight world-stats);
 #   - whole runs: the default city (100,000 x 30), and with --scale the scaling series
 #     (100,000 to 10,000,000 persons x 5 days) and bench/tianjin-scale.toml (14,000,000 x 30):
 #     wall time, person-days per second over the day loop and peak memory (/usr/bin/time).
 #
 # Usage: bash bench/run.sh            (from the repository root; about 3 minutes)
-#        bash bench/run.sh --scale    (adds the scaling series and Tianjin; about 15 minutes,
-#                                      and 10 GiB of memory)
+#        bash bench/run.sh --scale    (adds the scaling series and Tianjin; about 8 minutes,
+#                                      and 11 GiB of memory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +41,7 @@ echo "Measuring on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -
   awk -F, '$1 ~ /_median"?$/ { gsub(/"/, "", $1); split($1, part, "/");
     sub(/^BM_/, "", part[1]); sub(/persons:/, "", part[2]); sub(/threads:/, "", part[3]);
     print part[1], part[2], part[3], $7 }' >"$work/micro"
-"$bin/bench/rules_bench" --benchmark_format=csv 2>/dev/null |
+"$bin/bench/rules_bench" --benchmark_format=csv 2>"$work/rules.err" |
   awk -F, 'NR > 1 && $1 ~ /BM_Rules/ { gsub(/"/, "", $1); split($1, part, "/");
     sub(/persons:/, "", part[2]); sub(/threads:/, "", part[3]); print "Rules", part[2], part[3], $7 }' \
   >>"$work/micro"
@@ -94,3 +95,7 @@ if [ "$scale" = 1 ]; then
   row "bench/tianjin-scale.toml (14,000,000 × 30, no twin): wall, day loop, peak" \
     "${wall} s, $(millions "$pd") pd/s, ${peak} MiB" "< 180 s, < 6,144 MiB"
 fi
+
+echo
+echo "Rule state carried across days, after 14 days of a 1,000,000-person city:"
+grep "per watched person" "$work/rules.err" || true

@@ -303,19 +303,21 @@ int RunCommand(const RunArgs& args) {
   if (scenario.model == ScenarioModel::kReporting) return RunReportingCommand(args, scenario);
 
   const int replicates = std::max(args.replicates, 1);
-  // Checkpoints sit beside the output folder, named after it.
+  // Checkpoints sit beside the output folder, named after it; the scenario's text is read
+  // again for their fingerprint only when they are asked for.
   const std::filesystem::path checkpoint_path =
       DirectoryOutput::FolderPath(args.out).string() + ".checkpoint";
-  std::string scenario_text(DefaultScenarioText());
-  if (!args.scenario_path.empty()) {
-    absl::StatusOr<std::string> text = ReadFile(args.scenario_path);
+  uint64_t fingerprint = 0;
+  if (args.checkpoint_every > 0 || args.resume) {
+    absl::StatusOr<std::string> text = args.scenario_path.empty()
+                                           ? std::string(DefaultScenarioText())
+                                           : ReadFile(args.scenario_path);
     if (!text.ok()) {
       PrintError(text.status());
       return kExitBadInput;
     }
-    scenario_text = *std::move(text);
+    fingerprint = CheckpointFingerprint(*text, scenario, replicates);
   }
-  const uint64_t fingerprint = CheckpointFingerprint(scenario_text, scenario, replicates);
   std::unique_ptr<CheckpointReader> resumed;
   if (args.resume) {
     absl::StatusOr<std::unique_ptr<CheckpointReader>> opened =

@@ -48,7 +48,6 @@ bool EventSource::ActiveOn(DayKind kind) const {
 
 bool EventSource::Matches(const Event& e, bool placed, bool personal) const {
   const WhereOptions& where = rule_.where;
-  if (placed && place_matches_[e.place.index()] == 0) return false;
   if (!rule_.when.AllDay() && !rule_.when.Contains(MinuteOfDay(e.time) / kMinutesPerHour)) {
     return false;
   }

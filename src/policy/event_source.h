@@ -54,6 +54,7 @@ class EventSource {
   }
 
  private:
+  // The rule's `when` and the rest of its `where` (the place test is Collect's).
   bool Matches(const Event& e, bool placed, bool personal) const;
 
   const RuleOptions& rule_;
@@ -67,7 +68,7 @@ void EventSource::Collect(const RuleDay& day, Evidence what, Destination to, con
   if (!ActiveOn(day.kind)) return;
   auto add = [&](const Event& e, bool placed) {
     // The cheap tests first: who (records come in person order, so the lists are read in
-    // order), then the place, inline (Matches repeats it).
+    // order), then the place, inline; Matches has the rest.
     if (!accept(e.person)) return;
     if (placed && place_matches_[e.place.index()] == 0) return;
     if (Matches(e, placed, personal)) out->push_back(e);

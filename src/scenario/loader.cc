@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <span>
 
 #include "core/sim_time.h"
 #include "scenario/crime_records_reader.h"
@@ -1323,16 +1324,6 @@ class Loader {
 
 }  // namespace
 
-// Sections that describe the apparatus, not the city: a scenario with `city = "default"`
-// never inherits them.
-constexpr std::array<std::string_view, 9> kApparatusSections = {
-    "scenario", "lists", "rules", "scores", "red_list", "police", "patrols", "audit", "urn"};
-
-// With `[scenario] city = "default"`, copies into `root` every section of the built-in
-// default city that describes the city (population, places, life, sensors, ...) and that
-// `root` does not set itself; with `apparatus = "default"`, every section that describes
-// the apparatus (lists, rules, scores, red list, police, patrols) likewise. A section the
-// file sets replaces the default's whole.
 std::string_view ModelName(ScenarioModel model) {
   switch (model) {
     case ScenarioModel::kCity:
@@ -1347,6 +1338,24 @@ std::string_view ModelName(ScenarioModel model) {
   return "city";
 }
 
+namespace {
+
+// Sections of the built-in default a file can take with `apparatus = "default"`.
+constexpr std::array<std::string_view, 6> kApparatusSections = {"lists",    "rules",  "scores",
+                                                                "red_list", "police", "patrols"};
+// Sections a file never takes from the default: what it runs and how it is audited.
+constexpr std::array<std::string_view, 3> kOwnSections = {"scenario", "audit", "urn"};
+
+bool OneOf(std::string_view name, std::span<const std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+// With `[scenario] city = "default"`, copies into `root` every section of the built-in
+// default city that describes the city (population, places, life, sensors, ...) and that
+// `root` does not set itself; with `apparatus = "default"`, every section that describes
+// the apparatus likewise. A section the file sets replaces the default's whole.
 void InheritDefaultCity(toml::table* root, Diagnostics* diagnostics) {
   const toml::table* header = (*root)["scenario"].as_table();
   if (header == nullptr) return;
@@ -1365,10 +1374,9 @@ void InheritDefaultCity(toml::table* root, Diagnostics* diagnostics) {
   const toml::table base = toml::parse(DefaultScenarioText(), kBuiltInSource);
   for (const auto& [key, node] : base) {
     const std::string_view name = key.str();
-    const bool is_apparatus = std::find(kApparatusSections.begin(), kApparatusSections.end(),
-                                        name) != kApparatusSections.end();
-    const bool wanted =
-        is_apparatus ? apparatus && name != "scenario" && name != "audit" && name != "urn" : city;
+    const bool wanted = OneOf(name, kApparatusSections) ? apparatus
+                        : OneOf(name, kOwnSections)     ? false
+                                                        : city;
     if (!wanted || root->contains(name)) continue;
     root->insert(key, node);
   }

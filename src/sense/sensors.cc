@@ -18,9 +18,9 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
-#include <tbb/parallel_sort.h>
 
 #include <algorithm>
+#include <cassert>
 #include <limits>
 
 #include "core/rng.h"
@@ -291,8 +291,7 @@ const std::vector<Observation>& Sensors::FinishDay(const World& world) {
 // minutes: a counting sort by minute merges the blocks' observations into place, and each
 // minute's bucket (about a thousand at 1,000,000 persons) is then sorted by the rest of the
 // order, buckets in parallel. ObservationBefore is a total order, so the result is the one
-// std::sort would give, at any thread count. Before, one parallel comparison sort of the
-// merged day took 15% of a run.
+// std::sort would give, at any thread count (docs/PERFORMANCE.md has the measurements).
 void Sensors::MergeObservations() {
   Minute lo = std::numeric_limits<Minute>::max();
   Minute hi = std::numeric_limits<Minute>::min();
@@ -305,16 +304,10 @@ void Sensors::MergeObservations() {
     }
   }
   observations_.clear();
-  auto before = [](const Observation& a, const Observation& b) { return ObservationBefore(a, b); };
-  constexpr int64_t kMaxBuckets = int64_t{1} << 20;
   if (total == 0) return;
-  if (static_cast<int64_t>(hi) - lo >= kMaxBuckets) {  // never from one day's world
-    for (const std::vector<Observation>& chunk : chunk_observations_) {
-      observations_.insert(observations_.end(), chunk.begin(), chunk.end());
-    }
-    tbb::parallel_sort(observations_.begin(), observations_.end(), before);
-    return;
-  }
+  // Every observation is an arrival or a ticket check of the world's current day.
+  assert(hi - lo < kMinutesPerDay);
+  auto before = [](const Observation& a, const Observation& b) { return ObservationBefore(a, b); };
   const auto buckets = static_cast<size_t>(hi - lo) + 1;
   bucket_start_.assign(buckets + 1, 0);
   for (const std::vector<Observation>& chunk : chunk_observations_) {

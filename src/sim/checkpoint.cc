@@ -26,21 +26,33 @@ constexpr std::string_view kMagic = "oversight checkpoint";
 constexpr uint32_t kFormat = 1;
 constexpr size_t kChecksumBytes = 8;
 
-// Hashes (XXH3-64) everything written through it on its way to `sink`.
+// An XXH3-64 hash of bytes given in pieces.
+class Hash64 {
+ public:
+  Hash64() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
+  ~Hash64() { XXH3_freeState(state_); }
+  Hash64(const Hash64&) = delete;
+  Hash64& operator=(const Hash64&) = delete;
+
+  void Update(const void* data, size_t size) { XXH3_64bits_update(state_, data, size); }
+  void Update(std::string_view text) { Update(text.data(), text.size()); }
+  uint64_t Digest() const { return XXH3_64bits_digest(state_); }
+
+ private:
+  XXH3_state_t* state_;
+};
+
+// Hashes everything written through it on its way to `sink`.
 class HashingBuffer : public std::streambuf {
  public:
-  explicit HashingBuffer(std::ostream* sink) : sink_(sink), state_(XXH3_createState()) {
-    XXH3_64bits_reset(state_);
+  explicit HashingBuffer(std::ostream* sink) : sink_(sink) {
     setp(buffer_.data(), buffer_.data() + buffer_.size());
   }
-  ~HashingBuffer() override { XXH3_freeState(state_); }
-  HashingBuffer(const HashingBuffer&) = delete;
-  HashingBuffer& operator=(const HashingBuffer&) = delete;
 
   // Passes on what is buffered; returns the hash of everything written.
   uint64_t Finish() {
     Drain();
-    return XXH3_64bits_digest(state_);
+    return hash_.Digest();
   }
 
  protected:
@@ -56,32 +68,29 @@ class HashingBuffer : public std::streambuf {
  private:
   bool Drain() {
     const auto size = static_cast<size_t>(pptr() - pbase());
-    XXH3_64bits_update(state_, pbase(), size);
+    hash_.Update(pbase(), size);
     sink_->write(pbase(), static_cast<std::streamsize>(size));
     setp(buffer_.data(), buffer_.data() + buffer_.size());
     return static_cast<bool>(*sink_);
   }
 
   std::ostream* sink_;
-  XXH3_state_t* state_;
+  Hash64 hash_;
   std::array<char, 1 << 16> buffer_{};
 };
 
 // The XXH3-64 of the first `size` bytes of `in` (from its start).
 uint64_t HashPrefix(std::istream& in, uint64_t size) {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_64bits_reset(state);
+  Hash64 hash;
   std::vector<char> chunk(1 << 20);
   while (size > 0 && in) {
     const auto want = static_cast<std::streamsize>(std::min<uint64_t>(size, chunk.size()));
     in.read(chunk.data(), want);
     const auto got = static_cast<size_t>(in.gcount());
-    XXH3_64bits_update(state, chunk.data(), got);
+    hash.Update(chunk.data(), got);
     size -= got;
   }
-  const uint64_t hash = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
-  return hash;
+  return hash.Digest();
 }
 
 void EncodeLittleEndian(uint64_t value, std::array<unsigned char, kChecksumBytes>* bytes) {
@@ -102,13 +111,10 @@ uint64_t CheckpointFingerprint(std::string_view scenario_text, const Scenario& s
   const std::string overrides =
       fmt::format("\nseed={} days={} persons={} twin={} replicates={}", scenario.seed,
                   scenario.days, scenario.world.persons, scenario.audit.twin, replicates);
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_64bits_reset(state);
-  XXH3_64bits_update(state, scenario_text.data(), scenario_text.size());
-  XXH3_64bits_update(state, overrides.data(), overrides.size());
-  const uint64_t hash = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
-  return hash;
+  Hash64 hash;
+  hash.Update(scenario_text);
+  hash.Update(overrides);
+  return hash.Digest();
 }
 
 absl::Status WriteCheckpoint(const std::filesystem::path& path, const CheckpointHeader& header,

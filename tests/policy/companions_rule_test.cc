@@ -1,3 +1,7 @@
+#include <fmt/format.h>
+
+#include <string>
+
 #include "policy/compiled_rule.h"
 #include "rule_fixture.h"
 
@@ -6,15 +10,20 @@ namespace {
 
 class CompanionsRuleTest : public RuleFixture {
  protected:
-  static constexpr std::string_view kRule = R"(
+  // The default city's compound rule, with its counts and window as given.
+  static std::string Rule(int at_least, int distinct_companions, int within_days) {
+    return fmt::format(R"(
 [[rules]]
 id = "compound_companions"
 who = "men"
 what = "sighting"
-where = { at = "residential_compound", away_from_home = true }
-with = { who = "anyone", within_minutes = 2 }
-how_often = { at_least = 3, distinct_companions = 3, within_days = 30 }
-)";
+where = {{ at = "residential_compound", away_from_home = true }}
+with = {{ who = "anyone", within_minutes = 2 }}
+how_often = {{ at_least = {}, distinct_companions = {}, within_days = {} }}
+)",
+                       at_least, distinct_companions, within_days);
+  }
+  const std::string kRule = Rule(3, 3, 30);
 };
 
 TEST_F(CompanionsRuleTest, RepeatedEntriesWithVaryingCompanionsAlert) {
@@ -51,15 +60,7 @@ TEST_F(CompanionsRuleTest, TheOwnCompoundAndWomenDoNotCount) {
 // recent companions of a key; a crowd at one entry and companions that leave the window
 // must still count as a full history would.
 TEST_F(CompanionsRuleTest, ACrowdAtOneEntryThenTheWindowMovesOn) {
-  constexpr std::string_view kShort = R"(
-[[rules]]
-id = "compound_companions"
-who = "men"
-what = "sighting"
-where = { at = "residential_compound", away_from_home = true }
-with = { who = "anyone", within_minutes = 2 }
-how_often = { at_least = 2, distinct_companions = 2, within_days = 3 }
-)";
+  const std::string kShort = Rule(2, 2, 3);
   std::vector<Input> days(6);
   // Day 0: three companions at once (one entry: not yet enough entries).
   days[0].observations = {Seen(600, other_compound_, 0), Seen(600, other_compound_, 1),
