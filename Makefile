@@ -8,15 +8,15 @@ MAKEFLAGS += --no-print-directory
 OUT ?= oversight-out
 BIN := build/release/oversight
 
-.PHONY: all deps deps-browser demo test build release bench asan tsan fuzz clean format
+.PHONY: all deps deps-test demo test build release bench asan tsan fuzz clean format
 
 all: build
 
 deps:
 	@bash scripts/install-deps.sh
 
-deps-browser:
-	@bash scripts/install-deps.sh --browser
+deps-test:
+	@bash scripts/install-deps.sh --browser --sql
 
 release: deps
 	cmake --preset release
@@ -28,7 +28,7 @@ demo: release
 	$(BIN) run --out $(OUT)
 	@echo "The report: $(abspath $(OUT))/report.html (open it in a browser; it needs no network)"
 
-test: deps-browser
+test: deps-test
 	cmake --workflow --preset ci
 	cmake --workflow --preset asan
 
@@ -44,6 +44,7 @@ tsan: deps
 	ctest --preset tsan -L "policy|hotspot"
 
 bench: release
+	@bash scripts/install-deps.sh --sql
 	bash bench/run.sh
 
 # libFuzzer on the scenario loader and the rule compiler (clang); FUZZ_SECONDS per target.

@@ -8,11 +8,16 @@
 #   - the rule set alone (bench/rules_bench.cc), and after the table each rule's state after
 #     14 days of a 1,000,000-person city;
 #   - the world state in bytes per person (oversight world-stats);
+#   - against the analyst's tool: the default city at 500,000 persons x 30 days, Oversight's
+#     whole run (generation included; no twin) against DuckDB running the same 14 rules as
+#     SQL over the run's exported trace (bench/sql-baseline/; query time, loading apart),
+#     and whether every rule raised the same alerts in both;
 #   - whole runs: the default city (100,000 x 30), and with --scale the scaling series
 #     (100,000 to 10,000,000 persons x 5 days) and bench/tianjin-scale.toml (14,000,000 x 30):
 #     wall time, person-days per second over the day loop and peak memory (/usr/bin/time).
 #
-# Usage: bash bench/run.sh            (from the repository root; about 3 minutes)
+# Usage: bash bench/run.sh            (from the repository root; about 4 minutes, and 2 GB
+#                                      of disk for the trace, removed after)
 #        bash bench/run.sh --scale    (adds the scaling series and Tianjin; about 8 minutes,
 #                                      and 11 GiB of memory)
 set -euo pipefail
@@ -26,7 +31,7 @@ for option in "$@"; do
   esac
 done
 
-bash scripts/install-deps.sh >/dev/null
+bash scripts/install-deps.sh --sql >/dev/null
 cmake --preset release >/dev/null
 cmake --build --preset release --target world_step_bench rules_bench oversight >/dev/null
 bin=./build/release
@@ -84,6 +89,21 @@ row "world state, 1,000,000 persons (bytes per person)" "$bytes" "≤ 200"
 read -r wall pd peak < <(run)
 row "default city, 100,000 × 30 with the twin, 2 threads: wall, day loop, peak" \
   "${wall} s, $(millions "$pd") pd/s, ${peak} MiB" ""
+# Against DuckDB: Oversight's whole run, then the same run's trace through the SQL rules.
+read -r wall pd peak < <(run --persons 500000 --no-twin)
+"$bin/oversight" run --persons 500000 --no-twin --out "$work/out" -q --export-trace "$work/trace" >/dev/null
+node bench/sql-baseline/run.mjs "$work/trace" --quiet --json "$work/sql.json" >"$work/sql.txt" ||
+  { cat "$work/sql.txt" >&2; echo "bench/run.sh: the SQL rules disagree with Oversight (above)" >&2; }
+rm -rf "$work/trace"
+read -r sql_seconds load_seconds same rules < <(node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(r.query_seconds.toFixed(2), r.load_seconds.toFixed(2),
+              r.rules.filter((x) => x.same).length, r.rules.length);' "$work/sql.json")
+row "default city, 500,000 × 30, no twin, 2 threads: Oversight's whole run (wall)" "${wall} s" ""
+row "the same 14 rules as SQL in DuckDB, 2 threads: query time (loading ${load_seconds} s apart)" \
+  "${sql_seconds} s" ""
+row "DuckDB's query time ÷ Oversight's whole run" "$(ratio "$wall" "$sql_seconds")" "≥ 10x"
+row "rules whose alerts are the same in Oversight and DuckDB" "${same} of ${rules}" "all"
 if [ "$scale" = 1 ]; then
   for persons in 100000 1000000 3000000 10000000; do
     read -r wall pd peak < <(run --persons "$persons" --days 5 --no-twin)

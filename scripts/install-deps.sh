@@ -3,8 +3,10 @@
 # the chart libraries inlined into report.html (npm, pinned in web/package-lock.json).
 # Idempotent: packages already present are skipped, apt-get runs only when one is missing,
 # and npm only when web/node_modules is missing or older than the lock file.
-# Usage: scripts/install-deps.sh [--browser] [--fuzz]   (needs root, or sudo when not root)
+# Usage: scripts/install-deps.sh [--browser] [--sql] [--fuzz]   (root, or sudo when not root)
 #   --browser   also Chromium, for the headless-browser test of the report (make test)
+#   --sql       also DuckDB for Node.js (npm, pinned in bench/sql-baseline/package-lock.json),
+#               for the SQL baseline: its cross-check (make test) and bench/run.sh
 #   --fuzz      also clang with its libFuzzer runtime, for the fuzz targets (make fuzz)
 set -euo pipefail
 
@@ -25,11 +27,13 @@ packages=(
 )
 # Node.js and npm fetch the chart libraries; a machine may already have them outside apt.
 if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
+sql=0
 for option in "$@"; do
   case "$option" in
     --browser) packages+=(chromium chromium-driver) ;;
+    --sql) sql=1 ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
-    *) echo "install-deps: unknown option '$option' (expected --browser or --fuzz)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown option '$option' (expected --browser, --sql or --fuzz)" >&2; exit 2 ;;
   esac
 done
 
@@ -54,11 +58,16 @@ else
   echo "install-deps: done"
 fi
 
-web="$(cd "$(dirname "$0")/.." && pwd)/web"
-if [ ! -d "$web/node_modules" ] || [ "$web/package-lock.json" -nt "$web/node_modules" ]; then
-  echo "install-deps: installing the chart libraries (npm ci in web/)"
-  npm ci --prefix "$web" --no-audit --no-fund --loglevel=error
-  touch "$web/node_modules"
-else
-  echo "install-deps: chart libraries present (web/node_modules)"
-fi
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# npm ci in folder $1 (what it holds: $2) unless its node_modules is newer than its lock file.
+npm_ci() {
+  if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules" ]; then
+    echo "install-deps: installing $2 (npm ci in ${1#"$root"/}/)"
+    npm ci --prefix "$1" --no-audit --no-fund --loglevel=error
+    touch "$1/node_modules"
+  else
+    echo "install-deps: $2 present (${1#"$root"/}/node_modules)"
+  fi
+}
+npm_ci "$root/web" "the chart libraries"
+if [ "$sql" -eq 1 ]; then npm_ci "$root/bench/sql-baseline" "DuckDB for Node.js"; fi

@@ -33,6 +33,7 @@
 #include "sim/checkpoint.h"
 #include "sim/memory_estimate.h"
 #include "sim/simulation.h"
+#include "sim/trace_export.h"
 
 namespace oversight {
 
@@ -124,6 +125,11 @@ int RunPlaceModel(const RunArgs& args, const PlaceModelRun& m) {
   if (args.replicates > 1 || args.persons) {
     fmt::print(stderr, "oversight: {} does not apply to model \"{}\" (set [{}] runs)\n",
                args.replicates > 1 ? "--replicates" : "--persons", m.model, m.model);
+    return kExitBadInput;
+  }
+  if (!args.export_trace.empty()) {
+    fmt::print(stderr, "oversight: --export-trace applies to a city; model \"{}\" has no persons\n",
+               m.model);
     return kExitBadInput;
   }
   if (args.checkpoint_every > 0 || args.resume) {
@@ -303,6 +309,11 @@ int RunCommand(const RunArgs& args) {
   if (scenario.model == ScenarioModel::kReporting) return RunReportingCommand(args, scenario);
 
   const int replicates = std::max(args.replicates, 1);
+  if (!args.export_trace.empty() && (replicates > 1 || args.resume)) {
+    fmt::print(stderr, "oversight: --export-trace writes one whole run: it does not go with {}\n",
+               replicates > 1 ? "--replicates" : "--resume");
+    return kExitBadInput;
+  }
   // Checkpoints sit beside the output folder, named after it; the scenario's text is read
   // again for their fingerprint only when they are asked for.
   const std::filesystem::path checkpoint_path =
@@ -333,6 +344,19 @@ int RunCommand(const RunArgs& args) {
   if (!output.ok()) {
     PrintError(output.status());
     return kExitFailure;
+  }
+  std::unique_ptr<TraceExport> trace;
+  if (!args.export_trace.empty()) {
+    if (DirectoryOutput::FolderPath(args.export_trace) == (*output)->final_path()) {
+      fmt::print(stderr, "oversight: --export-trace needs a folder other than --out\n");
+      return kExitBadInput;
+    }
+    absl::StatusOr<std::unique_ptr<TraceExport>> created = TraceExport::Create(args.export_trace);
+    if (!created.ok()) {
+      PrintError(created.status());
+      return kExitFailure;
+    }
+    trace = *std::move(created);
   }
 
   g_interrupted.store(false);
@@ -393,6 +417,10 @@ int RunCommand(const RunArgs& args) {
         return written;
       };
     }
+    if (trace != nullptr) {
+      options.started = [&](const Simulation& simulation) { return trace->Start(simulation); };
+      options.observer = [&](const DayView& view) { trace->Record(view); };
+    }
     absl::StatusOr<RunOutput> result = RunScenario(replicate, options);
     if (!result.ok()) {
       run = result.status();
@@ -410,6 +438,7 @@ int RunCommand(const RunArgs& args) {
   std::signal(SIGTERM, SIG_DFL);
   if (!run.ok()) {
     (*output)->Abandon();
+    if (trace != nullptr) trace->Abandon();
     if (run.status().code() == absl::StatusCode::kCancelled) {
       fmt::print(stderr, "oversight: interrupted; no output written to '{}'\n", args.out);
       if (!checkpoint_holds.empty()) {
@@ -431,6 +460,7 @@ int RunCommand(const RunArgs& args) {
     ScopedPhase timer(&run->profile, Phase::kReport);
     written = WriteReport(scenario, run->facts, run->audit, output->get(),
                           summary ? &*summary : nullptr);
+    if (written.ok() && trace != nullptr) written = trace->Commit();
     if (written.ok()) written = (*output)->Commit();
   }
   if (!written.ok()) {
@@ -445,6 +475,10 @@ int RunCommand(const RunArgs& args) {
       "\n  Output: {0}/ (report.json, groups.csv, rules.csv, days.csv, intersections.csv, "
       "disparities.csv, {1}summary.txt)\n  Read the report: {0}/report.html\n",
       (*output)->final_path().string(), summary ? "replicates.csv, " : "");
+  if (trace != nullptr) {
+    fmt::print("  Trace: {}/ (synthetic evidence and alerts as CSV; docs/OUTPUTS.md)\n",
+               trace->final_path().string());
+  }
   if (args.profile && resumed != nullptr) {
     fmt::print(stderr,
                "oversight: no profile: --profile times a whole run, and this one went on from "

@@ -27,6 +27,7 @@ struct RunArgs {
   std::string max_memory;  // refuse runs estimated above this ("" = 80% of physical memory)
   int32_t checkpoint_every = 0;  // days between checkpoints (<out>.checkpoint); 0 = none
   bool resume = false;           // continue from <out>.checkpoint
+  std::string export_trace;      // folder for the synthetic evidence stream ("" = none)
 };
 
 struct WorldStatsArgs {

@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
   run->add_flag("--resume", run_args.resume,
                 "Go on from <out>.checkpoint, left by the same command with --checkpoint-every; "
                 "the outputs are the same bytes as an uninterrupted run's");
+  run->add_option("--export-trace", run_args.export_trace,
+                  "Also write the evidence the rules read (synthetic sightings, records, lists) "
+                  "and the alerts as CSV to this folder, for other engines (bench/sql-baseline/)");
   run->add_flag("--no-twin", run_args.no_twin,
                 "Skip the twin run with the policy off (no lawful_acts_lost, harmful_acts_prevented)");
   run->footer(

@@ -33,6 +33,8 @@ class Watchlists {
     return (membership_[person.index()] >> list.value & 1u) != 0;
   }
   bool OnAny(PersonId person) const { return membership_[person.index()] != 0; }
+  // The lists `person` is on: bit l = on list l.
+  uint32_t Membership(PersonId person) const { return membership_[person.index()]; }
   // On a watchlist proper: any list but labels (ListOptions::IsLabel).
   bool OnWatchlist(PersonId person) const {
     return (membership_[person.index()] & watch_mask_) != 0;

@@ -46,18 +46,19 @@ fs::path DirectoryOutput::FolderPath(const fs::path& dir) {
   return path;
 }
 
-absl::StatusOr<std::unique_ptr<DirectoryOutput>> DirectoryOutput::Create(const fs::path& dir) {
+absl::StatusOr<std::unique_ptr<DirectoryOutput>> DirectoryOutput::Create(const fs::path& dir,
+                                                                         std::string_view marker) {
   std::error_code ec;
   const fs::path final_path = FolderPath(dir);
   if (final_path.empty() || !final_path.has_relative_path()) {
     return absl::InvalidArgumentError(fmt::format("bad output path '{}'", dir.string()));
   }
   if (fs::exists(final_path, ec)) {
-    if (!fs::is_directory(final_path, ec) || !fs::exists(final_path / "report.json", ec)) {
-      return absl::FailedPreconditionError(fmt::format(
-          "output folder '{}' exists and is not an Oversight output folder (no report.json); "
-          "choose another --out or remove it",
-          dir.string()));
+    if (!fs::is_directory(final_path, ec) || !fs::exists(final_path / marker, ec)) {
+      return absl::FailedPreconditionError(
+          fmt::format("folder '{}' exists and is not an Oversight output folder (no {}); "
+                      "choose another path or remove it",
+                      dir.string(), marker));
     }
   }
   RemoveStalePartials(final_path);

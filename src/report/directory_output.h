@@ -21,9 +21,10 @@ namespace oversight {
 class DirectoryOutput : public OutputSink {
  public:
   // Creates the temporary folder next to `dir`. Fails when `dir` exists and is not an
-  // Oversight output folder (it has no report.json), so a user's own folder is never
-  // replaced.
-  static absl::StatusOr<std::unique_ptr<DirectoryOutput>> Create(const std::filesystem::path& dir);
+  // Oversight output folder of this kind (it has no `marker` file: report.json for a run,
+  // trace.json for a trace), so a user's own folder is never replaced.
+  static absl::StatusOr<std::unique_ptr<DirectoryOutput>> Create(
+      const std::filesystem::path& dir, std::string_view marker = "report.json");
 
   // The folder `dir` names, absolute and without a trailing separator ("runs/a/" and
   // "runs/./a" are "<cwd>/runs/a"), so that siblings ("<dir>.partial-<pid>",

@@ -191,6 +191,13 @@ absl::StatusOr<RunOutput> RunScenario(const Scenario& scenario, const RunOptions
       first = *restored + 1;
       if (options.progress) options.progress(first, scenario.days);
     }
+    if (options.started) {
+      absl::Status started = options.started(simulation);
+      if (!started.ok()) {
+        result = started;
+        return;
+      }
+    }
     Day saved = first - 1;  // the last day a checkpoint holds
     auto checkpoint = [&](Day day) {
       if (!options.checkpoint || day == saved || day < 0) return absl::OkStatus();

@@ -88,6 +88,9 @@ struct RunOptions {
   // checkpoint; returns the last day the loaded state has done (the run goes on from the
   // day after).
   std::function<absl::StatusOr<Day>(Simulation*)> restore;
+  // When set, called once with the new simulation (after `restore`) before its first day;
+  // an error fails the run.
+  std::function<absl::Status(const Simulation&)> started;
   // When set, called with the simulation after every `checkpoint_every`-th day of the run
   // (days 0-based: after day k - 1, 2k - 1, ...), and after the last day done when the run
   // is cancelled; an error fails the run.

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -511,6 +512,59 @@ TEST_F(CliTest, ATrailingSlashNamesTheSameFolder) {
   EXPECT_FALSE(fs::exists(dir_ / "a" / ".checkpoint"));
   EXPECT_FALSE(fs::exists(dir_ / "a.checkpoint")) << "removed when the run finished";
   EXPECT_EQ(Run("run --persons 2000 --days 3 -q --out /").exit_code, 1);
+}
+
+// --export-trace writes the evidence and alerts beside the run's output; the rows are what
+// the run counted, and a second run replaces the trace (its folder has trace.json).
+TEST_F(CliTest, ExportTraceWritesTheEvidenceTheRulesRead) {
+  const fs::path trace = dir_ / "trace";
+  for (int pass = 0; pass < 2; ++pass) {
+    const Result r = Run("run " + Tiny() + " -q --out " + (dir_ / "o").string() +
+                         " --export-trace " + trace.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("Trace: " + trace.string()));
+  }
+  for (const char* file :
+       {"trace.json", "places.csv", "persons.csv", "households.csv", "days.csv", "red_list.csv",
+        "list_members.csv", "sightings.csv", "tickets.csv", "check_ins.csv", "calls.csv",
+        "dark.csv", "locations.csv", "meters.csv", "alerts.csv"}) {
+    EXPECT_TRUE(fs::exists(trace / file)) << file;
+  }
+  EXPECT_THAT(Slurp(trace / "trace.json"), HasSubstr("\"synthetic\": true"));
+  EXPECT_EQ(Slurp(trace / "tickets.csv").rfind("time,station,person,destination\n", 0), 0u);
+  // One line per alert, as many as the run reports (rules.csv sums them per rule).
+  const nlohmann::json report = nlohmann::json::parse(Slurp(dir_ / "o" / "report.json"));
+  const std::string alerts = Slurp(trace / "alerts.csv");
+  const auto lines = std::count(alerts.begin(), alerts.end(), '\n') - 1;
+  const nlohmann::json& totals = report["totals"];
+  const nlohmann::json& counts = totals["counts"];
+  EXPECT_EQ(lines, counts["alerts"].get<int64_t>() + counts["red_list_suppressed"].get<int64_t>());
+  EXPECT_GT(lines, 0);
+  const std::string tickets = Slurp(trace / "tickets.csv");
+  EXPECT_EQ(std::count(tickets.begin(), tickets.end(), '\n') - 1,
+            totals["observations_by_kind"]["ticket_checks"].get<int64_t>());
+}
+
+TEST_F(CliTest, ExportTraceRefusesWhatItCannotWriteWhole) {
+  const std::string trace = " --export-trace " + (dir_ / "t").string();
+  Result r = Run("run " + Tiny() + " -q -r 2 --out " + (dir_ / "o").string() + trace);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("does not go with --replicates"));
+  r = Run("run " + Tiny() + " -q --out " + (dir_ / "o").string() + " --export-trace " +
+          (dir_ / "o").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("a folder other than --out"));
+  const std::string urn = std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/runaway-feedback.toml";
+  r = Run("run " + urn + " --out " + (dir_ / "o").string() + trace);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--export-trace applies to a city"));
+  // A folder that is not a trace is never replaced.
+  fs::create_directories(dir_ / "mine");
+  r = Run("run " + Tiny() + " -q --out " + (dir_ / "o").string() + " --export-trace " +
+          (dir_ / "mine").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("no trace.json"));
+  EXPECT_FALSE(fs::exists(dir_ / "t"));
 }
 
 TEST_F(CliTest, CheckpointsAreForCities) {
