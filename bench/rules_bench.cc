@@ -27,7 +27,7 @@ struct Stream {
   Scenario scenario;
   std::unique_ptr<World> world;
   std::vector<std::vector<Observation>> observations;
-  std::vector<DayRecords> records;
+  std::vector<BlockRecords> records;  // each day's, gathered into one block
   size_t items = 0;
 };
 
@@ -45,8 +45,17 @@ const Stream& StreamOf(int64_t persons) {
   for (Day day = 0; day < kDays; ++day) {
     stream->world->Step(day);
     stream->observations.push_back(sensors.Observe(*stream->world));
-    stream->records.push_back(sensors.records());
-    stream->items += stream->observations.back().size() + stream->records.back().size();
+    const DayRecords& today = sensors.records();
+    BlockRecords& kept = stream->records.emplace_back();
+    auto gather = [](const auto& range, auto* into) { into->assign(range.begin(), range.end()); };
+    gather(today.calls, &kept.calls);
+    gather(today.dark, &kept.dark);
+    gather(today.payments, &kept.payments);
+    gather(today.check_ins, &kept.check_ins);
+    gather(today.plates, &kept.plates);
+    gather(today.meters, &kept.meters);
+    gather(today.locations, &kept.locations);
+    stream->items += stream->observations.back().size() + today.size();
   }
   return *stream;
 }
@@ -64,8 +73,9 @@ void BM_Rules(benchmark::State& state) {
     arena.execute([&] {
       for (Day day = 0; day < kDays; ++day) {
         benchmark::DoNotOptimize(
-            engine->Evaluate(day, stream.observations[static_cast<size_t>(day)],
-                             stream.records[static_cast<size_t>(day)])
+            engine
+                ->Evaluate(day, stream.observations[static_cast<size_t>(day)],
+                           DayRecords(stream.records[static_cast<size_t>(day)]))
                 .data());
       }
     });

@@ -489,6 +489,10 @@ int RunCommand(const RunArgs& args) {
     const Profile& profile = run->profile;
     const double stepped = profile.total() - profile.seconds(Phase::kBuild);
     fmt::print(stderr, "oversight: profile: {}\n", profile.ToString());
+    if (!profile.rules().empty()) {
+      fmt::print(stderr, "oversight: policy by rule (summed over threads): {}\n",
+                 profile.RulesToString());
+    }
     fmt::print(
         stderr, "oversight: {:.0f} person-days/s over the day loop ({:.0f} world only)\n",
         stepped > 0 ? person_days / stepped : 0.0,

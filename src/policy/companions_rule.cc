@@ -34,13 +34,12 @@ class CompanionsRule final : public CompiledRule {
         [&](PersonId p) { return context_.Watched(rule_.with.who, p); }, &others_,
         /*personal=*/false);
     // By place, then EventBefore. Sightings come in the observation order (time, place,
-    // person), so for them a stable sort on the place alone gives that order with cheaper
-    // comparisons (6% of the policy phase at 1,000,000 persons); phone locations come in
-    // person order and need the whole comparison.
+    // person), so for them a stable counting sort on the place gives that order in linear
+    // time (the comparison sorts were a third of this rule's time); phone locations come
+    // in person order and need the whole comparison.
     if (rule_.what == Evidence::kSighting) {
-      auto place_only = [](const Event& a, const Event& b) { return a.place < b.place; };
-      std::stable_sort(entries_.begin(), entries_.end(), place_only);
-      std::stable_sort(others_.begin(), others_.end(), place_only);
+      SortByPlace(&entries_);
+      SortByPlace(&others_);
     } else {
       auto by_place = [](const Event& a, const Event& b) {
         if (a.place != b.place) return a.place < b.place;
@@ -114,6 +113,22 @@ class CompanionsRule final : public CompiledRule {
   void Load(SnapshotReader& in) override { in(keys_); }
 
  private:
+  // A stable counting sort of `events` on the place, over the range of places they hold.
+  void SortByPlace(std::vector<Event>* events) {
+    if (events->size() < 2) return;
+    uint32_t lo = UINT32_MAX, hi = 0;
+    for (const Event& e : *events) {
+      lo = std::min(lo, e.place.value);
+      hi = std::max(hi, e.place.value);
+    }
+    starts_.assign(static_cast<size_t>(hi - lo) + 2, 0);
+    for (const Event& e : *events) ++starts_[e.place.value - lo + 1];
+    for (size_t k = 1; k < starts_.size(); ++k) starts_[k] += starts_[k - 1];
+    sorted_.resize(events->size());
+    for (const Event& e : *events) sorted_[starts_[e.place.value - lo]++] = e;
+    events->swap(sorted_);
+  }
+
   struct Key {
     // Days of the latest entries in the window (at most at_least), oldest first.
     std::vector<Day> entries;
@@ -131,7 +146,8 @@ class CompanionsRule final : public CompiledRule {
   const RuleOptions& rule_;
   const RuleContext& context_;
   EventSource source_;
-  std::vector<Event> entries_, others_;
+  std::vector<Event> entries_, others_, sorted_;
+  std::vector<uint32_t> starts_;             // SortByPlace's counts, then each place's next slot
   absl::flat_hash_map<uint64_t, Key> keys_;  // (person, place)
 };
 

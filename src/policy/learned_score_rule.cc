@@ -100,11 +100,11 @@ class LearnedScore final : public CompiledRule {
       }
     }
     const auto persons = static_cast<uint32_t>(above_.size());
-    for (const DarkRecord& d : day.records.dark) bump(d.person, kDark);
-    for (const CheckInRecord& c : day.records.check_ins) bump(c.person, kCheckIns);
-    for (const CallRecord& c : day.records.calls) {
+    day.records.dark.ForEach([&](const DarkRecord& d) { bump(d.person, kDark); });
+    day.records.check_ins.ForEach([&](const CheckInRecord& c) { bump(c.person, kCheckIns); });
+    day.records.calls.ForEach([&](const CallRecord& c) {
       if (IsOutOfTown(c.to, persons)) bump(c.caller, kFarCalls);
-    }
+    });
   }
 
   void Row(PersonId p, float* row) const {

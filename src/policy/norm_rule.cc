@@ -18,7 +18,7 @@ class NormRule final : public CompiledRule {
       : rule_(rule), context_(context), source_(rule, context) {}
 
   void Evaluate(const RuleDay& day, AlertSink* sink) override {
-    const std::vector<MeterRecord>& meters = day.records.meters;
+    const RecordRange<MeterRecord>& meters = day.records.meters;
     if (meters.empty() || !source_.ActiveOn(day.kind)) return;
     auto per_resident = [](const MeterRecord& m) {
       return m.water_l / static_cast<float>(std::max<uint8_t>(m.registered, 1));

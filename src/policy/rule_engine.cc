@@ -7,6 +7,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/snapshot.h"
 #include "world/daily_life.h"
@@ -33,6 +34,7 @@ RuleEngine::RuleEngine(const PolicyOptions& options, const RecordsView& records,
     rules_.push_back(Compile(options_.rules[r], context_));
     sinks_.emplace_back(RuleId(static_cast<uint32_t>(r)), options_.rules[r], watchlists_);
   }
+  seconds_.assign(rules_.size(), 0.0);
 }
 
 const std::vector<Alert>& RuleEngine::Evaluate(Day day,
@@ -43,8 +45,12 @@ const std::vector<Alert>& RuleEngine::Evaluate(Day day,
   tbb::parallel_for(tbb::blocked_range<size_t>(0, rules_.size(), 1),
                     [&](const tbb::blocked_range<size_t>& range) {
                       for (size_t r = range.begin(); r != range.end(); ++r) {
+                        const auto start = std::chrono::steady_clock::now();
                         sinks_[r].Clear();
                         rules_[r]->Evaluate(input, &sinks_[r]);
+                        seconds_[r] +=
+                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                                .count();
                       }
                     });
   alerts_.clear();
@@ -58,7 +64,11 @@ const std::vector<Alert>& RuleEngine::Evaluate(Day day,
   }
   std::sort(alerts_.begin(), alerts_.end(), AlertBefore);
   std::sort(suppressed_.begin(), suppressed_.end(), AlertBefore);
-  for (const std::unique_ptr<CompiledRule>& rule : rules_) rule->AfterDay(day, alerts_);
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    rules_[r]->AfterDay(day, alerts_);
+    seconds_[r] += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
   watchlists_.Update(day, alerts_);
   return alerts_;
 }

@@ -52,6 +52,8 @@ class RuleEngine {
   // State each rule carries across days (bytes, keys).
   size_t StateBytes(RuleId rule) const { return rules_[rule.index()]->StateBytes(); }
   size_t StateKeys(RuleId rule) const { return rules_[rule.index()]->StateKeys(); }
+  // Seconds each rule has spent so far (evaluating days and after them), for --profile.
+  double Seconds(RuleId rule) const { return seconds_[rule.index()]; }
 
  private:
   PolicyOptions options_;
@@ -61,6 +63,7 @@ class RuleEngine {
   RuleContext context_;
   std::vector<std::unique_ptr<CompiledRule>> rules_;
   std::vector<AlertSink> sinks_;  // per rule
+  std::vector<double> seconds_;   // per rule
   std::vector<Alert> alerts_;
   std::vector<Alert> suppressed_;
   std::vector<ScoreChange> score_changes_;

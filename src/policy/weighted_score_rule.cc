@@ -99,17 +99,17 @@ class WeightedScore final : public CompiledRule {
         s.trips = static_cast<uint16_t>(std::min(s.trips + 1, 65535));
       }
     }
-    for (const DarkRecord& d : day.records.dark) {
+    day.records.dark.ForEach([&](const DarkRecord& d) {
       if (context_.Watched(rule_.who, d.person)) state_[d.person.value].dark += 1.0f;
-    }
-    for (const CallRecord& c : day.records.calls) {
+    });
+    day.records.calls.ForEach([&](const CallRecord& c) {
       const PersonId callee = OwnerOf(c.to, persons);
       if (!callee.valid() || callee == c.caller || !context_.Watched(rule_.who, c.caller) ||
           !context_.Watched(score_.ties_list, callee)) {
-        continue;
+        return;
       }
       state_[c.caller.value].calls += 1.0f;
-    }
+    });
   }
 
   std::array<double, kScoreFeatureCount> Features(PersonId p, const State& state) const {

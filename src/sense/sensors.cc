@@ -108,7 +108,7 @@ enum RecordCursor { kCallCursor, kDarkCursor, kPurchaseCursor, kDriveCursor, kCu
 
 void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId person,
                            size_t first_presence, size_t end_presence, size_t* cursors,
-                           DayRecords* records) const {
+                           BlockRecords* records) const {
   Rng rng(seed_, Stream::kRecords, person.value, world.current_day());
   // A night at a hotel (a stay from the evening to midnight) is registered with the
   // guest's ID: the real person, whatever a camera would make of their face.
@@ -160,7 +160,7 @@ void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId perso
 
 void Sensors::RecordLocations(const DayLog& log, PersonId person, size_t first_presence,
                               size_t end_presence, size_t first_dark, Day day,
-                              DayRecords* records) const {
+                              BlockRecords* records) const {
   Rng rng(seed_, Stream::kLocations, person.value, day);
   for (size_t k = first_presence; k < end_presence; ++k) {
     const Presence& p = log.presences[k];
@@ -180,13 +180,13 @@ void Sensors::ReadMeters(const World& world) {
   for (const MeterReading& m : world.meters()) {
     Rng rng(seed_, Stream::kRecords, m.household.value, -1 - world.current_day());
     if (!rng.Bernoulli(options_.meter_record_rate)) continue;
-    records_.meters.push_back(MeterRecord{
-        m.household, pop.household_registered[m.household.index()], m.water_l, m.power_kwh});
+    meters_.meters.push_back(MeterRecord{m.household, pop.household_registered[m.household.index()],
+                                         m.water_l, m.power_kwh});
   }
 }
 
 void Sensors::ObserveChunk(const World& world, const DayLog& log, std::vector<Observation>* out,
-                           DayRecords* records) const {
+                           BlockRecords* records) const {
   out->clear();
   records->Clear();
   size_t cursors[kCursorCount] = {};
@@ -282,8 +282,10 @@ void Sensors::ObserveBlock(const World& world, size_t block, const DayLog& log) 
 const std::vector<Observation>& Sensors::FinishDay(const World& world) {
   MergeObservations();
   records_.Clear();
-  for (const DayRecords& chunk : chunk_records_) records_.Append(chunk);
+  for (const BlockRecords& chunk : chunk_records_) records_.Add(chunk);
+  meters_.Clear();
   ReadMeters(world);
+  records_.Add(meters_);
   return observations_;
 }
 

@@ -64,13 +64,14 @@ class Sensors {
 
  private:
   void ObserveChunk(const World& world, const DayLog& log, std::vector<Observation>* out,
-                    DayRecords* records) const;
+                    BlockRecords* records) const;
   void RecordPerson(const World& world, const DayLog& log, PersonId person, size_t first_presence,
-                    size_t end_presence, size_t* cursors, DayRecords* records) const;
+                    size_t end_presence, size_t* cursors, BlockRecords* records) const;
   void PlaceExtraCameras(const World& world);
   bool PatrolChecks(const City& city, const Presence& presence, Day day) const;
   void RecordLocations(const DayLog& log, PersonId person, size_t first_presence,
-                       size_t end_presence, size_t first_dark, Day day, DayRecords* records) const;
+                       size_t end_presence, size_t first_dark, Day day,
+                       BlockRecords* records) const;
   void ReadMeters(const World& world);
   // Merges the blocks' observations into observations_, ordered by ObservationBefore.
   void MergeObservations();
@@ -83,10 +84,11 @@ class Sensors {
   size_t cameras_added_ = 0;             // by AddCamera, after construction
   std::vector<PersonId> vehicle_owner_;  // the vehicle register: id -> owner
   std::vector<std::vector<Observation>> chunk_observations_;
-  std::vector<DayRecords> chunk_records_;
+  std::vector<BlockRecords> chunk_records_;
   std::vector<Observation> observations_;
   std::vector<size_t> bucket_start_, bucket_next_;  // MergeObservations: per minute of the day
-  DayRecords records_;
+  BlockRecords meters_;                             // the day's meter readings (households)
+  DayRecords records_;                              // a view of chunk_records_ and meters_
   std::vector<double> patrol_chance_;  // per district, today
   Minute patrol_from_ = 0, patrol_to_ = 0;
 };

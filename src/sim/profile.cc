@@ -19,4 +19,13 @@ std::string Profile::ToString() const {
   return out;
 }
 
+std::string Profile::RulesToString() const {
+  std::string out;
+  for (const auto& [rule, seconds] : rules_) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} {:.3f} s", rule, seconds);
+  }
+  return out;
+}
+
 }  // namespace oversight

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace oversight {
 
@@ -26,8 +28,15 @@ class Profile {
   // "build 0.12 s, world 1.30 s, ..."
   std::string ToString() const;
 
+  // The policy phase rule by rule (summed over threads: rules run in parallel), slowest first.
+  void SetRules(std::vector<std::pair<std::string, double>> rules) { rules_ = std::move(rules); }
+  const std::vector<std::pair<std::string, double>>& rules() const { return rules_; }
+  // "companions 1.20 s, learned 0.50 s, ..." (empty without rules).
+  std::string RulesToString() const;
+
  private:
   std::array<double, kPhaseCount> seconds_{};
+  std::vector<std::pair<std::string, double>> rules_;
 };
 
 // Adds the time from construction to destruction to one phase of a profile.

@@ -119,6 +119,19 @@ void Simulation::Step(Day day) {
   }
 }
 
+Profile Simulation::profile() const {
+  Profile profile = profile_;
+  std::vector<std::pair<std::string, double>> rules;
+  for (size_t r = 0; r < scenario_.policy.rules.size(); ++r) {
+    rules.emplace_back(scenario_.policy.rules[r].id,
+                       rules_->Seconds(RuleId(static_cast<uint32_t>(r))));
+  }
+  std::stable_sort(rules.begin(), rules.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  profile.SetRules(std::move(rules));
+  return profile;
+}
+
 RunFacts Simulation::facts() const {
   RunFacts facts;
   facts.version = kVersion;

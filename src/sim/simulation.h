@@ -50,7 +50,8 @@ class Simulation {
 
   AuditResult audit() const { return auditor_->Finish(police_->queue_size()); }
   RunFacts facts() const;
-  const Profile& profile() const { return profile_; }
+  // Time per phase, and the policy phase rule by rule.
+  Profile profile() const;
   const World& world() const { return *world_; }
   const Scenario& scenario() const { return scenario_; }
   const RuleEngine& rules() const { return *rules_; }

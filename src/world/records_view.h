@@ -32,6 +32,9 @@ class RecordsView {
   PlaceId home(PersonId p) const { return population_.home(p); }
   // The district of the registered home.
   DistrictId district(PersonId p) const { return city_.place(population_.home(p)).district; }
+  // The household on the register, and how many there are.
+  HouseholdId household(PersonId p) const { return population_.household[p.index()]; }
+  size_t household_count() const { return population_.household_count(); }
   // The household's account holder with the utilities (the head on the register).
   PersonId account_holder(HouseholdId h) const { return population_.household_first[h.index()]; }
 

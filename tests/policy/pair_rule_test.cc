@@ -44,6 +44,29 @@ TEST_F(PairRuleTest, ACoupleRarelyTogetherAtNightIsAlertedWhenThePeriodCloses) {
   EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kPair);
 }
 
+// A couple may straddle two blocks of persons (the records come per block): the first
+// spouse's stays end one block, the second's start the next.
+TEST_F(PairRuleTest, ACoupleAcrossTwoBlocksIsJudgedTheSame) {
+  std::vector<Input> days = Nights(60);
+  for (Input& day : days) {
+    std::vector<LocationRecord>& all = day.records.locations;
+    const auto second = std::find_if(all.begin(), all.end(),
+                                     [](const LocationRecord& l) { return l.person.value == 7; });
+    day.next_block.locations.assign(second, all.end());
+    all.erase(second, all.end());
+    ASSERT_FALSE(all.empty());
+  }
+  EXPECT_EQ(Persons(Run(kRule, days)), (std::vector<uint32_t>{6, 7}));
+  // Together enough: no alert, so the time together was counted across the blocks.
+  days = Nights(240);
+  for (Input& day : days) {
+    std::vector<LocationRecord>& all = day.records.locations;
+    day.next_block.locations.assign(all.begin() + 2, all.end());
+    all.resize(2);
+  }
+  EXPECT_TRUE(Run(kRule, days).empty());
+}
+
 TEST_F(PairRuleTest, TheThresholdIsStrict) {
   EXPECT_TRUE(Run(kRule, Nights(165)).empty());  // exactly 25% of 660: not below
   EXPECT_EQ(Run(kRule, Nights(164)).size(), 2u);

@@ -103,7 +103,8 @@ recorded_traits = ["official"]
     Input() = default;
     Input(std::vector<Observation> o) : observations(std::move(o)) {}  // NOLINT: implicit
     std::vector<Observation> observations;
-    DayRecords records;
+    BlockRecords records;
+    BlockRecords next_block;  // records of the next block of persons (the sensors write per block)
   };
 
   // Runs `rules` over `days` (day d = days[d]) and returns every alert, by day.
@@ -112,8 +113,10 @@ recorded_traits = ["official"]
     std::vector<Alert> all;
     for (size_t d = 0; d < days.size(); ++d) {
       std::sort(days[d].observations.begin(), days[d].observations.end(), ObservationBefore);
+      DayRecords records(days[d].records);
+      records.Add(days[d].next_block);
       const std::vector<Alert>& alerts =
-          engine_->Evaluate(static_cast<Day>(d), days[d].observations, days[d].records);
+          engine_->Evaluate(static_cast<Day>(d), days[d].observations, records);
       all.insert(all.end(), alerts.begin(), alerts.end());
     }
     return all;

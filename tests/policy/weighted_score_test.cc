@@ -25,7 +25,8 @@ category = "political"
     engine_ = std::make_unique<RuleEngine>(Policy(kScore), RecordsView(city_, pop_), calendar_, 1);
     std::vector<Alert> alerts;
     for (size_t d = 0; d < days.size(); ++d) {
-      const auto& today = engine_->Evaluate(static_cast<Day>(d), days[d].observations, days[d].records);
+      const auto& today =
+          engine_->Evaluate(static_cast<Day>(d), days[d].observations, DayRecords(days[d].records));
       alerts.insert(alerts.end(), today.begin(), today.end());
       for (const ScoreChange& c : engine_->score_changes()) {
         changes_.push_back({static_cast<Day>(d), c.person.value, c.from, c.to});

@@ -256,7 +256,7 @@ TEST_F(RecordsTest, PhoneLocationsCoverStaysWhileThePhoneIsOn) {
       (dark ? hidden : expected)++;
     }
   }
-  const std::vector<LocationRecord>& locations = sensors.records().locations;
+  const RecordRange<LocationRecord>& locations = sensors.records().locations;
   EXPECT_GT(hidden, 0u);
   EXPECT_EQ(locations.size(), expected);
   EXPECT_TRUE(std::is_sorted(locations.begin(), locations.end(),
