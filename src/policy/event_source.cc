@@ -30,6 +30,13 @@ EventSource::EventSource(const RuleOptions& rule, const RuleContext& context)
     }
     for (size_t p = 0; p < city.place_count(); ++p) place_matches_[p] &= near[p];
   }
+  if (where.away_from_home) {
+    homes_.resize(context.records.person_count());
+    for (size_t p = 0; p < homes_.size(); ++p) {
+      const PlaceId home = context.records.home(PersonId(static_cast<uint32_t>(p)));
+      homes_[p] = {home, city.place(home).parent};
+    }
+  }
 }
 
 bool EventSource::ActiveOn(DayKind kind) const {
@@ -56,8 +63,8 @@ bool EventSource::Matches(const Event& e, bool placed, bool personal) const {
     return false;
   }
   if (where.away_from_home && placed && personal) {
-    const PlaceId home = context_.records.home(e.person);
-    if (e.place == home || e.place == context_.city.place(home).parent) return false;
+    const auto [home, compound] = homes_[e.person.index()];
+    if (e.place == home || e.place == compound) return false;
   }
   return true;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "policy/compiled_rule.h"
@@ -60,6 +61,9 @@ class EventSource {
   const RuleOptions& rule_;
   const RuleContext& context_;
   std::vector<uint8_t> place_matches_;  // per place
+  // With where.away_from_home, per person: the registered home and its compound (one load
+  // instead of three dependent ones, for a test made on every sighting at a gate).
+  std::vector<std::pair<PlaceId, PlaceId>> homes_;
 };
 
 template <typename Accept>

@@ -833,7 +833,7 @@ class Loader {
     r.Int32("at_least", 1, 100000, &h.at_least);
     r.Int32("within_days", 1, 365, &h.within_days);
     r.Int32("new_after_days", 1, 3650, &h.new_after_days);
-    r.Int32("distinct_companions", 1, 100000, &h.distinct_companions);
+    r.Int32("distinct_companions", 1, kMaxCompanionsCount, &h.distinct_companions);
     r.Int32("dwell_minutes", 1, kMinutesPerDay, &h.dwell_minutes);
     r.Int32("total_minutes", 1, 366 * kMinutesPerDay, &h.total_minutes);
     r.Double("times_norm", 1.0, 1000.0, &h.times_norm);
@@ -1129,6 +1129,12 @@ class Loader {
         break;
       case RuleOperator::kCompanions:
         require_what({Evidence::kSighting, Evidence::kLocation}, "companions");
+        // The rule keeps each (person, place)'s latest entries and companions in one slot.
+        if (rule->how_often.at_least > kMaxCompanionsCount) {
+          fail("how_often",
+               fmt::format("a companions rule counts at most {} entries (how_often.at_least)",
+                           kMaxCompanionsCount));
+        }
         break;
       case RuleOperator::kSequence:
         require_what({Evidence::kSighting, Evidence::kTicket, Evidence::kCheckIn,

@@ -137,6 +137,9 @@ struct WhenOptions {
   }
 };
 
+// The largest how_often.at_least and distinct_companions of a companions rule.
+inline constexpr int32_t kMaxCompanionsCount = 100;
+
 struct HowOftenOptions {
   int32_t at_least = 1;             // count: matching events; companions: entries
   int32_t within_days = 1;          // the sliding window of count, dwell (total), companions

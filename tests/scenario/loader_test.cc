@@ -513,7 +513,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadRule{"what = \"sighting\"\nwhen = { days = \"weekdys\" }",
                 "names unknown kind of day 'weekdys' (expected one of 'any', 'workdays'"},
         BadRule{"what = \"sightings\"", "did you mean 'sighting'?"},
-        BadRule{"what = \"sighting\"\nhow_often = { at_least = 0 }", "at_least"}));
+        BadRule{"what = \"sighting\"\nhow_often = { at_least = 0 }", "at_least"},
+        BadRule{"what = \"sighting\"\nwith = { who = \"l\", within_minutes = 2 }\n"
+                "how_often = { at_least = 101, distinct_companions = 5, within_days = 30 }",
+                "a companions rule counts at most 100 entries"},
+        BadRule{"what = \"sighting\"\nwith = { who = \"l\", within_minutes = 2 }\n"
+                "how_often = { at_least = 6, distinct_companions = 101, within_days = 30 }",
+                "distinct_companions"}));
 
 TEST(LoaderTest, DuplicateNamesAreReported) {
   const std::string text = std::string(kMinimal) + R"(
