@@ -9,6 +9,8 @@
 // both entries >= `how_often.at_least` and distinct companions >= `how_often.distinct_companions`
 // hold; the key re-arms when they stop holding at a later entry.
 #include <absl/container/flat_hash_map.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <map>
@@ -24,7 +26,10 @@ namespace {
 class CompanionsRule final : public CompiledRule {
  public:
   CompanionsRule(const RuleOptions& rule, const RuleContext& context)
-      : rule_(rule), context_(context), source_(rule, context) {}
+      : rule_(rule),
+        context_(context),
+        source_(rule, context),
+        places_(context.city.place_count()) {}
 
   void Evaluate(const RuleDay& day, AlertSink* sink) override {
     entries_.clear();
@@ -49,21 +54,76 @@ class CompanionsRule final : public CompiledRule {
       std::sort(entries_.begin(), entries_.end(), by_place);
       std::sort(others_.begin(), others_.end(), by_place);
     }
+    // The keys hold a place, so the places' shards are independent: each is a task with
+    // its own keys and alerts (entries and arrivals are in place order, so a shard's are
+    // one stretch of each).
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, kShards, 1),
+                      [&](const tbb::blocked_range<size_t>& range) {
+                        for (size_t s = range.begin(); s != range.end(); ++s) {
+                          EvaluateShard(day.day, s, &shards_[s]);
+                        }
+                      });
+    for (Shard& shard : shards_) {
+      for (const auto& [time, person] : shard.alerts) sink->Emit(time, person);
+      shard.alerts.clear();
+    }
+  }
+
+  size_t StateBytes() const override {
+    size_t bytes = 0;
+    for (const Shard& shard : shards_) {
+      bytes += shard.keys.capacity() * (sizeof(uint64_t) + sizeof(uint32_t) + 1) +
+               (shard.pool.capacity() + shard.free.capacity()) * sizeof(uint32_t);
+    }
+    return bytes;
+  }
+  size_t StateKeys() const override {
+    size_t keys = 0;
+    for (const Shard& shard : shards_) keys += shard.keys.size();
+    return keys;
+  }
+
+ private:
+  // Keys by place: the places in kShards stretches of ids (a fixed number, so the work
+  // does not depend on the thread count).
+  static constexpr size_t kShards = 8;
+  struct Shard {
+    absl::flat_hash_map<uint64_t, uint32_t> keys;  // (person, place) -> slot
+    std::vector<uint32_t> pool;                    // the slots, SlotWords() words each
+    std::vector<uint32_t> free;                    // slots of keys dropped
+    std::vector<std::pair<Minute, PersonId>> alerts;
+  };
+  size_t ShardOf(PlaceId place) const {
+    return static_cast<size_t>(place.value) * kShards / std::max<size_t>(places_, 1);
+  }
+  // The first of `events` (in place order) whose place is in shard `s` or later.
+  size_t ShardStart(const std::vector<Event>& events, size_t s) const {
+    return static_cast<size_t>(
+        std::partition_point(events.begin(), events.end(),
+                             [&](const Event& e) { return ShardOf(e.place) < s; }) -
+        events.begin());
+  }
+
+  void EvaluateShard(Day today_day, size_t s, Shard* shard) {
     const int32_t near = rule_.with.within_minutes;
     const int32_t window = rule_.how_often.within_days;
     const auto at_least = static_cast<uint32_t>(rule_.how_often.at_least);
     const auto distinct = static_cast<uint32_t>(rule_.how_often.distinct_companions);
-    const auto today = static_cast<uint32_t>(day.day);
+    const auto today = static_cast<uint32_t>(today_day);
     // Stale: a day <= today - window (days are >= 0; `window` may exceed today).
-    auto stale = [&](uint32_t d) { return static_cast<int64_t>(d) <= day.day - window; };
-    size_t lo = 0;  // first companion candidate at the entry's place, within `near` before
-    for (const Event& entry : entries_) {
-      while (lo < others_.size() &&
+    auto stale = [&](uint32_t d) { return static_cast<int64_t>(d) <= today_day - window; };
+    const size_t end = ShardStart(entries_, s + 1);
+    const size_t others_end = ShardStart(others_, s + 1);
+    size_t lo = ShardStart(others_, s);  // first companion candidate at the entry's place,
+                                         // within `near` before
+    for (size_t i = ShardStart(entries_, s); i < end; ++i) {
+      const Event& entry = entries_[i];
+      while (lo < others_end &&
              (others_[lo].place < entry.place ||
               (others_[lo].place == entry.place && others_[lo].time < entry.time - near))) {
         ++lo;
       }
-      Slot key = SlotOf(static_cast<uint64_t>(entry.person.value) << 32 | entry.place.value);
+      Slot key = SlotOf(shard, static_cast<uint64_t>(entry.person.value) << 32 | entry.place.value);
       // Drop what left the window, keeping the order (entries oldest first).
       uint32_t kept = 0;
       for (uint32_t k = 0; k < key.entries(); ++k) {
@@ -85,7 +145,7 @@ class CompanionsRule final : public CompiledRule {
       }
       key.entry(key.entries()) = today;
       key.set_entries(key.entries() + 1);
-      for (size_t k = lo; k < others_.size() && others_[k].place == entry.place &&
+      for (size_t k = lo; k < others_end && others_[k].place == entry.place &&
                           others_[k].time <= entry.time + near;
            ++k) {
         const uint32_t companion = others_[k].person.value;
@@ -110,51 +170,48 @@ class CompanionsRule final : public CompiledRule {
         }
       }
       const bool holds = key.entries() >= at_least && key.companions() >= distinct;
-      if (holds && !key.fired()) sink->Emit(entry.time, entry.person);
+      if (holds && !key.fired()) shard->alerts.emplace_back(entry.time, entry.person);
       key.set_fired(holds);
     }
-    if (day.day % 7 == 0) {
-      absl::erase_if(keys_, [&](const auto& entry) {
-        const Slot key = SlotAt(entry.second);
+    if (today_day % 7 == 0) {
+      absl::erase_if(shard->keys, [&](const auto& entry) {
+        const Slot key = SlotAt(*shard, entry.second);
         if (key.entries() > 0 && !stale(key.entry(key.entries() - 1))) return false;
-        free_.push_back(entry.second);
+        shard->free.push_back(entry.second);
         return true;
       });
     }
   }
 
-  size_t StateBytes() const override {
-    return keys_.capacity() * (sizeof(uint64_t) + sizeof(uint32_t) + 1) +
-           (pool_.capacity() + free_.capacity()) * sizeof(uint32_t);
-  }
-  size_t StateKeys() const override { return keys_.size(); }
-
+ public:
   // Checkpoints hold each key's entries and companions in key order, whatever the slots.
   void Save(SnapshotWriter& out) const override {
     std::map<uint64_t, Key> keys;
-    for (const auto& [id, slot] : keys_) {
-      const Slot key = SlotAt(slot);
-      Key& saved = keys[id];
-      for (uint32_t k = 0; k < key.entries(); ++k) saved.entries.push_back(key.entry(k));
-      for (uint32_t k = 0; k < key.companions(); ++k) {
-        saved.companions.emplace_back(key.companion(k), key.seen(k));
+    for (const Shard& shard : shards_) {
+      for (const auto& [id, slot] : shard.keys) {
+        const Slot key = SlotAt(shard, slot);
+        Key& saved = keys[id];
+        for (uint32_t k = 0; k < key.entries(); ++k) saved.entries.push_back(key.entry(k));
+        for (uint32_t k = 0; k < key.companions(); ++k) {
+          saved.companions.emplace_back(key.companion(k), key.seen(k));
+        }
+        saved.fired = key.fired();
       }
-      saved.fired = key.fired();
     }
     out(keys);
   }
   void Load(SnapshotReader& in) override {
     std::map<uint64_t, Key> keys;
     in(keys);
-    keys_.clear();
-    pool_.clear();
-    free_.clear();
+    for (Shard& shard : shards_) shard = Shard();
     for (const auto& [id, saved] : keys) {
       if (saved.entries.size() > static_cast<size_t>(rule_.how_often.at_least) ||
           saved.companions.size() > static_cast<size_t>(rule_.how_often.distinct_companions)) {
         throw cereal::Exception("companions state larger than the rule keeps");
       }
-      Slot key = SlotOf(id);
+      const PlaceId place(static_cast<uint32_t>(id & 0xFFFFFFFFu));
+      if (place.index() >= places_) throw cereal::Exception("companions state of another city");
+      Slot key = SlotOf(&shards_[ShardOf(place)], id);
       for (uint32_t k = 0; k < saved.entries.size(); ++k) key.entry(k) = saved.entries[k];
       key.set_entries(static_cast<uint32_t>(saved.entries.size()));
       for (uint32_t k = 0; k < saved.companions.size(); ++k) {
@@ -211,25 +268,25 @@ class CompanionsRule final : public CompiledRule {
     return 2 + static_cast<size_t>(rule_.how_often.at_least) +
            2 * static_cast<size_t>(rule_.how_often.distinct_companions);
   }
-  Slot SlotAt(uint32_t slot) const {
-    return Slot(const_cast<uint32_t*>(pool_.data()) + slot * SlotWords(),
+  Slot SlotAt(const Shard& shard, uint32_t slot) const {
+    return Slot(const_cast<uint32_t*>(shard.pool.data()) + slot * SlotWords(),
                 static_cast<uint32_t>(rule_.how_often.at_least));
   }
   // The key's slot, a new empty one for a new key.
-  Slot SlotOf(uint64_t id) {
-    auto [it, fresh] = keys_.try_emplace(id, 0);
+  Slot SlotOf(Shard* shard, uint64_t id) {
+    auto [it, fresh] = shard->keys.try_emplace(id, 0);
     if (fresh) {
-      if (!free_.empty()) {
-        it->second = free_.back();
-        free_.pop_back();
-        std::fill_n(pool_.begin() + static_cast<std::ptrdiff_t>(it->second * SlotWords()),
+      if (!shard->free.empty()) {
+        it->second = shard->free.back();
+        shard->free.pop_back();
+        std::fill_n(shard->pool.begin() + static_cast<std::ptrdiff_t>(it->second * SlotWords()),
                     SlotWords(), 0u);
       } else {
-        it->second = static_cast<uint32_t>(pool_.size() / SlotWords());
-        pool_.resize(pool_.size() + SlotWords(), 0u);
+        it->second = static_cast<uint32_t>(shard->pool.size() / SlotWords());
+        shard->pool.resize(shard->pool.size() + SlotWords(), 0u);
       }
     }
-    return SlotAt(it->second);
+    return SlotAt(*shard, it->second);
   }
 
   // A key as checkpoints hold it.
@@ -249,9 +306,8 @@ class CompanionsRule final : public CompiledRule {
   EventSource source_;
   std::vector<Event> entries_, others_, sorted_;
   std::vector<uint32_t> starts_;             // SortByPlace's counts, then each place's next slot
-  absl::flat_hash_map<uint64_t, uint32_t> keys_;  // (person, place) -> slot
-  std::vector<uint32_t> pool_;                    // the slots, SlotWords() words each
-  std::vector<uint32_t> free_;                    // slots of keys dropped
+  size_t places_;
+  std::vector<Shard> shards_ = std::vector<Shard>(kShards);
 };
 
 }  // namespace
