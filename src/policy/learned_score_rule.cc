@@ -13,6 +13,8 @@
 // the day (a ScoreChange records every crossing, both ways).
 // State: 6 floats and a byte per watched person, and the last alert day of alerted persons.
 #include <absl/container/flat_hash_map.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 
@@ -42,19 +44,26 @@ class LearnedScore final : public CompiledRule {
     if (day.day > 0 && day.day % score_.retrain_every_days == 0) Train(day.day);
     Count(day);
     if (!model_.fitted()) return;
+    // Everyone is scored each night: in fixed stretches of persons, in parallel, each
+    // noting its crossings; then the crossings in person order (the same for any thread
+    // count).
     const Minute end_of_day = DayStart(day.day + 1) - 1;
-    std::vector<float> row(width_);
     const auto persons = static_cast<uint32_t>(above_.size());
-    for (uint32_t p = 0; p < persons; ++p) {
-      const PersonId person(p);
-      if (!context_.Watched(rule_.who, person)) continue;
-      Row(person, row.data());
-      const double probability = model_.Predict(row.data());
-      const uint8_t above = probability >= score_.threshold ? 1 : 0;
-      if (above == above_[p]) continue;
-      sink->ScoreChanged(end_of_day, person, probability, above_[p], above);
-      above_[p] = above;
-      if (above != 0) sink->Emit(end_of_day, person);
+    const size_t stretches = (persons + kStretch - 1) / kStretch;
+    crossings_.resize(stretches);
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, stretches, 1),
+                      [&](const tbb::blocked_range<size_t>& range) {
+                        std::vector<float> row(width_);
+                        for (size_t s = range.begin(); s != range.end(); ++s) {
+                          ScoreStretch(s, row.data(), &crossings_[s]);
+                        }
+                      });
+    for (std::vector<Crossing>& stretch : crossings_) {
+      for (const Crossing& c : stretch) {
+        sink->ScoreChanged(end_of_day, c.person, c.probability, c.above == 0 ? 1 : 0, c.above);
+        if (c.above != 0) sink->Emit(end_of_day, c.person);
+      }
+      stretch.clear();
     }
   }
 
@@ -107,6 +116,31 @@ class LearnedScore final : public CompiledRule {
     });
   }
 
+  // A person whose level changed tonight.
+  struct Crossing {
+    PersonId person;
+    double probability;
+    uint8_t above;  // the new level
+  };
+  static constexpr uint32_t kStretch = 65536;  // persons per parallel task
+
+  // Scores stretch `s` of persons; notes who crossed the threshold (either way).
+  void ScoreStretch(size_t s, float* row, std::vector<Crossing>* crossings) {
+    const auto first = static_cast<uint32_t>(s * kStretch);
+    const auto end = static_cast<uint32_t>(
+        std::min<size_t>(above_.size(), static_cast<size_t>(first) + kStretch));
+    for (uint32_t p = first; p < end; ++p) {
+      const PersonId person(p);
+      if (!context_.Watched(rule_.who, person)) continue;
+      Row(person, row);
+      const double probability = model_.Predict(row);
+      const uint8_t above = probability >= score_.threshold ? 1 : 0;
+      if (above == above_[p]) continue;
+      above_[p] = above;
+      crossings->push_back(Crossing{person, probability, above});
+    }
+  }
+
   void Row(PersonId p, float* row) const {
     size_t k = 0;
     const TraitBits traits = context_.records.recorded_traits(p);
@@ -150,6 +184,7 @@ class LearnedScore final : public CompiledRule {
   size_t width_ = 0;
   std::vector<float> counts_;  // per person, kCounts decayed counts
   std::vector<uint8_t> above_;  // per person: at or above the threshold last night
+  std::vector<std::vector<Crossing>> crossings_;  // tonight's, per stretch of persons
   absl::flat_hash_map<uint32_t, Day> last_alerted_;
   LogisticRegression model_;
 };
