@@ -122,7 +122,7 @@ class LearnedScore final : public CompiledRule {
     double probability;
     uint8_t above;  // the new level
   };
-  static constexpr uint32_t kStretch = 65536;  // persons per parallel task
+  static constexpr uint32_t kStretch = 4096;  // persons per parallel task
 
   // Scores stretch `s` of persons; notes who crossed the threshold (either way).
   void ScoreStretch(size_t s, float* row, std::vector<Crossing>* crossings) {
