@@ -93,6 +93,7 @@ class LearnedScore final : public CompiledRule {
     ExpectSize(counts_.size(), counts, "score counts");
     ExpectSize(above_.size(), persons, "score levels");
     model_.Load(in);
+    if (model_.fitted()) TabulateTraits();
   }
 
  private:
@@ -133,11 +134,25 @@ class LearnedScore final : public CompiledRule {
       const PersonId person(p);
       if (!context_.Watched(rule_.who, person)) continue;
       Row(person, row);
-      const double probability = model_.Predict(row);
+      const size_t traits =
+          static_cast<size_t>(context_.records.recorded_traits(person)) & (trait_logit_.size() - 1);
+      const double probability = model_.Finish(trait_logit_[traits], row, kTraitCount);
       const uint8_t above = probability >= score_.threshold ? 1 : 0;
       if (above == above_[p]) continue;
       above_[p] = above;
       crossings->push_back(Crossing{person, probability, above});
+    }
+  }
+
+  // The traits come first in a row and take 2^kTraitCount values: the model's sum over
+  // them is tabulated once per fit, and each night's scoring adds only the rest (the same
+  // additions in the same order as a whole row's: Finish(Partial) == Predict).
+  void TabulateTraits() {
+    std::vector<float> row(width_, 0.0f);
+    trait_logit_.resize(size_t{1} << kTraitCount);
+    for (size_t bits = 0; bits < trait_logit_.size(); ++bits) {
+      for (size_t t = 0; t < kTraitCount; ++t) row[t] = (bits >> t & 1u) != 0 ? 1.0f : 0.0f;
+      trait_logit_[bits] = model_.Partial(row.data(), kTraitCount);
     }
   }
 
@@ -174,6 +189,7 @@ class LearnedScore final : public CompiledRule {
     const size_t positives = static_cast<size_t>(std::count(y.begin(), y.end(), 1));
     if (positives == 0 || positives == y.size()) return;  // nothing to learn from yet
     model_.Fit(x, y, width_);
+    TabulateTraits();
   }
 
   RuleId self_;  // this score's rule id (from its sink)
@@ -185,6 +201,7 @@ class LearnedScore final : public CompiledRule {
   std::vector<float> counts_;  // per person, kCounts decayed counts
   std::vector<uint8_t> above_;  // per person: at or above the threshold last night
   std::vector<std::vector<Crossing>> crossings_;  // tonight's, per stretch of persons
+  std::vector<double> trait_logit_;  // per combination of recorded traits (TabulateTraits)
   absl::flat_hash_map<uint32_t, Day> last_alerted_;
   LogisticRegression model_;
 };

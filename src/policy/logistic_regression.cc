@@ -101,8 +101,18 @@ int LogisticRegression::Fit(const std::vector<float>& x, const std::vector<uint8
 }
 
 double LogisticRegression::Predict(const float* row) const {
+  return Finish(Partial(row, 0), row, 0);
+}
+
+double LogisticRegression::Partial(const float* row, size_t n) const {
   double dot = raw_[0];
-  for (size_t f = 0; f < width_; ++f) dot += raw_[f + 1] * row[f];
+  for (size_t f = 0; f < n; ++f) dot += raw_[f + 1] * row[f];
+  return dot;
+}
+
+double LogisticRegression::Finish(double partial, const float* row, size_t n) const {
+  double dot = partial;
+  for (size_t f = n; f < width_; ++f) dot += raw_[f + 1] * row[f];
   return Sigmoid(dot);
 }
 

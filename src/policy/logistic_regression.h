@@ -25,6 +25,12 @@ class LogisticRegression {
 
   // The fitted probability for one row of `width` features. REQUIRES: Fit() was called.
   double Predict(const float* row) const;
+  // Predict in two steps, for rows whose first features take few values: Partial is the
+  // intercept plus features [0, n) of `row`, Finish adds features [n, width) and applies
+  // the sigmoid. Finish(Partial(row, n), row, n) == Predict(row), bit for bit (the same
+  // additions in the same order).
+  double Partial(const float* row, size_t n) const;
+  double Finish(double partial, const float* row, size_t n) const;
   bool fitted() const { return !weights_.empty(); }
   // Coefficients on the original (unstandardised) scale: intercept first, then one per feature.
   std::vector<double> Coefficients() const;

@@ -50,6 +50,32 @@ TEST(LogisticRegressionTest, RecoversKnownCoefficientsAndRanksWell) {
   EXPECT_LT(brier, 0.85 * brier_base);
 }
 
+// The learned score tabulates the first features' part of the sum: the two steps must give
+// Predict's value bit for bit, wherever the split.
+TEST(LogisticRegressionTest, PartialThenFinishIsPredictExactly) {
+  constexpr size_t kWidth = 6;
+  std::vector<float> x;
+  std::vector<uint8_t> y;
+  Rng rng(11, Stream::kLists, 0, 0);
+  for (size_t r = 0; r < 2000; ++r) {
+    double z = -0.5;
+    for (size_t f = 0; f < kWidth; ++f) {
+      const auto v = static_cast<float>(f < 3 ? (rng.Bernoulli(0.4) ? 1.0 : 0.0) : rng.Normal());
+      x.push_back(v);
+      z += (f % 2 == 0 ? 0.7 : -0.4) * v;
+    }
+    y.push_back(rng.Bernoulli(1.0 / (1.0 + std::exp(-z))) ? 1 : 0);
+  }
+  LogisticRegression model;
+  model.Fit(x, y, kWidth);
+  for (size_t r = 0; r < 200; ++r) {
+    const float* row = x.data() + r * kWidth;
+    for (size_t n = 0; n <= kWidth; ++n) {
+      EXPECT_EQ(model.Finish(model.Partial(row, n), row, n), model.Predict(row)) << r << " " << n;
+    }
+  }
+}
+
 TEST(LogisticRegressionTest, ASeparatingOrConstantFeatureStaysFinite) {
   std::vector<float> x = {0, 1, 0, 1, 1, 1, 1, 1};  // feature 0 separates, feature 1 constant
   std::vector<uint8_t> y = {0, 0, 1, 1};
