@@ -44,7 +44,6 @@ tsan: deps
 	ctest --preset tsan -L "policy|hotspot"
 
 bench: release
-	@bash scripts/install-deps.sh --sql
 	bash bench/run.sh
 
 # libFuzzer on the scenario loader and the rule compiler (clang); FUZZ_SECONDS per target.

@@ -199,72 +199,69 @@ absl::Status TraceExport::Start(const Simulation& simulation) {
   return WriteStatic(simulation);
 }
 
+template <typename Rows>
+absl::Status TraceExport::WriteTable(const char* name, std::string_view header, const Rows& rows) {
+  absl::StatusOr<std::unique_ptr<CsvFile>> file =
+      CsvFile::Open(output_->temp_path() / name, header);
+  if (!file.ok()) return file.status();
+  rows(**file);
+  return (*file)->Close();
+}
+
 absl::Status TraceExport::WriteStatic(const Simulation& simulation) {
   const Scenario& scenario = simulation.scenario();
   const RecordsView& records = simulation.world().records();
   const City& city = records.city();
-  const Population& population = simulation.world().population();
-  const std::filesystem::path& dir = output_->temp_path();
-  std::vector<absl::Status> statuses;
+  const Watchlists& lists = simulation.rules().watchlists();
+  const auto persons = static_cast<uint32_t>(records.person_count());
 
-  {
-    absl::StatusOr<std::unique_ptr<CsvFile>> places =
-        CsvFile::Open(dir / "places.csv", "place,type,x,y,parent");
-    if (!places.ok()) return places.status();
+  absl::Status status = WriteTable("places.csv", "place,type,x,y,parent", [&](CsvFile& out) {
     for (size_t p = 0; p < city.place_count(); ++p) {
       const Place& place = city.places()[p];
       if (place.parent.valid()) {
-        (*places)->Row("{},{},{},{},{}", p, Name(place.type), place.x, place.y, place.parent.value);
+        out.Row("{},{},{},{},{}", p, Name(place.type), place.x, place.y, place.parent.value);
       } else {
-        (*places)->Row("{},{},{},{},", p, Name(place.type), place.x, place.y);
+        out.Row("{},{},{},{},", p, Name(place.type), place.x, place.y);
       }
     }
-    statuses.push_back((*places)->Close());
-  }
-  {
-    absl::StatusOr<std::unique_ptr<CsvFile>> people =
-        CsvFile::Open(dir / "persons.csv", "person,household,home,spouse");
-    if (!people.ok()) return people.status();
-    for (size_t p = 0; p < records.person_count(); ++p) {
-      const PersonId person(static_cast<uint32_t>(p));
-      const PersonId spouse = records.spouse(person);
-      if (spouse.valid()) {
-        (*people)->Row("{},{},{},{}", p, population.household[p].value, records.home(person).value,
-                       spouse.value);
-      } else {
-        (*people)->Row("{},{},{},", p, population.household[p].value, records.home(person).value);
+  });
+  if (status.ok()) {
+    status = WriteTable("persons.csv", "person,household,home,spouse", [&](CsvFile& out) {
+      for (uint32_t p = 0; p < persons; ++p) {
+        const PersonId person(p);
+        const PersonId spouse = records.spouse(person);
+        const uint32_t household = records.household(person).value;
+        if (spouse.valid()) {
+          out.Row("{},{},{},{}", p, household, records.home(person).value, spouse.value);
+        } else {
+          out.Row("{},{},{},", p, household, records.home(person).value);
+        }
       }
-    }
-    statuses.push_back((*people)->Close());
+    });
   }
-  {
-    absl::StatusOr<std::unique_ptr<CsvFile>> households =
-        CsvFile::Open(dir / "households.csv", "household,holder");
-    if (!households.ok()) return households.status();
-    for (size_t h = 0; h < population.household_count(); ++h) {
-      (*households)
-          ->Row("{},{}", h, records.account_holder(HouseholdId(static_cast<uint32_t>(h))).value);
-    }
-    statuses.push_back((*households)->Close());
+  if (status.ok()) {
+    status = WriteTable("households.csv", "household,holder", [&](CsvFile& out) {
+      for (size_t h = 0; h < records.household_count(); ++h) {
+        out.Row("{},{}", h, records.account_holder(HouseholdId(static_cast<uint32_t>(h))).value);
+      }
+    });
   }
-  {
-    absl::StatusOr<std::unique_ptr<CsvFile>> days = CsvFile::Open(dir / "days.csv", "day,kind");
-    if (!days.ok()) return days.status();
-    for (Day d = 0; d < scenario.days; ++d) {
-      const HolidayOptions* holiday = nullptr;
-      (*days)->Row("{},{}", d, DayKindName(KindOfDay(scenario.world.calendar, d, &holiday)));
-    }
-    statuses.push_back((*days)->Close());
+  if (status.ok()) {
+    status = WriteTable("days.csv", "day,kind", [&](CsvFile& out) {
+      for (Day d = 0; d < scenario.days; ++d) {
+        const HolidayOptions* holiday = nullptr;
+        out.Row("{},{}", d, DayKindName(KindOfDay(scenario.world.calendar, d, &holiday)));
+      }
+    });
   }
-  {
-    absl::StatusOr<std::unique_ptr<CsvFile>> red = CsvFile::Open(dir / "red_list.csv", "person");
-    if (!red.ok()) return red.status();
-    const Watchlists& lists = simulation.rules().watchlists();
-    for (size_t p = 0; p < records.person_count(); ++p) {
-      if (lists.Exempt(PersonId(static_cast<uint32_t>(p)))) (*red)->Row("{}", p);
-    }
-    statuses.push_back((*red)->Close());
+  if (status.ok()) {
+    status = WriteTable("red_list.csv", "person", [&](CsvFile& out) {
+      for (uint32_t p = 0; p < persons; ++p) {
+        if (lists.Exempt(PersonId(p))) out.Row("{}", p);
+      }
+    });
   }
+  if (!status.ok()) return status;
 
   const PolicyOptions& policy = scenario.policy;
   nlohmann::json manifest;
@@ -287,11 +284,7 @@ absl::Status TraceExport::WriteStatic(const Simulation& simulation) {
   for (size_t r = 0; r < policy.rules.size(); ++r) {
     manifest["rules"].push_back(RuleJson(policy.rules[r], r, policy));
   }
-  statuses.push_back(output_->Write("trace.json", manifest.dump(2) + "\n"));
-  for (const absl::Status& status : statuses) {
-    if (!status.ok()) return status;
-  }
-  return absl::OkStatus();
+  return output_->Write("trace.json", manifest.dump(2) + "\n");
 }
 
 void TraceExport::Record(const DayView& view) {
@@ -343,17 +336,14 @@ void TraceExport::Record(const DayView& view) {
 }
 
 absl::Status TraceExport::WriteMembers() {
-  absl::StatusOr<std::unique_ptr<CsvFile>> members =
-      CsvFile::Open(output_->temp_path() / "list_members.csv", "list,person,from_day,until_day");
-  if (!members.ok()) return members.status();
-  (*members)->Append(members_);
-  for (size_t l = 0; l < lists_; ++l) {
-    for (size_t p = 0; p < membership_.size(); ++p) {
-      if ((membership_[p] >> l & 1u) != 0)
-        (*members)->Row("{},{},{},{}", l, p, since_[l][p], days_);
+  return WriteTable("list_members.csv", "list,person,from_day,until_day", [&](CsvFile& out) {
+    out.Append(members_);  // memberships that ended during the run
+    for (size_t l = 0; l < lists_; ++l) {
+      for (size_t p = 0; p < membership_.size(); ++p) {
+        if ((membership_[p] >> l & 1u) != 0) out.Row("{},{},{},{}", l, p, since_[l][p], days_);
+      }
     }
-  }
-  return (*members)->Close();
+  });
 }
 
 absl::Status TraceExport::Commit() {

@@ -6,7 +6,7 @@
 // spouse, household head), the watchlists as the rules saw them each day, and every
 // observation and record kind a rule reads (sightings, tickets, hotel registrations, calls,
 // dark phones, phone locations, meter readings), then the alerts the run raised. Every
-// person in it is synthetic. docs/OUTPUTS.md ("Trace") lists the files and columns.
+// person in it is synthetic. docs/OUTPUTS.md ("The trace") lists the files and columns.
 //
 // Like the run's outputs, the trace is written to "<DIR>.partial-<pid>" and moved into
 // place only when the run finishes, so an interrupted run leaves no trace that looks whole.
@@ -16,7 +16,6 @@
 #include <absl/status/status.h>
 #include <absl/status/statusor.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -50,6 +49,9 @@ class TraceExport {
 
   explicit TraceExport(std::unique_ptr<DirectoryOutput> output);
   absl::Status WriteStatic(const Simulation& simulation);
+  // Writes table `name` (CSV with `header`): `rows` adds its rows to the file.
+  template <typename Rows>
+  absl::Status WriteTable(const char* name, std::string_view header, const Rows& rows);
   absl::Status WriteMembers();
   CsvFile& File(size_t index) { return *files_[index]; }
 
