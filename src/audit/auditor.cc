@@ -70,14 +70,15 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
     ++result_.district_persons[district.index()];
   }
   flagged_.assign(population.size(), 0);
-  flagged_by_rule_.assign(scenario.policy.rules.size(), std::vector<uint8_t>(population.size(), 0));
+  flagged_by_rule_.assign(scenario.policy.rules.size(),
+                          std::vector<uint64_t>((population.size() + 31) / 32, 0));
   for (size_t r = 0; r < scenario.policy.rules.size(); ++r) {
     const uint32_t who = scenario.policy.rules[r].who;
     RuleCounts& counts = result_.rules[r];
     for (size_t p = 0; p < population.size(); ++p) {
       const PersonId person(static_cast<uint32_t>(p));
       if (who != kEveryone && !watchlists.Contains(ListId(who), person)) continue;
-      flagged_by_rule_[r][p] = kWatchedAtStart;
+      Mark(r, p, kWatchedAtStart);
       ++counts.watched_persons;
       counts.watched_harmful += population.intents[p] != 0 ? 1u : 0u;
     }
@@ -129,9 +130,9 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
       cell->flagged_persons += first ? 1u : 0u;
       cell->flagged_innocents += first && innocent ? 1u : 0u;
     }
-    uint8_t& marks = flagged_by_rule_[alert.rule.index()][p];
+    const uint64_t marks = Marks(alert.rule.index(), p);
     if ((marks & kFlagged) == 0) {
-      marks |= kFlagged;
+      Mark(alert.rule.index(), p, kFlagged);
       ++r.flagged_persons;
       if ((marks & kWatchedAtStart) != 0) {
         ++r.flagged_watched;
@@ -281,8 +282,8 @@ void Auditor::Load(SnapshotReader& in) {
   in(result_, flagged_, flagged_by_rule_);
   ExpectSize(flagged_.size(), persons, "flagged persons");
   ExpectSize(flagged_by_rule_.size(), rules, "rules");
-  for (const std::vector<uint8_t>& flagged : flagged_by_rule_) {
-    ExpectSize(flagged.size(), persons, "flagged persons of a rule");
+  for (const std::vector<uint64_t>& flagged : flagged_by_rule_) {
+    ExpectSize(flagged.size(), (persons + 31) / 32, "flagged persons of a rule");
   }
 }
 

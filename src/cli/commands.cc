@@ -492,6 +492,8 @@ int RunCommand(const RunArgs& args) {
     if (!profile.rules().empty()) {
       fmt::print(stderr, "oversight: policy by rule (summed over threads): {}\n",
                  profile.RulesToString());
+      fmt::print(stderr, "oversight: rule state at the end of the run: {}\n",
+                 profile.RuleStateToString());
     }
     fmt::print(
         stderr, "oversight: {:.0f} person-days/s over the day loop ({:.0f} world only)\n",

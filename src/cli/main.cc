@@ -39,9 +39,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   run->add_flag("--quiet,-q", run_args.quiet, "No progress on stderr");
-  run->add_flag(
-      "--profile", run_args.profile,
-      "Print time per phase (the policy phase also per rule) and person-days/s on stderr");
+  run->add_flag("--profile", run_args.profile,
+                "Print time per phase (the policy phase also per rule, with each rule's state) and "
+                "person-days/s on stderr");
   run->add_option("--replicates,-r", run_args.replicates,
                   "Run this many seeds (seed, seed + 1, ...); every metric gets a mean and 95% "
                   "interval (replicates.csv); the tables describe the first")

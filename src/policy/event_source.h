@@ -39,16 +39,18 @@ class EventSource {
   // Whether `place` satisfies `where.at` and `where.near`.
   bool PlaceMatches(PlaceId place) const { return place_matches_[place.index()] != 0; }
 
-  // Appends the day's events of kind `what` (to `to`, for tickets) by persons `accept`s,
-  // that satisfy the rule's where and when; nothing on days the rule is not active.
+  // Appends (`out->push_back(Event)`: a std::vector<Event> or a rule's own compact form) the
+  // day's events of kind `what` (to `to`, for tickets) by persons `accept`s, that satisfy the
+  // rule's where and when; nothing on days the rule is not active.
   // Observations come in time order; records in person order.
   // `personal` = false skips the conditions about the person's own places
   // (`where.away_from_home`), for the others a `with` clause pairs with.
-  template <typename Accept>
-  void Collect(const RuleDay& day, Evidence what, Destination to, const Accept& accept,
-               std::vector<Event>* out, bool personal = true) const;
+  template <typename Accept, typename Out>
+  void Collect(const RuleDay& day, Evidence what, Destination to, const Accept& accept, Out* out,
+               bool personal = true) const;
   // The rule's own evidence (`what`, `where.to`) by persons on `who`.
-  void CollectOwn(const RuleDay& day, std::vector<Event>* out) const {
+  template <typename Out>
+  void CollectOwn(const RuleDay& day, Out* out) const {
     Collect(
         day, rule_.what, rule_.where.to, [&](PersonId p) { return context_.Watched(rule_.who, p); },
         out);
@@ -66,9 +68,9 @@ class EventSource {
   std::vector<std::pair<PlaceId, PlaceId>> homes_;
 };
 
-template <typename Accept>
+template <typename Accept, typename Out>
 void EventSource::Collect(const RuleDay& day, Evidence what, Destination to, const Accept& accept,
-                          std::vector<Event>* out, bool personal) const {
+                          Out* out, bool personal) const {
   if (!ActiveOn(day.kind)) return;
   auto add = [&](const Event& e, bool placed) {
     // The cheap tests first: who (records come in person order, so the lists are read in

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <map>
 
 #include "core/rng.h"
 #include "core/snapshot.h"
@@ -58,7 +59,9 @@ Watchlists::Watchlists(const PolicyOptions& options, const RecordsView& records,
     if (!lists_[l].IsLabel()) watch_mask_ |= 1u << l;
   }
   for (const ListOptions& list : lists_) {
-    if (list.add_after_alerts > 0) history_days_ = std::max(history_days_, list.within_days);
+    if (list.add_after_alerts <= 0) continue;
+    history_days_ = std::max(history_days_, list.within_days);
+    recent_kept_ = std::max(recent_kept_, list.add_after_alerts);
   }
 }
 
@@ -70,21 +73,53 @@ void Watchlists::AddTo(size_t list, PersonId person) {
   ++added_[list];
 }
 
+Day* Watchlists::RecentOf(uint32_t person) {
+  const size_t words = static_cast<size_t>(recent_kept_) + 1;
+  auto [it, fresh] = alerted_.try_emplace(person, 0);
+  if (fresh) {
+    if (!free_.empty()) {
+      it->second = free_.back();
+      free_.pop_back();
+    } else {
+      it->second = static_cast<uint32_t>(recent_.size() / words);
+      recent_.resize(recent_.size() + words);
+    }
+    recent_[it->second * words] = 0;
+  }
+  return &recent_[it->second * words];
+}
+
 void Watchlists::Update(Day day, const std::vector<Alert>& alerts) {
-  // Additions from alerts.
+  // Additions from alerts: today's all noted first, then each alerted person tested.
   if (history_days_ > 0) {
-    for (const Alert& alert : alerts) alert_days_[alert.person.value].push_back(day);
+    const auto kept = recent_kept_;
     for (const Alert& alert : alerts) {
-      std::vector<Day>& days = alert_days_[alert.person.value];
-      // Forget alerts older than any window.
-      days.erase(days.begin(), std::lower_bound(days.begin(), days.end(), day - history_days_ + 1));
+      Day* recent = RecentOf(alert.person.value);
+      Day& count = recent[0];
+      if (count == kept) {
+        std::copy(recent + 2, recent + 1 + kept, recent + 1);
+        --count;
+      }
+      recent[1 + count++] = day;
+    }
+    for (const Alert& alert : alerts) {
+      const Day* recent = RecentOf(alert.person.value);
+      const Day count = recent[0];
       for (size_t l = 0; l < lists_.size(); ++l) {
         const ListOptions& list = lists_[l];
-        if (list.add_after_alerts <= 0) continue;
-        const auto recent = static_cast<int32_t>(
-            days.end() - std::lower_bound(days.begin(), days.end(), day - list.within_days + 1));
-        if (recent >= list.add_after_alerts) AddTo(l, alert.person);
+        const int32_t enough = list.add_after_alerts;
+        if (enough <= 0 || count < enough) continue;
+        if (recent[1 + count - enough] >= day - list.within_days + 1) AddTo(l, alert.person);
       }
+    }
+    if (day % 7 == 0) {
+      const size_t words = static_cast<size_t>(recent_kept_) + 1;
+      absl::erase_if(alerted_, [&](const auto& entry) {
+        const Day* recent = &recent_[entry.second * words];
+        if (recent[recent[0]] >= day - history_days_ + 1) return false;
+        free_.push_back(entry.second);
+        return true;
+      });
     }
   }
   // Removals, rarely.
@@ -103,14 +138,33 @@ void Watchlists::Update(Day day, const std::vector<Alert>& alerts) {
   }
 }
 
+// Checkpoints hold each alerted person's latest days in person order, whatever the slots.
 void Watchlists::Save(SnapshotWriter& out) const {
-  out(membership_, sizes_, added_, removed_, alert_days_);
+  const size_t words = static_cast<size_t>(recent_kept_) + 1;
+  std::map<uint32_t, std::vector<Day>> alert_days;
+  for (const auto& [person, slot] : alerted_) {
+    const Day* recent = &recent_[slot * words];
+    alert_days[person].assign(recent + 1, recent + 1 + recent[0]);
+  }
+  out(membership_, sizes_, added_, removed_, alert_days);
 }
 
 void Watchlists::Load(SnapshotReader& in) {
   const size_t persons = membership_.size(), lists = sizes_.size();
-  in(membership_, sizes_, added_, removed_, alert_days_);
+  std::map<uint32_t, std::vector<Day>> alert_days;
+  in(membership_, sizes_, added_, removed_, alert_days);
   ExpectSize(membership_.size(), persons, "list membership");
+  alerted_.clear();
+  recent_.clear();
+  free_.clear();
+  for (const auto& [person, days] : alert_days) {
+    if (person >= persons || days.empty() || days.size() > static_cast<size_t>(recent_kept_)) {
+      throw cereal::Exception("alert history of another population or other lists");
+    }
+    Day* recent = RecentOf(person);
+    recent[0] = static_cast<Day>(days.size());
+    std::copy(days.begin(), days.end(), recent + 1);
+  }
   ExpectSize(sizes_.size(), lists, "lists");
   ExpectSize(added_.size(), lists, "lists");
   ExpectSize(removed_.size(), lists, "lists");

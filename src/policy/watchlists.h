@@ -73,8 +73,17 @@ class Watchlists {
   std::vector<uint8_t> exempt_;       // per person: on the red list
   size_t exempt_count_ = 0;
   std::vector<size_t> sizes_, initial_sizes_, added_, removed_;
-  // Days of each alerted person's recent alerts, newest last (only persons with alerts).
-  absl::flat_hash_map<uint32_t, std::vector<Day>> alert_days_;
+  // The slot of an alerted person's latest alert days in recent_ (a new, empty one if none).
+  Day* RecentOf(uint32_t person);
+
+  // The days of each alerted person's latest alerts, oldest first: at most recent_kept_ of
+  // them (the largest add_after_alerts), which is all the test needs: a list's
+  // add_after_alerts hold within its within_days when the add_after_alerts-th latest is
+  // recent enough. Persons whose latest alert is older than any window are dropped weekly.
+  absl::flat_hash_map<uint32_t, uint32_t> alerted_;  // person -> slot
+  std::vector<Day> recent_;     // per slot, recent_kept_ + 1 words: the count, then the days
+  std::vector<uint32_t> free_;  // slots of persons dropped
+  int32_t recent_kept_ = 0;
   int32_t history_days_ = 0;  // the longest within_days of any list that adds
 };
 

@@ -722,7 +722,7 @@ class Loader {
                   "[\"drug_use\"]), 'sex', 'foreign_national', "
                   "'work_permit', or 'add_after_alerts'");
       }
-      r.Int32("add_after_alerts", 0, 1000, &list.add_after_alerts);
+      r.Int32("add_after_alerts", 0, 100, &list.add_after_alerts);
       r.Int32("within_days", 1, kMaxDays, &list.within_days);
       r.Probability("removal_rate", &list.removal_rate);
       r.Finish();

@@ -23,7 +23,7 @@ namespace oversight {
 namespace {
 
 constexpr std::string_view kMagic = "oversight checkpoint";
-constexpr uint32_t kFormat = 2;  // 2: the pair rule's sums by household
+constexpr uint32_t kFormat = 3;  // 2: the pair rule's sums by household; 3: audit marks in bits
 constexpr size_t kChecksumBytes = 8;
 
 // An XXH3-64 hash of bytes given in pieces.

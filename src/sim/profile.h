@@ -28,15 +28,26 @@ class Profile {
   // "build 0.12 s, world 1.30 s, ..."
   std::string ToString() const;
 
-  // The policy phase rule by rule (summed over threads: rules run in parallel), slowest first.
-  void SetRules(std::vector<std::pair<std::string, double>> rules) { rules_ = std::move(rules); }
-  const std::vector<std::pair<std::string, double>>& rules() const { return rules_; }
+  // One rule's share of the policy phase: its time summed over threads (rules run in
+  // parallel) and the bytes of state it holds at the end of the run.
+  struct RuleCost {
+    std::string id;
+    double seconds = 0.0;
+    size_t state_bytes = 0;
+    size_t state_keys = 0;  // for the rules that keep keyed state (0 for the others)
+  };
+  // The policy phase rule by rule, slowest first.
+  void SetRules(std::vector<RuleCost> rules) { rules_ = std::move(rules); }
+  const std::vector<RuleCost>& rules() const { return rules_; }
   // "companions 1.20 s, learned 0.50 s, ..." (empty without rules).
   std::string RulesToString() const;
+  // "companions 120.3 MiB (1,234,567 keys), learned 40.0 MiB, ...", largest first (empty
+  // without rules).
+  std::string RuleStateToString() const;
 
  private:
   std::array<double, kPhaseCount> seconds_{};
-  std::vector<std::pair<std::string, double>> rules_;
+  std::vector<RuleCost> rules_;
 };
 
 // Adds the time from construction to destruction to one phase of a profile.

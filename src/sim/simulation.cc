@@ -24,6 +24,7 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
   world_ = std::make_unique<World>(scenario_.world, scenario_.seed);
   if (scenario_.audit.twin) twin_ = std::make_unique<World>(scenario_.world, scenario_.seed);
   sensors_ = std::make_unique<Sensors>(scenario_.sense, *world_, scenario_.seed);
+  sensors_->KeepUnreadRecords(false);  // until an observer asks (SetObserver)
   rules_ = std::make_unique<RuleEngine>(scenario_.policy, world_->records(),
                                         scenario_.world.calendar, scenario_.seed);
   police_ = std::make_unique<Police>(scenario_.respond, RuleResponses(scenario_.policy));
@@ -64,9 +65,9 @@ void Simulation::Step(Day day) {
     }
     observations_by_kind_[2] += records.calls.size();
     observations_by_kind_[3] += records.dark.size();
-    observations_by_kind_[4] += records.payments.size();
+    observations_by_kind_[4] += records.payment_count();
     observations_by_kind_[5] += records.check_ins.size();
-    observations_by_kind_[6] += records.plates.size();
+    observations_by_kind_[6] += records.plate_count();
     observations_by_kind_[7] += records.meters.size();
     observations_by_kind_[8] += records.locations.size();
   }
@@ -119,15 +120,21 @@ void Simulation::Step(Day day) {
   }
 }
 
+void Simulation::SetObserver(std::function<void(const DayView&)> observer) {
+  observer_ = std::move(observer);
+  sensors_->KeepUnreadRecords(observer_ != nullptr);
+}
+
 Profile Simulation::profile() const {
   Profile profile = profile_;
-  std::vector<std::pair<std::string, double>> rules;
+  std::vector<Profile::RuleCost> rules;
   for (size_t r = 0; r < scenario_.policy.rules.size(); ++r) {
-    rules.emplace_back(scenario_.policy.rules[r].id,
-                       rules_->Seconds(RuleId(static_cast<uint32_t>(r))));
+    const RuleId id(static_cast<uint32_t>(r));
+    rules.push_back({scenario_.policy.rules[r].id, rules_->Seconds(id), rules_->StateBytes(id),
+                     rules_->StateKeys(id)});
   }
   std::stable_sort(rules.begin(), rules.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+                   [](const auto& a, const auto& b) { return a.seconds > b.seconds; });
   profile.SetRules(std::move(rules));
   return profile;
 }

@@ -61,7 +61,9 @@ class Simulation {
   void Save(SnapshotWriter& out) const;
   void Load(SnapshotReader& in);
   // Called at the end of every Step() with the day's view.
-  void SetObserver(std::function<void(const DayView&)> observer) { observer_ = std::move(observer); }
+  // An observer sees every record, payments and plate reads included (which a run without
+  // one only counts: no rule reads them).
+  void SetObserver(std::function<void(const DayView&)> observer);
 
  private:
   Scenario scenario_;

@@ -67,6 +67,27 @@ TEST_F(RuleEngineTest, RepeatedAlertsWithinTheWindowAddToAList) {
   EXPECT_EQ(engine->suppressed().size(), 1u);
 }
 
+// The lists keep only each person's latest add_after_alerts alert days, and forget persons
+// whose latest alert left every window: the same additions as counting every alert.
+TEST_F(RuleEngineTest, OnlyTheLatestAlertsWithinTheWindowCount) {
+  pop_.recorded_traits[0] = Bit(Trait::kPetitioner);  // persons 0, 4 and 5 petitioners
+  std::string rules(kTicketRules);
+  rules.replace(rules.find("add_after_alerts = 2"), 20, "add_after_alerts = 3");
+  rules.replace(rules.find("within_days = 3"), 15, "within_days = 10");
+  const std::unique_ptr<RuleEngine> engine = Engine(rules);
+  const ListId key(4);
+  for (Day day = 0; day <= 17; ++day) {
+    std::vector<Observation> tickets;
+    if (day == 1 || day == 2 || day == 10) tickets = Tickets({0}, day);   // 3 within [1, 10]
+    if (day == 0 || day == 15 || day == 16) tickets = Tickets({4}, day);  // day 0 forgotten
+    engine->Evaluate(day, tickets, DayRecords{});
+    EXPECT_EQ(engine->watchlists().Contains(key, PersonId(0)), day >= 10) << "day " << day;
+    EXPECT_FALSE(engine->watchlists().Contains(key, PersonId(4))) << "day " << day;
+  }
+  engine->Evaluate(18, Tickets({4, 4}, 18), DayRecords{});  // two alerts on one day count twice
+  EXPECT_TRUE(engine->watchlists().Contains(key, PersonId(4)));
+}
+
 TEST_F(RuleEngineTest, MembersAreTakenOffAtTheRemovalRate) {
   const std::unique_ptr<RuleEngine> engine = Engine(R"(
 [[lists]]

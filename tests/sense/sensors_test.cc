@@ -238,6 +238,30 @@ TEST_F(RecordsTest, RecordsCoverWhatIsVisibleAndNothingHidden) {
   }
 }
 
+// Payments and plate reads no rule reads: dropped but counted, the rest untouched.
+TEST_F(RecordsTest, UnreadRecordsAreCountedWhenNotKept) {
+  World world(scenario_.world, scenario_.seed);
+  Sensors kept(scenario_.sense, world, scenario_.seed);
+  Sensors counted(scenario_.sense, world, scenario_.seed);
+  counted.KeepUnreadRecords(false);
+  world.Step(1);
+  const std::vector<Observation> seen = kept.Observe(world);
+  EXPECT_EQ(counted.Observe(world), seen);
+  const DayRecords& all = kept.records();
+  const DayRecords& some = counted.records();
+  ASSERT_GT(all.payments.size(), 0u);
+  ASSERT_GT(all.plates.size(), 0u);
+  EXPECT_EQ(all.payments_unkept + all.plates_unkept, 0u);
+  EXPECT_TRUE(some.payments.empty());
+  EXPECT_TRUE(some.plates.empty());
+  EXPECT_EQ(some.payment_count(), all.payments.size());
+  EXPECT_EQ(some.plate_count(), all.plates.size());
+  EXPECT_EQ(some.size(), all.size());
+  EXPECT_EQ(some.calls.size(), all.calls.size());
+  EXPECT_EQ(some.locations.size(), all.locations.size());
+  EXPECT_EQ(some.check_ins.size(), all.check_ins.size());
+}
+
 TEST_F(RecordsTest, PhoneLocationsCoverStaysWhileThePhoneIsOn) {
   scenario_.sense.record_locations = true;
   World world(scenario_.world, scenario_.seed);
