@@ -75,8 +75,10 @@ void PersonTrace::Record(const DayView& day) {
     if (o.kind == ObservationKind::kSighting) {
       add(o.time, fmt::format("seen by a camera arriving at {}", Place(o.place)));
     } else {
+      const PlaceType to =
+          o.detail == kTicketToCapital ? PlaceType::kCapital : PlaceType::kOutOfTown;
       add(o.time, fmt::format("ticket bought at {} to {} (ID checked)", Place(o.place),
-                              Place(PlaceId(o.detail))));
+                              Place(world_.city().PlacesOfType(to).front())));
     }
   }
   const DayRecords& r = day.records;

@@ -20,7 +20,8 @@ struct Event {
   PersonId person;           // who the evidence names
   PlaceId place;             // where (invalid for calls and dark phones)
   Minute leave = 0;          // phone locations: departure; otherwise == time
-  uint32_t counterpart = 0;  // calls: the number called; tickets: the destination
+  uint32_t counterpart = 0;  // calls: the number called; tickets: kTicketToCapital or
+                             // kTicketElsewhere
 };
 
 // Events in time order, then person, then place.
@@ -93,7 +94,7 @@ void EventSource::Collect(const RuleDay& day, Evidence what, Destination to, con
     case Evidence::kTicket:
       for (const Observation& o : day.observations) {
         if (o.kind != ObservationKind::kTicket) continue;
-        const bool capital = o.detail == context_.capital.value;
+        const bool capital = o.detail == kTicketToCapital;
         if ((to == Destination::kCapital && !capital) ||
             (to == Destination::kElsewhere && capital)) {
           continue;

@@ -106,7 +106,7 @@ class LearnedScore final : public CompiledRule {
       if (o.kind == ObservationKind::kSighting) {
         bump(o.person, kSightings);
       } else {
-        bump(o.person, o.detail == context_.capital.value ? kCapitalTickets : kOtherTickets);
+        bump(o.person, o.detail == kTicketToCapital ? kCapitalTickets : kOtherTickets);
       }
     }
     const auto persons = static_cast<uint32_t>(above_.size());

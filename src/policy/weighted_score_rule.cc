@@ -93,7 +93,7 @@ class WeightedScore final : public CompiledRule {
     });
     const auto persons = static_cast<uint32_t>(context_.records.person_count());
     for (const Observation& o : day.observations) {
-      if (o.kind == ObservationKind::kTicket && o.detail == context_.capital.value &&
+      if (o.kind == ObservationKind::kTicket && o.detail == kTicketToCapital &&
           context_.Watched(rule_.who, o.person)) {
         State& s = state_[o.person.value];
         s.trips = static_cast<uint16_t>(std::min(s.trips + 1, 65535));

@@ -15,22 +15,25 @@ namespace oversight {
 enum class ObservationKind : uint8_t {
   kSighting,  // a camera recognised `person` arriving at `place`
   kTicket,    // `person` bought a train ticket at station `place` (ID checked); detail =
-              // the destination (a PlaceId value: the capital or out_of_town)
+              // where to: kTicketToCapital or kTicketElsewhere
 };
+
+// A ticket's detail. The capital sorts first, as its place (built before out_of_town) did
+// when the detail was a place id.
+inline constexpr uint32_t kTicketToCapital = 0;
+inline constexpr uint32_t kTicketElsewhere = 1;
 
 struct Observation {
   Minute time = 0;
   PlaceId place;
   PersonId person;
   ObservationKind kind : 8 = ObservationKind::kSighting;
-  uint32_t detail : 24 = 0;  // kind-specific, see ObservationKind; below kMaxObservationDetail
+  uint32_t detail : 24 = 0;  // kind-specific, see ObservationKind
 
   friend bool operator==(const Observation&, const Observation&) = default;
 };
 // Kind and detail share a word: 16 bytes an observation, not 20 (a day's stream is held
-// twice while it is merged: 160 MB less at 14,000,000 persons). A ticket's destination is
-// one of the first places built, far below this (Sensors checks).
-inline constexpr uint32_t kMaxObservationDetail = (1u << 24) - 1;
+// twice while it is merged: 160 MB less at 14,000,000 persons).
 static_assert(sizeof(Observation) == 16);
 
 // Order of the day's stream: by time, then place, person, kind, detail.

@@ -22,7 +22,6 @@
 #include <algorithm>
 #include <cassert>
 #include <limits>
-#include <stdexcept>
 
 #include "core/rng.h"
 #include "core/snapshot.h"
@@ -33,13 +32,8 @@ namespace oversight {
 Sensors::Sensors(const SenseOptions& options, const World& world, uint64_t seed)
     : options_(options), seed_(seed) {
   const City& city = world.city();
-  for (PlaceType destination : {PlaceType::kCapital, PlaceType::kOutOfTown}) {
-    for (PlaceId place : city.PlacesOfType(destination)) {
-      if (place.value > kMaxObservationDetail) {
-        throw std::length_error(
-            "a ticket's destination must be among the first 16,777,215 places of the city");
-      }
-    }
+  if (!city.PlacesOfType(PlaceType::kCapital).empty()) {
+    capital_ = city.PlacesOfType(PlaceType::kCapital).front();
   }
   has_camera_.assign(city.place_count(), 0);
   cameras_by_type_.assign(kPlaceTypeCount, 0);
@@ -248,9 +242,9 @@ void Sensors::ObserveChunk(const World& world, const DayLog& log, std::vector<Ob
          ++next_ticket) {
       const Ticket& ticket = log.tickets[next_ticket];
       if (rng.Bernoulli(options_.ticket_id_check_rate)) {
-        out->push_back(Observation{ticket.time, ticket.station, ticket.person,
-                                   ObservationKind::kTicket,
-                                   ticket.destination.value & kMaxObservationDetail});
+        out->push_back(
+            Observation{ticket.time, ticket.station, ticket.person, ObservationKind::kTicket,
+                        ticket.destination == capital_ ? kTicketToCapital : kTicketElsewhere});
       }
     }
   }

@@ -87,6 +87,7 @@ class Sensors {
   std::vector<uint8_t> has_camera_;  // per place
   std::vector<PlaceId> seen_at_;     // per place
   bool keep_unread_ = true;          // KeepUnreadRecords
+  PlaceId capital_;                  // tickets there are kTicketToCapital
   std::vector<size_t> cameras_by_type_;
   size_t cameras_added_ = 0;             // by AddCamera, after construction
   std::vector<PersonId> vehicle_owner_;  // the vehicle register: id -> owner

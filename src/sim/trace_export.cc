@@ -274,6 +274,9 @@ absl::Status TraceExport::WriteStatic(const Simulation& simulation) {
   manifest["persons"] = records.person_count();
   manifest["minutes_per_day"] = kMinutesPerDay;
   const std::vector<PlaceId>& capital = city.PlacesOfType(PlaceType::kCapital);
+  const std::vector<PlaceId>& out_of_town = city.PlacesOfType(PlaceType::kOutOfTown);
+  destination_[0] = capital.empty() ? -1 : static_cast<int64_t>(capital.front().value);
+  destination_[1] = out_of_town.empty() ? -1 : static_cast<int64_t>(out_of_town.front().value);
   manifest["capital"] = capital.empty() ? -1 : static_cast<int64_t>(capital.front().value);
   manifest["out_of_town_numbers_from"] = 2 * records.person_count();
   manifest["lists"] = nlohmann::json::array();
@@ -293,7 +296,8 @@ void TraceExport::Record(const DayView& view) {
     if (o.kind == ObservationKind::kSighting) {
       File(kSightings).Row("{},{},{}", o.time, o.place.value, o.person.value);
     } else {
-      File(kTickets).Row("{},{},{},{}", o.time, o.place.value, o.person.value, o.detail);
+      File(kTickets).Row("{},{},{},{}", o.time, o.place.value, o.person.value,
+                         destination_[o.detail == kTicketToCapital ? 0 : 1]);
     }
   }
   const DayRecords& records = view.records;

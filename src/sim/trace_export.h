@@ -59,6 +59,7 @@ class TraceExport {
   std::vector<std::unique_ptr<CsvFile>> files_;  // the per-day streams (see trace_export.cc)
   int32_t days_ = 0;
   size_t lists_ = 0;
+  int64_t destination_[2] = {-1, -1};  // the place ids of the capital and of out_of_town
   // Per person: the lists they are on now (bit l), and since which day each bit is set.
   std::vector<uint32_t> membership_;
   std::vector<std::vector<int32_t>> since_;  // [list][person]: day the membership began

@@ -130,7 +130,7 @@ recorded_traits = ["official"]
   }
   Observation Ticket(Minute t, uint32_t person, bool to_capital) const {
     return Observation{t, station_, PersonId(person), ObservationKind::kTicket,
-                       (to_capital ? capital_.value : elsewhere_.value) & kMaxObservationDetail};
+                       to_capital ? kTicketToCapital : kTicketElsewhere};
   }
   static LocationRecord Located(uint32_t person, PlaceId place, Minute enter, Minute leave) {
     return LocationRecord{PersonId(person), place, enter, leave};
