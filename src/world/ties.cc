@@ -8,7 +8,13 @@
 // Random streams: Stream::kTies keyed by person (friends, co-workers) or household (kin).
 #include "world/ties.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+
 #include "core/rng.h"
+#include "core/tuning.h"
 
 namespace oversight {
 
@@ -19,13 +25,38 @@ struct Edge {
   TieKind kind;
 };
 
+void DrawFriendsAndCoworkers(const TieOptions& options, uint64_t seed, const Population& population,
+                             const std::vector<std::vector<uint32_t>>& residents,
+                             const std::vector<std::vector<uint32_t>>& members, uint32_t p,
+                             std::vector<Edge>* edges) {
+  const auto n = static_cast<uint32_t>(population.size());
+  Rng rng(seed, Stream::kTies, p, 0);
+  if (population.age[p] >= 12) {
+    const std::vector<uint32_t>& local = residents[population.district(PersonId(p)).index()];
+    for (int32_t i = 0; i < options.friends; ++i) {
+      const bool is_local = rng.Bernoulli(options.friends_local_share);
+      const uint32_t other =
+          is_local ? local[rng.UniformInt(static_cast<uint32_t>(local.size()))] : rng.UniformInt(n);
+      if (other != p) edges->push_back({p, other, TieKind::kFriend});
+    }
+  }
+  const Role role = population.role[p];
+  const PlaceId day_place = population.day_place[p];
+  if ((role == Role::kWorker || role == Role::kMigrantWorker) && day_place.valid()) {
+    const std::vector<uint32_t>& colleagues = members[day_place.index()];
+    for (int32_t i = 0; i < options.coworkers && colleagues.size() > 1; ++i) {
+      const uint32_t other = colleagues[rng.UniformInt(static_cast<uint32_t>(colleagues.size()))];
+      if (other != p) edges->push_back({p, other, TieKind::kCoworker});
+    }
+  }
+}
+
 }  // namespace
 
 Ties::Ties(const TieOptions& options, uint64_t seed, const City& city,
            const Population& population) {
   const size_t n = population.size();
-  std::vector<Edge> edges;
-  edges.reserve(n * static_cast<size_t>(options.friends + options.coworkers + 1));
+  std::vector<Edge> edges;  // kin, then fellow petitioners (friends and co-workers by block)
 
   // Who lives in each district, and who works or studies at each place.
   std::vector<std::vector<uint32_t>> residents(city.district_count());
@@ -53,28 +84,22 @@ Ties::Ties(const TieOptions& options, uint64_t seed, const City& city,
     }
   }
 
-  // Friends and co-workers.
-  for (uint32_t p = 0; p < n; ++p) {
-    Rng rng(seed, Stream::kTies, p, 0);
-    if (population.age[p] >= 12) {
-      const std::vector<uint32_t>& local = residents[population.district(PersonId(p)).index()];
-      for (int32_t i = 0; i < options.friends; ++i) {
-        const bool is_local = rng.Bernoulli(options.friends_local_share);
-        const uint32_t other = is_local ? local[rng.UniformInt(static_cast<uint32_t>(local.size()))]
-                                        : rng.UniformInt(static_cast<uint32_t>(n));
-        if (other != p) edges.push_back({p, other, TieKind::kFriend});
+  // Friends and co-workers, drawn per person (each from its own stream), so blocks of
+  // persons are drawn in parallel, each into its own edges: all from its persons.
+  const size_t blocks = (n + kPersonsPerChunk - 1) / kPersonsPerChunk;
+  std::vector<std::vector<Edge>> drawn(blocks);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const auto& range) {
+    for (size_t b = range.begin(); b != range.end(); ++b) {
+      std::vector<Edge>& out = drawn[b];
+      out.reserve(kPersonsPerChunk * static_cast<size_t>(options.friends + options.coworkers));
+      const auto end = static_cast<uint32_t>(std::min(n, (b + 1) * kPersonsPerChunk));
+      for (auto p = static_cast<uint32_t>(b * kPersonsPerChunk); p < end; ++p) {
+        DrawFriendsAndCoworkers(options, seed, population, residents, members, p, &out);
       }
     }
-    const Role role = population.role[p];
-    const PlaceId day_place = population.day_place[p];
-    if ((role == Role::kWorker || role == Role::kMigrantWorker) && day_place.valid()) {
-      const std::vector<uint32_t>& colleagues = members[day_place.index()];
-      for (int32_t i = 0; i < options.coworkers && colleagues.size() > 1; ++i) {
-        const uint32_t other = colleagues[rng.UniformInt(static_cast<uint32_t>(colleagues.size()))];
-        if (other != p) edges.push_back({p, other, TieKind::kCoworker});
-      }
-    }
-  }
+  });
+
+  const size_t kin_edges = edges.size();
 
   // Fellow petitioners: true petitioners of a district, in id order, in groups.
   grievance_group_.assign(n, kNoGroup);
@@ -96,18 +121,32 @@ Ties::Ties(const TieOptions& options, uint64_t seed, const City& city,
     }
   }
 
-  // Compressed rows by counting sort on `from`.
+  // Compressed rows by counting sort on `from`, in the order drawn: kin, friends and
+  // co-workers (a block's edges all start at its own persons, so the blocks are placed in
+  // parallel), fellow petitioners.
+  const size_t kin = kin_edges;
   offsets_.assign(n + 1, 0);
   for (const Edge& e : edges) ++offsets_[e.from + 1];
+  for (const std::vector<Edge>& block : drawn) {
+    for (const Edge& e : block) ++offsets_[e.from + 1];
+  }
   for (size_t p = 0; p < n; ++p) offsets_[p + 1] += offsets_[p];
-  contacts_.resize(edges.size());
-  kinds_.resize(edges.size());
+  contacts_.resize(offsets_[n]);
+  kinds_.resize(offsets_[n]);
   std::vector<uint32_t> next(offsets_.begin(), offsets_.end() - 1);
-  for (const Edge& e : edges) {
+  auto place = [&](const Edge& e) {
     const uint32_t at = next[e.from]++;
     contacts_[at] = PersonId(e.to);
     kinds_[at] = e.kind;
-  }
+  };
+  for (size_t k = 0; k < kin; ++k) place(edges[k]);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const auto& range) {
+    for (size_t b = range.begin(); b != range.end(); ++b) {
+      for (const Edge& e : drawn[b]) place(e);
+      std::vector<Edge>().swap(drawn[b]);
+    }
+  });
+  for (size_t k = kin; k < edges.size(); ++k) place(edges[k]);
 }
 
 size_t Ties::Bytes() const {

@@ -20,6 +20,9 @@
 // or household (day 1); Stream::kCity keyed by place index.
 #include "world/world_builder.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -117,13 +120,42 @@ class PopulationBuilder {
     pop_->recorded_personality.resize(n);
     pop_->intents.resize(n);
     pop_->phones.resize(n);
+    // The households one after another (each takes the next ids, homes and vehicles), then
+    // their members, each from their own stream, in parallel; then the sham couples' bit.
+    std::vector<HouseholdDraw> households;
     uint32_t person = 0;
-    for (uint32_t h = 0; person < n; ++h) person += BuildHousehold(HouseholdId(h), person);
+    for (uint32_t h = 0; person < n; ++h) {
+      households.push_back(BuildHousehold(HouseholdId(h), person));
+      person += households.back().size;
+    }
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, households.size(), 1024),
+                      [&](const tbb::blocked_range<size_t>& range) {
+                        for (size_t h = range.begin(); h != range.end(); ++h) {
+                          BuildMembers(HouseholdId(static_cast<uint32_t>(h)), households[h]);
+                        }
+                      });
+    const IntentBits bit = Bit(Intent::kShamMarriage);
+    for (uint32_t spouse : sham_spouses_) {
+      pop_->intents[spouse - 1] = static_cast<IntentBits>(pop_->intents[spouse - 1] | bit);
+      pop_->intents[spouse] = static_cast<IntentBits>(pop_->intents[spouse] | bit);
+    }
   }
 
  private:
-  // Creates household `h` with members starting at `first`; returns its size.
-  uint32_t BuildHousehold(HouseholdId h, uint32_t first) {
+  // What a household's members are drawn from.
+  struct HouseholdDraw {
+    uint32_t first = 0;
+    uint32_t size = 0;
+    GroupId group;
+    uint8_t head_age = 0;
+    Sex head_sex = Sex::kFemale;
+    bool shared = false;
+    bool couple = false;
+    bool elderly = false;
+  };
+
+  // Creates household `h` with members starting at `first` (BuildMembers draws them).
+  HouseholdDraw BuildHousehold(HouseholdId h, uint32_t first) {
     const HouseholdOptions& ho = p_.households;
     Rng rng(seed_, Stream::kPopulation, h.value, 1);
     const bool shared = rng.Bernoulli(ho.shared_share);
@@ -163,25 +195,25 @@ class PopulationBuilder {
     next_vehicle_ += vehicles;
 
     const IntentOptions& sham = p_.intents[static_cast<size_t>(Intent::kShamMarriage)];
-    const bool sham_marriage = couple && rng.Bernoulli(sham.prevalence);
-    for (uint32_t k = 0; k < size; ++k) {
-      const PersonId id(first + k);
+    if (couple && rng.Bernoulli(sham.prevalence)) sham_spouses_.push_back(first + 1);
+    return HouseholdDraw{first, size, group, head_age, head_sex, shared, couple, elderly};
+  }
+
+  // Draws household `h`'s members (writing only their own entries: households are drawn
+  // in parallel).
+  void BuildMembers(HouseholdId h, const HouseholdDraw& d) {
+    for (uint32_t k = 0; k < d.size; ++k) {
+      const PersonId id(d.first + k);
       Rng person_rng(seed_, Stream::kPopulation, id.value, 0);
       PersonFacts facts;
-      facts.group = static_cast<uint8_t>(group.value);
-      facts.household = shared ? HouseholdKind::kShared : HouseholdKind::kFamily;
-      DrawAgeAndSex(person_rng, shared, k, size, couple, elderly, head_age, head_sex, &facts);
+      facts.group = static_cast<uint8_t>(d.group.value);
+      facts.household = d.shared ? HouseholdKind::kShared : HouseholdKind::kFamily;
+      DrawAgeAndSex(person_rng, d.shared, k, d.size, d.couple, d.elderly, d.head_age, d.head_sex,
+                    &facts);
       pop_->household[id.index()] = h;
-      pop_->group[id.index()] = group;
-      DrawPerson(person_rng, id, shared, &facts);
+      pop_->group[id.index()] = d.group;
+      DrawPerson(person_rng, id, d.shared, &facts);
     }
-    if (sham_marriage) {
-      const IntentBits bit = Bit(Intent::kShamMarriage);
-      pop_->intents[first] = static_cast<IntentBits>(pop_->intents[first] | bit);
-      pop_->intents[first + 1] = static_cast<IntentBits>(pop_->intents[first + 1] | bit);
-      sham_spouses_.push_back(first + 1);
-    }
-    return size;
   }
 
   PlaceId CompoundFor(DistrictId district) {
@@ -225,7 +257,7 @@ class PopulationBuilder {
     }
   }
 
-  void DrawPerson(Rng& rng, PersonId id, bool shared, PersonFacts* f) {
+  void DrawPerson(Rng& rng, PersonId id, bool shared, PersonFacts* f) const {
     const size_t i = id.index();
     // Role: shared housing holds migrant workers by definition.
     const RoleShares& roles = Lookup(p_.roles, p_.default_roles, *f);
