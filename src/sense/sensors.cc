@@ -17,6 +17,7 @@
 #include "sense/sensors.h"
 
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -25,6 +26,7 @@
 
 #include "core/rng.h"
 #include "core/snapshot.h"
+#include "sense/minute_sort.h"
 #include "world/spatial_grid.h"
 
 namespace oversight {
@@ -296,7 +298,7 @@ void Sensors::ObserveBlock(const World& world, size_t block, const DayLog& log) 
 }
 
 const std::vector<Observation>& Sensors::FinishDay(const World& world) {
-  MergeObservations();
+  MergeObservations(world.current_day());
   records_.Clear();
   for (const BlockRecords& chunk : chunk_records_) records_.Add(chunk);
   meters_.Clear();
@@ -310,29 +312,48 @@ const std::vector<Observation>& Sensors::FinishDay(const World& world) {
 // minute's bucket (about a thousand at 1,000,000 persons) is then sorted by the rest of the
 // order, buckets in parallel. ObservationBefore is a total order, so the result is the one
 // std::sort would give, at any thread count (docs/PERFORMANCE.md has the measurements).
-void Sensors::MergeObservations() {
-  Minute lo = std::numeric_limits<Minute>::max();
-  Minute hi = std::numeric_limits<Minute>::min();
+void Sensors::MergeObservations(Day day) {
+  constexpr auto kMinutes = static_cast<size_t>(kMinutesPerDay);
+  observations_.clear();
+  // Every observation is an arrival or a ticket check of the world's current day: its
+  // minute of the day is its bucket. The blocks are taken in kMergeGroups groups of
+  // consecutive blocks (a fixed number, so the result does not depend on the threads):
+  // each group counts its observations per minute, then writes them at its own offsets
+  // within each minute's bucket, groups in block order: the sequence one pass over the
+  // blocks in order would give.
+  const Minute first = DayStart(day);
+  const size_t blocks = chunk_observations_.size();
+  const size_t groups = std::min(kMergeGroups, std::max<size_t>(blocks, 1));
+  // Calls visit(row, o, minute) for each observation of each group's blocks in order, the
+  // groups in parallel; `row` is the group's kMinutes entries of group_next_.
+  auto each_group = [&](const auto& visit) {
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, groups, 1), [&](const auto& range) {
+      for (size_t g = range.begin(); g != range.end(); ++g) {
+        size_t* row = &group_next_[g * kMinutes];
+        for (size_t b = g * blocks / groups; b < (g + 1) * blocks / groups; ++b) {
+          for (const Observation& o : chunk_observations_[b]) {
+            assert(o.time >= first && static_cast<size_t>(o.time - first) < kMinutes);
+            visit(row, o, static_cast<size_t>(o.time - first));
+          }
+        }
+      }
+    });
+  };
+  group_next_.assign(groups * kMinutes, 0);
+  each_group([](size_t* counts, const Observation&, size_t minute) { ++counts[minute]; });
+  // Offsets: minute by minute, group by group.
+  bucket_start_.assign(kMinutes + 1, 0);
   size_t total = 0;
-  for (const std::vector<Observation>& chunk : chunk_observations_) {
-    total += chunk.size();
-    for (const Observation& o : chunk) {
-      lo = std::min(lo, o.time);
-      hi = std::max(hi, o.time);
+  for (size_t m = 0; m < kMinutes; ++m) {
+    bucket_start_[m] = total;
+    for (size_t g = 0; g < groups; ++g) {
+      const size_t count = group_next_[g * kMinutes + m];
+      group_next_[g * kMinutes + m] = total;
+      total += count;
     }
   }
-  observations_.clear();
+  bucket_start_[kMinutes] = total;
   if (total == 0) return;
-  // Every observation is an arrival or a ticket check of the world's current day.
-  assert(hi - lo < kMinutesPerDay);
-  auto before = [](const Observation& a, const Observation& b) { return ObservationBefore(a, b); };
-  const auto buckets = static_cast<size_t>(hi - lo) + 1;
-  bucket_start_.assign(buckets + 1, 0);
-  for (const std::vector<Observation>& chunk : chunk_observations_) {
-    for (const Observation& o : chunk) ++bucket_start_[static_cast<size_t>(o.time - lo) + 1];
-  }
-  for (size_t b = 0; b < buckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
-  bucket_next_.assign(bucket_start_.begin(), bucket_start_.end() - 1);
   if (observations_.capacity() < total) {
     // Grown in place, the vector would hold its old buffer and the new one at once, on the
     // busiest day of the run: the run's peak (68 MiB of 1,068 at 2,000,000 persons). Its
@@ -341,18 +362,17 @@ void Sensors::MergeObservations() {
     observations_.reserve(total + total / 16);
   }
   observations_.resize(total);
-  for (const std::vector<Observation>& chunk : chunk_observations_) {
-    for (const Observation& o : chunk)
-      observations_[bucket_next_[static_cast<size_t>(o.time - lo)]++] = o;
-  }
-  tbb::parallel_for(
-      tbb::blocked_range<size_t>(0, buckets, 16), [&](const tbb::blocked_range<size_t>& range) {
-        for (size_t b = range.begin(); b != range.end(); ++b) {
-          std::sort(observations_.begin() + static_cast<std::ptrdiff_t>(bucket_start_[b]),
-                    observations_.begin() + static_cast<std::ptrdiff_t>(bucket_start_[b + 1]),
-                    before);
-        }
-      });
+  each_group([&](size_t* next, const Observation& o, size_t minute) {
+    observations_[next[minute]++] = o;
+  });
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, kMinutes, 16), [&](const auto& range) {
+    std::vector<Observation>& scratch = merge_scratch_.local();
+    for (size_t m = range.begin(); m != range.end(); ++m) {
+      SortMinuteOfObservations(std::span<Observation>(observations_.data() + bucket_start_[m],
+                                                      bucket_start_[m + 1] - bucket_start_[m]),
+                               &scratch);
+    }
+  });
 }
 
 void Sensors::Save(SnapshotWriter& out) const {

@@ -12,6 +12,8 @@
 // different blocks, between BeginDay() and FinishDay().
 #pragma once
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include <cstdint>
 #include <vector>
 
@@ -80,7 +82,7 @@ class Sensors {
                        BlockRecords* records) const;
   void ReadMeters(const World& world);
   // Merges the blocks' observations into observations_, ordered by ObservationBefore.
-  void MergeObservations();
+  void MergeObservations(Day day);
 
   SenseOptions options_;
   uint64_t seed_;
@@ -95,7 +97,11 @@ class Sensors {
   std::vector<uint32_t> chunk_observations_most_;
   std::vector<BlockRecords> chunk_records_;
   std::vector<Observation> observations_;
-  std::vector<size_t> bucket_start_, bucket_next_;  // MergeObservations: per minute of the day
+  // MergeObservations: where each minute of the day starts, and per group of blocks and
+  // minute, where the group's next observation goes.
+  static constexpr size_t kMergeGroups = 64;
+  std::vector<size_t> bucket_start_, group_next_;
+  tbb::enumerable_thread_specific<std::vector<Observation>> merge_scratch_;
   BlockRecords meters_;                             // the day's meter readings (households)
   DayRecords records_;                              // a view of chunk_records_ and meters_
   std::vector<double> patrol_chance_;  // per district, today
