@@ -15,13 +15,12 @@ namespace oversight {
 namespace {
 
 // Fitted to the default city's measured peaks (release build, 2 threads; docs/PERFORMANCE.md,
-// "The resource guard"): 68 MiB at 100,000 persons x 3 days, 100 MiB at 100,000 x 30,
-// 231 MiB at 400,000 x 3 (196 without the twin), 482 MiB at 1,000,000 x 3 without the twin
-// and 1,009 MiB at 2,000,000 x 5 without it; each term rounded up.
+// "The resource guard"), from 53 MiB at 100,000 persons x 3 days to 6,018 MiB at
+// 14,000,000 x 30 without the twin; each term rounded up.
 constexpr double kFixedBytes = 16.0 * (1 << 20);
-constexpr double kPerPerson = 480;      // world state, the day's records and observations
+constexpr double kPerPerson = 370;      // world state, the day's records and observations
 constexpr double kPerPersonTwin = 110;  // the twin's world and acts
-constexpr double kPerPersonDay = 14;    // rule state and lists, growing over the first weeks
+constexpr double kPerPersonDay = 4;     // rule state and lists, growing over the first weeks
 constexpr int32_t kGrowthDays = 30;     // ... after which it no longer grows (measured to 120)
 
 }  // namespace

@@ -17,9 +17,11 @@ TEST(MemoryEstimateTest, CoversTheMeasuredPeaksOfTheDefaultCity) {
     double mib;
   };
   for (const Measured m :
-       {Measured{100'000, 3, true, 68}, Measured{100'000, 30, true, 100},
-        Measured{400'000, 3, true, 231}, Measured{400'000, 3, false, 196},
-        Measured{1'000'000, 3, false, 482}, Measured{2'000'000, 5, false, 1009}}) {
+       {Measured{100'000, 3, true, 53}, Measured{100'000, 30, true, 68},
+        Measured{400'000, 3, true, 176}, Measured{400'000, 3, false, 141},
+        Measured{1'000'000, 3, false, 345}, Measured{1'000'000, 3, true, 442},
+        Measured{2'000'000, 5, false, 713}, Measured{2'000'000, 30, false, 878},
+        Measured{10'000'000, 5, false, 3532}, Measured{14'000'000, 30, false, 6018}}) {
     Scenario s = DefaultScenario();
     s.world.persons = m.persons;
     s.days = m.days;
