@@ -84,9 +84,9 @@ Day* Watchlists::RecentOf(uint32_t person) {
       it->second = static_cast<uint32_t>(recent_.size() / words);
       recent_.resize(recent_.size() + words);
     }
-    recent_[it->second * words] = 0;
+    RecentAt(it->second)[0] = 0;
   }
-  return &recent_[it->second * words];
+  return RecentAt(it->second);
 }
 
 void Watchlists::Update(Day day, const std::vector<Alert>& alerts) {
@@ -113,9 +113,8 @@ void Watchlists::Update(Day day, const std::vector<Alert>& alerts) {
       }
     }
     if (day % 7 == 0) {
-      const size_t words = static_cast<size_t>(recent_kept_) + 1;
       absl::erase_if(alerted_, [&](const auto& entry) {
-        const Day* recent = &recent_[entry.second * words];
+        const Day* recent = RecentAt(entry.second);
         if (recent[recent[0]] >= day - history_days_ + 1) return false;
         free_.push_back(entry.second);
         return true;
@@ -140,10 +139,9 @@ void Watchlists::Update(Day day, const std::vector<Alert>& alerts) {
 
 // Checkpoints hold each alerted person's latest days in person order, whatever the slots.
 void Watchlists::Save(SnapshotWriter& out) const {
-  const size_t words = static_cast<size_t>(recent_kept_) + 1;
   std::map<uint32_t, std::vector<Day>> alert_days;
   for (const auto& [person, slot] : alerted_) {
-    const Day* recent = &recent_[slot * words];
+    const Day* recent = RecentAt(slot);
     alert_days[person].assign(recent + 1, recent + 1 + recent[0]);
   }
   out(membership_, sizes_, added_, removed_, alert_days);

@@ -75,6 +75,11 @@ class Watchlists {
   std::vector<size_t> sizes_, initial_sizes_, added_, removed_;
   // The slot of an alerted person's latest alert days in recent_ (a new, empty one if none).
   Day* RecentOf(uint32_t person);
+  // Slot `slot` of recent_: the count, then the days.
+  Day* RecentAt(uint32_t slot) { return &recent_[slot * (static_cast<size_t>(recent_kept_) + 1)]; }
+  const Day* RecentAt(uint32_t slot) const {
+    return &recent_[slot * (static_cast<size_t>(recent_kept_) + 1)];
+  }
 
   // The days of each alerted person's latest alerts, oldest first: at most recent_kept_ of
   // them (the largest add_after_alerts), which is all the test needs: a list's

@@ -30,13 +30,11 @@ class SpatialGrid {
 
  private:
   int64_t Key(int64_t cx, int64_t cy) const { return cx * 1'000'003 + cy; }
-  // Squared distances: std::hypot was a third of building a city of millions (it guards
-  // against overflow that city coordinates never come near).
-  static bool Within(const Place& p, double x, double y, double radius_m) {
-    const double dx = p.x - x;
-    const double dy = p.y - y;
-    return dx * dx + dy * dy <= radius_m * radius_m;
-  }
+  // Calls `found(id)` for each indexed place within `radius_m` of (x, y) until it returns
+  // true; returns whether it did. Squared distances: std::hypot was a third of building a
+  // city of millions (it guards against overflow that city coordinates never come near).
+  template <typename Found>
+  bool FindWithin(double x, double y, double radius_m, const Found& found) const;
   int64_t Cell(double v) const;
 
   const City& city_;
@@ -46,6 +44,14 @@ class SpatialGrid {
 
 template <typename Visit>
 void SpatialGrid::ForEachWithin(double x, double y, double radius_m, const Visit& visit) const {
+  FindWithin(x, y, radius_m, [&](PlaceId id) {
+    visit(id);
+    return false;
+  });
+}
+
+template <typename Found>
+bool SpatialGrid::FindWithin(double x, double y, double radius_m, const Found& found) const {
   const int64_t cx = Cell(x);
   const int64_t cy = Cell(y);
   for (int64_t dx = -1; dx <= 1; ++dx) {
@@ -53,10 +59,14 @@ void SpatialGrid::ForEachWithin(double x, double y, double radius_m, const Visit
       auto it = cells_.find(Key(cx + dx, cy + dy));
       if (it == cells_.end()) continue;
       for (PlaceId id : it->second) {
-        if (Within(city_.place(id), x, y, radius_m)) visit(id);
+        const Place& p = city_.place(id);
+        const double ex = p.x - x;
+        const double ey = p.y - y;
+        if (ex * ex + ey * ey <= radius_m * radius_m && found(id)) return true;
       }
     }
   }
+  return false;
 }
 
 }  // namespace oversight

@@ -124,7 +124,6 @@ Ties::Ties(const TieOptions& options, uint64_t seed, const City& city,
   // Compressed rows by counting sort on `from`, in the order drawn: kin, friends and
   // co-workers (a block's edges all start at its own persons, so the blocks are placed in
   // parallel), fellow petitioners.
-  const size_t kin = kin_edges;
   offsets_.assign(n + 1, 0);
   for (const Edge& e : edges) ++offsets_[e.from + 1];
   for (const std::vector<Edge>& block : drawn) {
@@ -139,14 +138,14 @@ Ties::Ties(const TieOptions& options, uint64_t seed, const City& city,
     contacts_[at] = PersonId(e.to);
     kinds_[at] = e.kind;
   };
-  for (size_t k = 0; k < kin; ++k) place(edges[k]);
+  for (size_t k = 0; k < kin_edges; ++k) place(edges[k]);
   tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const auto& range) {
     for (size_t b = range.begin(); b != range.end(); ++b) {
       for (const Edge& e : drawn[b]) place(e);
       std::vector<Edge>().swap(drawn[b]);
     }
   });
-  for (size_t k = kin; k < edges.size(); ++k) place(edges[k]);
+  for (size_t k = kin_edges; k < edges.size(); ++k) place(edges[k]);
 }
 
 size_t Ties::Bytes() const {
