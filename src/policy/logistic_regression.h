@@ -3,8 +3,9 @@
 //
 // Features are standardised with the training set's mean and standard deviation; a small
 // ridge penalty keeps the fit finite when a feature separates the classes. Every sum runs
-// in row order on one thread, so a fit is the same bytes on any machine and thread count
-// (a BLAS-backed library would parallelise the reductions and lose that).
+// in row order: threads share out the sums (the hessian's entries), never the rows of one
+// sum, so a fit is the same bytes on any machine and thread count (a BLAS-backed library
+// would split the rows of a reduction and lose that).
 // Thread-safety: Predict() is const and may be called concurrently after Fit().
 #pragma once
 
