@@ -4,7 +4,8 @@
 #   - person-days per second of the world alone and of the full pipeline (world, sensors,
 #     the default city's 14 rules and 2 scores, police, audit; no twin), at 100,000 and
 #     1,000,000 persons, on 1 and 2 threads, and the speed-up from 1 to 2 threads
-#     (Google Benchmark, bench/world_step_bench.cc, median of 3);
+#     (Google Benchmark, bench/world_step_bench.cc, median of 3; the full pipeline steps
+#     days 0 to 29 of the default city on each thread count);
 #   - the rule set alone (bench/rules_bench.cc), and after the table each rule's state after
 #     14 days of a 1,000,000-person city;
 #   - the world state in bytes per person (oversight world-stats);
@@ -16,7 +17,7 @@
 #     (100,000 to 10,000,000 persons x 5 days) and bench/tianjin-scale.toml (14,000,000 x 30):
 #     wall time, person-days per second over the day loop and peak memory (/usr/bin/time).
 #
-# Usage: bash bench/run.sh            (from the repository root; about 4 minutes, and 2 GB
+# Usage: bash bench/run.sh            (from the repository root; about 5 minutes, and 2 GB
 #                                      of disk for the trace, removed after)
 #        bash bench/run.sh --scale    (adds the scaling series and Tianjin; about 8 minutes,
 #                                      and 11 GiB of memory)
