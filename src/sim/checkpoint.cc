@@ -23,7 +23,9 @@ namespace oversight {
 namespace {
 
 constexpr std::string_view kMagic = "oversight checkpoint";
-constexpr uint32_t kFormat = 3;  // 2: the pair rule's sums by household; 3: audit marks in bits
+// 2: the pair rule's sums by household; 3: audit marks in bits; 4: the learned score's
+// counts count by count.
+constexpr uint32_t kFormat = 4;
 constexpr size_t kChecksumBytes = 8;
 
 // An XXH3-64 hash of bytes given in pieces.
