@@ -79,10 +79,17 @@ void Store(double* p, const Lanes* v) { std::memcpy(p, v, sizeof *v); }
 // Adds rows [first, end) of `z` (standardised rows, `stride` apart, zero past n) to the
 // tiles: `hessian` is RoundUp(n, kTileRows) rows `stride` apart, `gradient` is `stride` long.
 // `scaled` has room for kRowBlock rows: it holds each row times its weight (w * z[i]).
-__attribute__((target_clones("avx512f", "avx2", "default"))) void AccumulateTiles(
-    const double* z, const double* weight, const double* residual, size_t first, size_t end,
-    size_t n, size_t stride, std::span<const Tile> tiles, double* scaled, double* hessian,
-    double* gradient) {
+#if defined(__x86_64__) && defined(__GNUC__)
+// One copy per vector width, chosen when the program loads (the same bits from each).
+#define OVERSIGHT_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define OVERSIGHT_VECTOR_CLONES
+#endif
+
+OVERSIGHT_VECTOR_CLONES void AccumulateTiles(const double* z, const double* weight,
+                                             const double* residual, size_t first, size_t end,
+                                             size_t n, size_t stride, std::span<const Tile> tiles,
+                                             double* scaled, double* hessian, double* gradient) {
   for (size_t r = first; r < end; ++r) {
     for (size_t i = 0; i < stride; i += kLanes) {
       Lanes v;
