@@ -9,6 +9,7 @@
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/snapshot.h"
@@ -25,6 +26,50 @@ std::vector<RuleResponse> RuleResponses(const PolicyOptions& policy) {
 
 Police::Police(const RespondOptions& options, std::vector<RuleResponse> rules)
     : options_(options), rules_(std::move(rules)) {}
+
+// Design: what waited is already in answering order (it was queued in that order) and the
+// rule engine hands over the day's alerts in AlertBefore order, so a stable split of
+// today's alerts by priority and one merge give what sorting all the work gives, in linear
+// time (sorting was most of the police's time: 0.52 s of 0.62 s at 3,000,000 x 15). Only
+// when an input is out of order (a caller other than the engine), a priority is outside
+// 0-9, or two pieces of work tie (the order of ties was the sort's own) is everything
+// sorted as before.
+std::vector<Police::Pending> Police::InAnsweringOrder(std::vector<Pending> waiting,
+                                                      const std::vector<Alert>& alerts, Day day) {
+  const auto before = [](const Pending& a, const Pending& b) {
+    if (a.alert.priority != b.alert.priority) return a.alert.priority > b.alert.priority;
+    return AlertBefore(a.alert, b.alert);
+  };
+  const auto sorted_as_before = [&] {
+    std::vector<Pending> work = std::move(waiting);
+    for (const Alert& alert : alerts) work.push_back(Pending{alert, day});
+    std::sort(work.begin(), work.end(), before);
+    return work;
+  };
+  constexpr int32_t kPriorities = 10;
+  const bool in_range = std::all_of(alerts.begin(), alerts.end(), [](const Alert& a) {
+    return a.priority >= 0 && a.priority < kPriorities;
+  });
+  if (!in_range || !std::is_sorted(alerts.begin(), alerts.end(), AlertBefore) ||
+      !std::is_sorted(waiting.begin(), waiting.end(), before)) {
+    return sorted_as_before();
+  }
+  // Today's alerts by priority, highest first, each priority in AlertBefore order.
+  const auto bucket = [](const Alert& a) {
+    return static_cast<size_t>(kPriorities - 1 - a.priority);
+  };
+  std::array<size_t, kPriorities + 1> start{};  // start[b]: where bucket b (priority 9 - b) starts
+  for (const Alert& alert : alerts) ++start[bucket(alert) + 1];
+  for (size_t b = 1; b <= kPriorities; ++b) start[b] += start[b - 1];
+  std::vector<Pending> today(alerts.size());
+  for (const Alert& alert : alerts) today[start[bucket(alert)]++] = Pending{alert, day};
+  std::vector<Pending> work(waiting.size() + today.size());
+  std::merge(waiting.begin(), waiting.end(), today.begin(), today.end(), work.begin(), before);
+  for (size_t i = 1; i < work.size(); ++i) {
+    if (!before(work[i - 1], work[i])) return sorted_as_before();  // a tie
+  }
+  return work;
+}
 
 RuleResponse Police::ResponseTo(const Alert& alert) const {
   return alert.rule.index() < rules_.size() ? rules_[alert.rule.index()] : RuleResponse{};
@@ -44,21 +89,17 @@ bool Police::AlreadyCovered(Day day, PersonId person, const RuleResponse& respon
 const ResponseDay& Police::Respond(Day day, const std::vector<Alert>& alerts,
                                    ResponseTarget* target) {
   today_ = ResponseDay{};
-  std::vector<Pending> work;
-  work.reserve(queue_.size() + alerts.size());
+  std::vector<Pending> waiting;
+  waiting.reserve(queue_.size());
   for (const Pending& pending : queue_) {
     if (day - pending.raised > options_.max_wait_days) {
       today_.dropped.push_back(pending.alert);
     } else {
-      work.push_back(pending);
+      waiting.push_back(pending);
     }
   }
   queue_.clear();
-  for (const Alert& alert : alerts) work.push_back(Pending{alert, day});
-  std::sort(work.begin(), work.end(), [](const Pending& a, const Pending& b) {
-    if (a.alert.priority != b.alert.priority) return a.alert.priority > b.alert.priority;
-    return AlertBefore(a.alert, b.alert);
-  });
+  const std::vector<Pending> work = InAnsweringOrder(std::move(waiting), alerts, day);
 
   const Minute duty_start = DayStart(day) + options_.duty_start_hour * kMinutesPerHour;
   absl::flat_hash_set<PersonId> handled;  // answered today by a response or a check

@@ -70,6 +70,10 @@ class Police {
     }
   };
 
+  // What waited (`waiting`, still in the order it was queued in) and today's `alerts` as
+  // Pending work, in answering order: priority (highest first), then AlertBefore.
+  static std::vector<Pending> InAnsweringOrder(std::vector<Pending> waiting,
+                                               const std::vector<Alert>& alerts, Day day);
   RuleResponse ResponseTo(const Alert& alert) const;
   // Whether an earlier response still covers `kind` for `person` on `day` (held, permit
   // withheld, already on the list).

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
+
+#include "core/rng.h"
 
 namespace oversight {
 namespace {
@@ -211,6 +214,49 @@ TEST(PoliceTest, AlertsOnPersonsHeldOrAlreadyRestrictedCostNothing) {
   EXPECT_EQ(recorder.applied.size(), 4u);
   police.Respond(6, {MakeAlert(DayStart(6) + 100, 2, 1, Category::kSocial)}, &recorder);
   EXPECT_EQ(recorder.applied.size(), 5u);  // the permit denial ran out after 2 days
+}
+
+// The rule engine hands over each day's alerts in AlertBefore order and the police merge
+// them with what waited; any other order is sorted. Either way the work is answered in
+// the same order: a week of many alerts, given sorted to one police and reversed to the
+// other, with little capacity (so that much waits), mixed responses and ties of priority.
+TEST(PoliceTest, AnsweringOrderDoesNotDependOnTheOrderAlertsArriveIn) {
+  RespondOptions options;
+  options.capacity_per_day = 40;
+  options.max_wait_days = 3;
+  const std::vector<RuleResponse> rules = {{Response::kVisit, -1},
+                                           {Response::kIntercept, -1},
+                                           {Response::kDenyPermit, -1},
+                                           {Response::kDetain, -1}};
+  Police sorted(options, rules), reversed(options, rules);
+  Recorder a, b;
+  for (Day day = 0; day < 7; ++day) {
+    std::vector<Alert> alerts;
+    Rng rng(5, Stream::kPatrol, 0, day);
+    for (int k = 0; k < 300; ++k) {
+      const auto category = static_cast<Category>(rng.UniformInt(3));
+      Alert alert = MakeAlert(DayStart(day) + static_cast<Minute>(rng.UniformInt(kMinutesPerDay)),
+                              rng.UniformInt(150), rng.UniformInt(4), category);
+      if (rng.Bernoulli(0.2)) alert.priority = static_cast<int32_t>(rng.UniformInt(10));
+      alerts.push_back(alert);
+    }
+    std::sort(alerts.begin(), alerts.end(), AlertBefore);
+    alerts.erase(std::unique(alerts.begin(), alerts.end()), alerts.end());
+    const ResponseDay first = sorted.Respond(day, alerts, &a);
+    std::reverse(alerts.begin(), alerts.end());
+    const ResponseDay second = reversed.Respond(day, alerts, &b);
+    EXPECT_EQ(first.answered, second.answered) << "day " << day;
+    EXPECT_EQ(first.dropped, second.dropped) << "day " << day;
+    EXPECT_EQ(first.checks, second.checks) << "day " << day;
+    EXPECT_EQ(first.waiting, second.waiting) << "day " << day;
+    EXPECT_GT(first.waiting, 0u);  // the merge with what waited is exercised
+  }
+  ASSERT_EQ(a.applied.size(), b.applied.size());
+  for (size_t i = 0; i < a.applied.size(); ++i) {
+    EXPECT_EQ(a.applied[i].person, b.applied[i].person);
+    EXPECT_EQ(a.applied[i].time, b.applied[i].time);
+    EXPECT_EQ(a.applied[i].kind, b.applied[i].kind);
+  }
 }
 
 }  // namespace
