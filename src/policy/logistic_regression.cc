@@ -76,9 +76,6 @@ std::vector<Tile> TilesOf(size_t n) {
 void Load(Lanes* v, const double* p) { std::memcpy(v, p, sizeof *v); }
 void Store(double* p, const Lanes* v) { std::memcpy(p, v, sizeof *v); }
 
-// Adds rows [first, end) of `z` (standardised rows, `stride` apart, zero past n) to the
-// tiles: `hessian` is RoundUp(n, kTileRows) rows `stride` apart, `gradient` is `stride` long.
-// `scaled` has room for kRowBlock rows: it holds each row times its weight (w * z[i]).
 #if defined(__x86_64__) && defined(__GNUC__)
 // One copy per vector width, chosen when the program loads (the same bits from each).
 #define OVERSIGHT_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
@@ -86,6 +83,9 @@ void Store(double* p, const Lanes* v) { std::memcpy(p, v, sizeof *v); }
 #define OVERSIGHT_VECTOR_CLONES
 #endif
 
+// Adds rows [first, end) of `z` (standardised rows, `stride` apart, zero past n) to the
+// tiles: `hessian` is RoundUp(n, kTileRows) rows `stride` apart, `gradient` is `stride` long.
+// `scaled` has room for kRowBlock rows: it holds each row times its weight (w * z[i]).
 OVERSIGHT_VECTOR_CLONES void AccumulateTiles(const double* z, const double* weight,
                                              const double* residual, size_t first, size_t end,
                                              size_t n, size_t stride, std::span<const Tile> tiles,
