@@ -73,7 +73,7 @@ void Watchlists::AddTo(size_t list, PersonId person) {
   ++added_[list];
 }
 
-Day* Watchlists::RecentOf(uint32_t person) {
+uint32_t Watchlists::RecentSlotOf(uint32_t person) {
   const size_t words = static_cast<size_t>(recent_kept_) + 1;
   auto [it, fresh] = alerted_.try_emplace(person, 0);
   if (fresh) {
@@ -86,15 +86,18 @@ Day* Watchlists::RecentOf(uint32_t person) {
     }
     RecentAt(it->second)[0] = 0;
   }
-  return RecentAt(it->second);
+  return it->second;
 }
 
 void Watchlists::Update(Day day, const std::vector<Alert>& alerts) {
   // Additions from alerts: today's all noted first, then each alerted person tested.
   if (history_days_ > 0) {
     const auto kept = recent_kept_;
+    std::vector<uint32_t> slots;  // each alert's person's slot, looked up once
+    slots.reserve(alerts.size());
     for (const Alert& alert : alerts) {
-      Day* recent = RecentOf(alert.person.value);
+      slots.push_back(RecentSlotOf(alert.person.value));
+      Day* recent = RecentAt(slots.back());
       Day& count = recent[0];
       if (count == kept) {
         std::copy(recent + 2, recent + 1 + kept, recent + 1);
@@ -102,8 +105,9 @@ void Watchlists::Update(Day day, const std::vector<Alert>& alerts) {
       }
       recent[1 + count++] = day;
     }
-    for (const Alert& alert : alerts) {
-      const Day* recent = RecentOf(alert.person.value);
+    for (size_t a = 0; a < alerts.size(); ++a) {
+      const Alert& alert = alerts[a];
+      const Day* recent = RecentAt(slots[a]);
       const Day count = recent[0];
       for (size_t l = 0; l < lists_.size(); ++l) {
         const ListOptions& list = lists_[l];
@@ -159,7 +163,7 @@ void Watchlists::Load(SnapshotReader& in) {
     if (person >= persons || days.empty() || days.size() > static_cast<size_t>(recent_kept_)) {
       throw cereal::Exception("alert history of another population or other lists");
     }
-    Day* recent = RecentOf(person);
+    Day* recent = RecentAt(RecentSlotOf(person));
     recent[0] = static_cast<Day>(days.size());
     std::copy(days.begin(), days.end(), recent + 1);
   }

@@ -74,7 +74,7 @@ class Watchlists {
   size_t exempt_count_ = 0;
   std::vector<size_t> sizes_, initial_sizes_, added_, removed_;
   // The slot of an alerted person's latest alert days in recent_ (a new, empty one if none).
-  Day* RecentOf(uint32_t person);
+  uint32_t RecentSlotOf(uint32_t person);
   // Slot `slot` of recent_: the count, then the days.
   Day* RecentAt(uint32_t slot) { return &recent_[slot * (static_cast<size_t>(recent_kept_) + 1)]; }
   const Day* RecentAt(uint32_t slot) const {
