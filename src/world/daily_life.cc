@@ -128,7 +128,7 @@ class PersonDay {
     Purchases();
     Drives();
     for (size_t k = 0; k < timeline_.size(); ++k) {
-      const Timeline::Stay& stay = timeline_[k];
+      const Timeline::Stay stay = timeline_[k];
       log_->presences.push_back(
           Presence{person_, stay.place, day_start_ + stay.from, day_start_ + stay.to});
     }
@@ -494,8 +494,8 @@ class PersonDay {
     const uint32_t hired =
         kHiredVehicleBase + static_cast<uint32_t>(rng.UniformAt(1) * options_.vehicles.hired_vehicles);
     for (size_t k = 1; k < timeline_.size(); ++k) {
-      const Timeline::Stay& before = timeline_[k - 1];
-      const Timeline::Stay& after = timeline_[k];
+      const Timeline::Stay before = timeline_[k - 1];
+      const Timeline::Stay after = timeline_[k];
       if (Outside(before.place) || Outside(after.place)) continue;  // by train, not by road
       const bool evasive = evading_ && after.from >= dark_from_;
       if (!evasive && !own_car) continue;

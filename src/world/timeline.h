@@ -3,10 +3,16 @@
 // Built from a routine (home, day place, home) and then overwritten by excursions
 // (leisure, a trip, a harmful act): Set(place, from, to) replaces whatever the person was
 // doing over [from, to). Fixed capacity, no heap allocation. Thread-safety: a value.
+//
+// Design: a Timeline is made for every person-day, so its storage is left uninitialised
+// past the stays in use (zeroing 48 stays at every construction, and rebuilding the day in
+// a scratch copy at every Set, were 13% of the world step), and Set splices the new stay
+// in place. The invariant that makes the splice local: stays tile the day and no two
+// neighbours share a place, so only the new stay can merge with a neighbour.
 #pragma once
 
-#include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "core/ids.h"
 #include "core/sim_time.h"
@@ -26,20 +32,30 @@ class Timeline {
   };
 
   // The whole day at `place`.
-  explicit Timeline(PlaceId place);
+  explicit Timeline(PlaceId place) : size_(1) { slots_[0] = Slot{place.value, 0, kMinutesPerDay}; }
 
   // Puts the person at `place` over [from, to) (minutes of the day, clipped to the day).
   // Later calls overwrite earlier ones. Adjacent stays at the same place merge.
   void Set(PlaceId place, Minute from, Minute to);
 
   size_t size() const { return size_; }
-  const Stay& operator[](size_t i) const { return stays_[i]; }
+  Stay operator[](size_t i) const {
+    return Stay{PlaceId(slots_[i].place), slots_[i].from, slots_[i].to};
+  }
   // The place at minute `t` of the day.
   PlaceId PlaceAt(Minute t) const;
 
  private:
-  std::array<Stay, kMaxStays> stays_;
-  size_t size_ = 0;
+  // A stay without default member initialisers, so the array is not filled at construction.
+  struct Slot {
+    uint32_t place;
+    Minute from;
+    Minute to;
+  };
+
+  // Two spare slots: a Set may split one stay into three before the size is checked.
+  Slot slots_[kMaxStays + 2];
+  size_t size_;
 };
 
 }  // namespace oversight
