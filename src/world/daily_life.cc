@@ -120,7 +120,7 @@ class PersonDay {
     if (!away) PetitionTrip();
     for (const Act& act : acts_) log_->acts.push_back(act);
     const size_t first_call = log_->calls.size();
-    MakeCalls(options_.phones, context_.call_limit, seed_, pop_, ties_, context_.day, person_,
+    MakeCalls(options_.phones, context_.call_counts, seed_, pop_, ties_, context_.day, person_,
               log_);
     SupplierCalls(first_call);
     Evade(first_call);
@@ -462,7 +462,7 @@ class PersonDay {
     if (pop_.age[i_] < 16) return;
     const PurchaseOptions& po = options_.purchases;
     Rng rng(seed_, Stream::kPurchases, person_.value, context_.day);
-    const int count = PoissonWithLimit(rng, options_.purchases.per_day, context_.purchase_limit);
+    const int count = context_.purchase_counts.Draw(rng);
     const double cash_share = pop_.age[i_] >= 60 ? po.cash_share_elderly : po.cash_share;
     for (int k = 0; k < count; ++k) {
       const double u_time = rng.Uniform();

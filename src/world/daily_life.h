@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/ids.h"
+#include "core/poisson.h"
 #include "core/sim_time.h"
 #include "scenario/world_options.h"
 #include "world/city.h"
@@ -42,9 +43,10 @@ struct DayContext {
   std::vector<PlaceId> station;
   PlaceId capital;
   PlaceId out_of_town;
-  // exp(-mean) of the Poisson counts drawn per person-day (core/poisson.h).
-  double call_limit = 1.0;
-  double purchase_limit = 1.0;
+  // The Poisson counts drawn per person-day (core/poisson.h): calls per phone owner and
+  // purchases per person aged 16 or more.
+  PoissonTable call_counts;
+  PoissonTable purchase_counts;
   // Today's recruitment visits, and who takes part (recruiter or companion -> visit).
   std::vector<Recruitment> recruitments;
   absl::flat_hash_map<uint32_t, uint32_t> recruited;
@@ -56,9 +58,9 @@ struct DayContext {
 DayKind KindOfDay(const CalendarOptions& calendar, Day day, const HolidayOptions** holiday);
 
 // Appends person `person`'s day to `log` (presences in time order, calls, purchases,
-// drives, any ticket and acts). Returns whether the person sleeps at home that night. Every draw comes from counter-based streams keyed by (person, day) or
-// (household, day) in a fixed order, whatever branch is taken, so a change to one
-// decision never shifts another's random numbers.
+// drives, any ticket and acts). Returns whether the person sleeps at home that night. Every draw
+// comes from counter-based streams keyed by (person, day) or (household, day) in a fixed order,
+// whatever branch is taken, so a change to one decision never shifts another's random numbers.
 bool LivePersonDay(const WorldOptions& options, uint64_t seed, const City& city,
                    const Population& population, const Ties& ties, const DayContext& context,
                    PersonId person, DayLog* log);

@@ -28,7 +28,7 @@ uint32_t HomeNumber(const PhoneOptions& options, uint64_t seed, uint32_t persons
   return OutOfTownNumber(static_cast<uint32_t>(hash % options.out_of_town_numbers), persons);
 }
 
-void MakeCalls(const PhoneOptions& options, double call_limit, uint64_t seed,
+void MakeCalls(const PhoneOptions& options, const PoissonTable& call_counts, uint64_t seed,
                const Population& population, const Ties& ties, Day day, PersonId person,
                DayLog* log) {
   const size_t i = person.index();
@@ -36,7 +36,7 @@ void MakeCalls(const PhoneOptions& options, double call_limit, uint64_t seed,
   if (phones == 0) return;
   const auto persons = static_cast<uint32_t>(population.size());
   Rng rng(seed, Stream::kCalls, person.value, day);
-  const int calls = PoissonWithLimit(rng, options.calls_per_day, call_limit);
+  const int calls = call_counts.Draw(rng);
   const size_t first = log->calls.size();
 
   const size_t h = population.household[i].index();
@@ -55,8 +55,8 @@ void MakeCalls(const PhoneOptions& options, double call_limit, uint64_t seed,
     const double u_where = static_cast<double>(bits & 0xFFFF) * (1.0 / 65536.0);
     // Only owners of two phones choose which to use (15% of calls on the second).
     const uint32_t phone = phones == 2 && rng.Uniform() < 0.15 ? 1 : 0;
-    const Minute time = DayStart(day) + 8 * kMinutesPerHour +
-                        static_cast<Minute>(u_time * 14 * kMinutesPerHour);
+    const Minute time =
+        DayStart(day) + 8 * kMinutesPerHour + static_cast<Minute>(u_time * 14 * kMinutesPerHour);
     PhoneNumber to;
     if (migrant && u_kind < options.migrant_home_call_share) {
       to = HomeNumber(options, seed, persons, person, pick % kHomeNumbers);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "core/poisson.h"
 #include "core/sim_time.h"
 #include "scenario/world_options.h"
 #include "world/day_log.h"
@@ -17,8 +18,8 @@ namespace oversight {
 // Poisson number of calls (mean PhoneOptions::calls_per_day) between 08:00 and 22:00, to
 // household members and contacts, sometimes to a new number (a resident's, or out of
 // town); migrant workers often call kin back home, a few fixed out-of-town numbers.
-// `call_limit` is PoissonLimit(options.calls_per_day), computed once per day.
-void MakeCalls(const PhoneOptions& options, double call_limit, uint64_t seed,
+// `call_counts` is PoissonTable(options.calls_per_day), made once per day.
+void MakeCalls(const PhoneOptions& options, const PoissonTable& call_counts, uint64_t seed,
                const Population& population, const Ties& ties, Day day, PersonId person,
                DayLog* log);
 

@@ -59,8 +59,8 @@ DayContext World::MakeContext(Day day) const {
   context.out_of_town = city_.PlacesOfType(PlaceType::kOutOfTown).front();
   context.police_contacts = police_contacts_.data();
   PlanRecruitments(day, &context);
-  context.call_limit = PoissonLimit(options_.phones.calls_per_day);
-  context.purchase_limit = PoissonLimit(options_.purchases.per_day);
+  context.call_counts = PoissonTable(options_.phones.calls_per_day);
+  context.purchase_counts = PoissonTable(options_.purchases.per_day);
   context.station = district_station_;
   context.capital = city_.PlacesOfType(PlaceType::kCapital).front();
   context.meeting_hotel.resize(city_.district_count());

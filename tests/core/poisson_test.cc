@@ -34,6 +34,25 @@ TEST(PoissonTest, ZeroMeanIsAlwaysZero) {
   for (int i = 0; i < 100; ++i) EXPECT_EQ(Poisson(rng, 0.0), 0);
 }
 
+// The table is a faster PoissonWithLimit: the same count for the same word, at every mean
+// the scenarios use and at the edges (zero, tiny, and one whose tail reaches the cap).
+TEST(PoissonTest, TableDrawsWhatTheLoopDraws) {
+  for (double mean : {0.0, 1e-6, 0.1, 1.5, 2.5, 3.7, 8.0, 60.0}) {
+    const PoissonTable table(mean);
+    int at_cap = 0;
+    for (uint32_t i = 0; i < 50000; ++i) {
+      Rng loop(11, Stream::kPurchases, i, 3);
+      Rng tabled(11, Stream::kPurchases, i, 3);
+      const int expected = PoissonWithLimit(loop, mean, PoissonLimit(mean));
+      ASSERT_EQ(table.Draw(tabled), expected) << "mean " << mean << ", draw " << i;
+      if (expected == static_cast<int>(PoissonTable::kCap)) ++at_cap;
+    }
+    if (mean == 60.0) {
+      EXPECT_GT(at_cap, 0);  // the cap itself was reached and agreed on
+    }
+  }
+}
+
 TEST(RngTest, RandomAccessReadsTheSameWordsAsTheSequence) {
   Rng sequential(3, Stream::kActs, 11, 5);
   Rng random_access(3, Stream::kActs, 11, 5);
