@@ -94,6 +94,10 @@ class Rng {
     return lo + static_cast<int32_t>(UniformInt(static_cast<uint32_t>(hi - lo) + 1));
   }
 
+  // The uniform in [0, 1) that a word of a stream stands for (what Uniform and UniformAt
+  // return for it), for a caller that keeps words read once.
+  static double ToUnit(uint32_t bits) { return static_cast<double>(bits) * (1.0 / 4294967296.0); }
+
   // Word `index` of the stream as a uniform in [0, 1), whatever has been read before.
   // Do not mix with Next32() on the same Rng (they share the block cache, not a position).
   double UniformAt(uint32_t index) { return ToUnit(WordAt(index)); }
@@ -109,8 +113,6 @@ class Rng {
 
  private:
   using Philox = r123::Philox4x32;
-
-  static double ToUnit(uint32_t bits) { return static_cast<double>(bits) * (1.0 / 4294967296.0); }
 
   void Refill(uint32_t block) {
     counter_[3] = block;

@@ -22,13 +22,14 @@
 #include "world/daily_life.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/hash.h"
 #include "core/poisson.h"
 #include "core/rng.h"
-#include "world/phone_number.h"
 #include "world/phone_calls.h"
+#include "world/phone_number.h"
 #include "world/timeline.h"
 
 namespace oversight {
@@ -40,21 +41,44 @@ namespace {
 // when another decision changes. Words that are usually needed together share a block of
 // four.
 enum ScheduleWord : uint32_t {
-  kLeisure, kErrand, kHotelStay, kWork,                     // block 0: everyone's decisions
-  kLeisureKind, kLeisureStart, kLeisureLength, kLeisurePlace,  // block 1: evenings out
-  kErrandStart, kErrandLength, kErrandPlace, kPetitionOffice,  // block 2: errands
-  kHotelStart, kHotelPlace,                                  // block 3: nights at a hotel
+  kLeisure,
+  kErrand,
+  kHotelStay,
+  kWork,  // block 0: everyone's decisions
+  kLeisureKind,
+  kLeisureStart,
+  kLeisureLength,
+  kLeisurePlace,  // block 1: evenings out
+  kErrandStart,
+  kErrandLength,
+  kErrandPlace,
+  kPetitionOffice,  // block 2: errands
+  kHotelStart,
+  kHotelPlace,  // block 3: nights at a hotel
 };
 
 // The work (or school) hours word holds two 16-bit uniforms: the start and the length.
-double WorkStart(Rng& schedule) { return (schedule.WordAt(kWork) >> 16) / 65536.0; }
-double WorkLength(Rng& schedule) { return (schedule.WordAt(kWork) & 0xFFFF) / 65536.0; }
+double WorkStart(uint32_t work) { return (work >> 16) / 65536.0; }
+double WorkLength(uint32_t work) { return (work & 0xFFFF) / 65536.0; }
 enum ActWord : uint32_t {
-  kTravel, kTravelCapital, kTrip, kAttend,                  // block 0: the day's decisions
-  kTripArrive, kTripTicket, kTripDepart, kEvade,            // block 1: trips and evasion
-  kDeal, kDealStart, kDealLength, kDealCalls,               // block 2: drug dealing
-  kPickpocket, kPickpocketStart, kPickpocketLength, kVisit, // block 3: stations, visits
-  kLongWait, kLongWaitLength,                               // block 4: long waits for trains
+  kTravel,
+  kTravelCapital,
+  kTrip,
+  kAttend,  // block 0: the day's decisions
+  kTripArrive,
+  kTripTicket,
+  kTripDepart,
+  kEvade,  // block 1: trips and evasion
+  kDeal,
+  kDealStart,
+  kDealLength,
+  kDealCalls,  // block 2: drug dealing
+  kPickpocket,
+  kPickpocketStart,
+  kPickpocketLength,
+  kVisit,  // block 3: stations, visits
+  kLongWait,
+  kLongWaitLength,  // block 4: long waits for trains
 };
 
 Rng ScheduleStream(uint64_t seed, PersonId person, Day day) {
@@ -71,10 +95,11 @@ PlaceId PickPlace(const City& city, PlaceType type, DistrictId district, double 
   return choices[static_cast<size_t>(u * n)];
 }
 
-// A student's school hours on a workday: from 07:30-08:00 to 15:00-16:00.
-Interval SchoolHours(Rng& schedule) {
-  const Minute start = 7 * kMinutesPerHour + 30 + Scale(WorkStart(schedule), 30);
-  return Interval{start, 15 * kMinutesPerHour + Scale(WorkLength(schedule), 60)};
+// A student's school hours on a workday, from the student's kWork word: from 07:30-08:00
+// to 15:00-16:00.
+Interval SchoolHours(uint32_t work) {
+  const Minute start = 7 * kMinutesPerHour + 30 + Scale(WorkStart(work), 30);
+  return Interval{start, 15 * kMinutesPerHour + Scale(WorkLength(work), 60)};
 }
 
 // The member who takes young children to school: the first adult at home or retired,
@@ -96,16 +121,26 @@ class PersonDay {
   PersonDay(const WorldOptions& options, uint64_t seed, const City& city,
             const Population& population, const Ties& ties, const DayContext& context,
             PersonId person, DayLog* log)
-      : options_(options), seed_(seed), city_(city), pop_(population), ties_(ties),
-        context_(context), person_(person), i_(person.index()), log_(log),
+      : options_(options),
+        seed_(seed),
+        city_(city),
+        pop_(population),
+        ties_(ties),
+        context_(context),
+        person_(person),
+        i_(person.index()),
+        log_(log),
         household_(population.household[person.index()].index()),
-        district_(population.district(person)), day_start_(DayStart(context.day)),
+        district_(population.district(person)),
+        day_start_(DayStart(context.day)),
         timeline_(population.residence(person)),
         d_(ScheduleStream(seed, person, context.day)),
         a_(seed, Stream::kActs, person.value, context.day) {}
 
   // Returns whether the person sleeps at home tonight (is there at the end of the day).
   bool Live() {
+    for (uint32_t w = 0; w < everyday_.size(); ++w) everyday_[w] = d_.WordAt(w);
+    PlanEvening();
     Routine();
     SchoolRuns();
     Errands();
@@ -136,6 +171,8 @@ class PersonDay {
   }
 
  private:
+  double Everyday(ScheduleWord word) const { return Rng::ToUnit(everyday_[word]); }
+
   // Phase 1: work or school on workdays.
   void Routine() {
     const PlaceId day_place = pop_.day_place[i_];
@@ -143,19 +180,20 @@ class PersonDay {
     const Role role = pop_.role[i_];
     if (Has(pop_.intents[i_], Intent::kIllegalWorker)) {
       // Illegal work at a language school or bar, 10:00-20:00; each day worked is an act.
-      const Minute start = 10 * kMinutesPerHour + Scale(WorkStart(d_), 60);
-      timeline_.Set(day_place, start, 20 * kMinutesPerHour + Scale(WorkLength(d_), 60));
+      const Minute start = 10 * kMinutesPerHour + Scale(WorkStart(everyday_[kWork]), 60);
+      timeline_.Set(day_place, start,
+                    20 * kMinutesPerHour + Scale(WorkLength(everyday_[kWork]), 60));
       AddHarmfulAct(Intent::kIllegalWorker, day_place, start);
       return;
     }
     if (role == Role::kWorker || role == Role::kMigrantWorker) {
       // Migrant workers work longer days: 10-11 hours instead of 8-9.
       const Minute hours = role == Role::kMigrantWorker ? 10 : 8;
-      const Minute start = 7 * kMinutesPerHour + Scale(WorkStart(d_), 120);
+      const Minute start = 7 * kMinutesPerHour + Scale(WorkStart(everyday_[kWork]), 120);
       timeline_.Set(day_place, start,
-                    start + hours * kMinutesPerHour + Scale(WorkLength(d_), 60));
+                    start + hours * kMinutesPerHour + Scale(WorkLength(everyday_[kWork]), 60));
     } else {
-      const Interval hours = SchoolHours(d_);
+      const Interval hours = SchoolHours(everyday_[kWork]);
       timeline_.Set(day_place, hours.enter, hours.leave);
     }
   }
@@ -176,7 +214,7 @@ class PersonDay {
         continue;
       }
       Rng child_schedule = ScheduleStream(seed_, child, context_.day);
-      const Interval hours = SchoolHours(child_schedule);
+      const Interval hours = SchoolHours(child_schedule.WordAt(kWork));
       timeline_.Set(pop_.day_place[c], hours.enter - 10, hours.enter);
       timeline_.Set(pop_.day_place[c], hours.leave, hours.leave + 15);
     }
@@ -189,7 +227,7 @@ class PersonDay {
     const TraitBits truth = pop_.true_traits[i_];
     const bool ill = Has(truth, Trait::kMentalIllness) || Has(truth, Trait::kHiv);
     PlaceType type;
-    if (d_.UniformAt(kErrand) < (ill ? life.hospital_rate_if_ill : life.hospital_rate)) {
+    if (Everyday(kErrand) < (ill ? life.hospital_rate_if_ill : life.hospital_rate)) {
       type = PlaceType::kHospital;
     } else if (Has(truth, Trait::kPetitioner) &&
                d_.UniformAt(kPetitionOffice) < life.petition_office_rate) {
@@ -203,37 +241,46 @@ class PersonDay {
     timeline_.Set(place, start, start + 60 + Scale(d_.UniformAt(kErrandLength), 60));
   }
 
-  // Phase 3: an evening out.
-  void EveningOut() {
-    if (d_.UniformAt(kLeisure) >= options_.life.leisure_rate) return;
+  // Phase 3, drawn before the rest: an evening out. A friend's home is a random read in a
+  // city far larger than the caches, so it is fetched now and read by EveningOut, once the
+  // routine and errands are laid.
+  void PlanEvening() {
+    if (Everyday(kLeisure) >= options_.life.leisure_rate) return;
     const double kind = d_.UniformAt(kLeisureKind);
+    const double u_place = d_.UniformAt(kLeisurePlace);
     const LifeOptions& life = options_.life;
-    PlaceId place;
     if (kind < life.leisure_hotel_share) {
-      place = PickPlace(city_, PlaceType::kHotel, district_, d_.UniformAt(kLeisurePlace));
+      evening_place_ = PickPlace(city_, PlaceType::kHotel, district_, u_place);
     } else if (kind < life.leisure_hotel_share + life.leisure_friend_share) {
       // A friend's home (where the friend really lives), if the person has friends.
       const auto contacts = ties_.contacts(person_);
       if (!contacts.empty()) {
-        const auto k = static_cast<size_t>(d_.UniformAt(kLeisurePlace) *
-                                           static_cast<double>(contacts.size()));
-        place = pop_.residence(contacts[k]);
+        evening_friend_ =
+            contacts[static_cast<size_t>(u_place * static_cast<double>(contacts.size()))];
+        __builtin_prefetch(&pop_.residence_of[evening_friend_.index()]);
       }
     } else {
-      place = PickPlace(city_, PlaceType::kPark, district_, d_.UniformAt(kLeisurePlace));
+      evening_place_ = PickPlace(city_, PlaceType::kPark, district_, u_place);
     }
+    evening_start_ = 18 * kMinutesPerHour + Scale(d_.UniformAt(kLeisureStart), 120);
+    evening_end_ = evening_start_ + 60 + Scale(d_.UniformAt(kLeisureLength), 120);
+  }
+
+  // Phase 3: the evening out planned by PlanEvening, if any.
+  void EveningOut() {
+    const PlaceId place =
+        evening_friend_.valid() ? pop_.residence(evening_friend_) : evening_place_;
     if (!place.valid()) return;
-    const Minute start = 18 * kMinutesPerHour + Scale(d_.UniformAt(kLeisureStart), 120);
-    timeline_.Set(place, start, start + 60 + Scale(d_.UniformAt(kLeisureLength), 120));
+    timeline_.Set(place, evening_start_, evening_end_);
   }
 
   // Phase 3b: a night at a hotel anywhere in the city, checking in at 20:00-23:00.
   void HotelStay() {
-    if (pop_.age[i_] < 18 || d_.UniformAt(kHotelStay) >= options_.life.hotel_stay_rate) return;
+    if (pop_.age[i_] < 18 || Everyday(kHotelStay) >= options_.life.hotel_stay_rate) return;
     const std::vector<PlaceId>& hotels = city_.PlacesOfType(PlaceType::kHotel);
     if (hotels.empty()) return;
-    const PlaceId hotel = hotels[static_cast<size_t>(d_.UniformAt(kHotelPlace) *
-                                                     static_cast<double>(hotels.size()))];
+    const PlaceId hotel =
+        hotels[static_cast<size_t>(d_.UniformAt(kHotelPlace) * static_cast<double>(hotels.size()))];
     const Minute check_in = 20 * kMinutesPerHour + Scale(d_.UniformAt(kHotelStart), 180);
     timeline_.Set(hotel, check_in, kMinutesPerDay);
   }
@@ -332,9 +379,9 @@ class PersonDay {
   // Phase 6: an ordinary day trip out of the city by train (adults).
   void DayTrip() {
     if (pop_.age[i_] < 18 || a_.UniformAt(kTravel) >= options_.life.travel_rate) return;
-    const PlaceId destination =
-        a_.UniformAt(kTravelCapital) < options_.life.travel_capital_share ? context_.capital
-                                                                          : context_.out_of_town;
+    const PlaceId destination = a_.UniformAt(kTravelCapital) < options_.life.travel_capital_share
+                                    ? context_.capital
+                                    : context_.out_of_town;
     TravelFrom(6 * kMinutesPerHour + Scale(a_.UniformAt(kTripArrive), 240), destination, false);
   }
 
@@ -407,8 +454,8 @@ class PersonDay {
     const int calls = 2 + static_cast<int>(a_.UniformAt(kDealCalls) * 4);
     const auto window = static_cast<uint64_t>(deal_arrive_ - 9 * kMinutesPerHour + 1);
     for (int c = 0; c < calls; ++c) {
-      const uint64_t hash =
-          Hash3(seed_, person_.value, static_cast<uint64_t>(context_.day) * 8 + static_cast<uint64_t>(c));
+      const uint64_t hash = Hash3(
+          seed_, person_.value, static_cast<uint64_t>(context_.day) * 8 + static_cast<uint64_t>(c));
       const auto supplier = static_cast<uint32_t>(Hash3(seed_, person_.value, 1000 + hash % 2) %
                                                   options_.phones.out_of_town_numbers);
       const Minute time = 9 * kMinutesPerHour + static_cast<Minute>((hash >> 8) % window);
@@ -438,7 +485,8 @@ class PersonDay {
     evading_ = true;
     dark_from_ = std::max<Minute>(0, sensitive_from_ - 60);
     if (pop_.phones[i_] > 0) {
-      log_->dark.push_back(PhoneDark{person_, day_start_ + dark_from_, day_start_ + kMinutesPerDay});
+      log_->dark.push_back(
+          PhoneDark{person_, day_start_ + dark_from_, day_start_ + kMinutesPerDay});
     }
     for (size_t c = first_call; c < log_->calls.size(); ++c) {
       if (MinuteOfDay(log_->calls[c].time) >= dark_from_) log_->calls[c].burner = true;
@@ -472,7 +520,8 @@ class PersonDay {
       // 10 to 200 yuan, mostly small.
       const auto amount = static_cast<float>(10.0 + 190.0 * u_amount * u_amount);
       const bool cash = u_cash < cash_share || (evading_ && t >= dark_from_);
-      log_->purchases.push_back(Purchase{person_, day_start_ + t, timeline_.PlaceAt(t), amount, cash});
+      log_->purchases.push_back(
+          Purchase{person_, day_start_ + t, timeline_.PlaceAt(t), amount, cash});
     }
     std::sort(log_->purchases.end() - count, log_->purchases.end(),
               [](const Purchase& a, const Purchase& b) { return a.time < b.time; });
@@ -490,9 +539,11 @@ class PersonDay {
                          (position == 0 || pop_.household_couple[household_] != 0) &&
                          rng.UniformAt(0) < options_.vehicles.drive_share;
     if (!own_car && !evading_) return;
-    const uint32_t own = pop_.household_vehicles[household_] + (position == 1 && vehicles == 2 ? 1 : 0);
+    const uint32_t own =
+        pop_.household_vehicles[household_] + (position == 1 && vehicles == 2 ? 1 : 0);
     const uint32_t hired =
-        kHiredVehicleBase + static_cast<uint32_t>(rng.UniformAt(1) * options_.vehicles.hired_vehicles);
+        kHiredVehicleBase +
+        static_cast<uint32_t>(rng.UniformAt(1) * options_.vehicles.hired_vehicles);
     for (size_t k = 1; k < timeline_.size(); ++k) {
       const Timeline::Stay before = timeline_[k - 1];
       const Timeline::Stay after = timeline_[k];
@@ -519,6 +570,13 @@ class PersonDay {
   Timeline timeline_;
   Rng d_;  // the person-day's schedule stream, read by ScheduleWord
   Rng a_;  // the person-day's act stream, read by ActWord
+  // Block 0 of the schedule stream (everyone's decisions), read once: otherwise an evening
+  // out or an errand moves d_'s one-block cache on, and the next decision computes block 0
+  // again.
+  std::array<uint32_t, 4> everyday_{};
+  PlaceId evening_place_;    // tonight's hotel or park, if planned
+  PersonId evening_friend_;  // or the friend whose home is visited
+  Minute evening_start_ = 0, evening_end_ = 0;
   std::vector<Act> acts_;
   Minute sensitive_from_ = kMinutesPerDay;  // start of today's first sensitive outing
   Minute deal_arrive_ = -1;                 // a drug deal's meeting, if any
