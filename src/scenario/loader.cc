@@ -16,42 +16,26 @@
 #include <set>
 #include <span>
 
+#include "core/limits.h"
 #include "core/sim_time.h"
 #include "scenario/crime_records_reader.h"
 #include "scenario/did_you_mean.h"
 #include "scenario/population_reader.h"
 #include "scenario/reporting_tables_reader.h"
+#include "scenario/section_reader.h"
 #include "scenario/table_reader.h"
 
 namespace oversight {
 
 namespace {
 
-constexpr int64_t kMaxPersons = 100'000'000;
-constexpr int64_t kMaxDays = 3650;
-
-template <size_t N>
-std::vector<std::string> ToStrings(const std::array<std::string_view, N>& names) {
-  return std::vector<std::string>(names.begin(), names.end());
-}
-
-std::vector<std::string> NamesOf(const auto& items) {
-  std::vector<std::string> names;
-  for (const auto& item : items) names.push_back(item.name);
-  return names;
-}
-
-// Place types a scenario may configure counts or cameras for (home and capital are not
-// counted per 1,000 residents, but may carry cameras).
-const std::vector<std::string>& PlaceTypeNames() {
-  static const std::vector<std::string> names = ToStrings(kPlaceTypeNames);
-  return names;
-}
-
 class Loader {
  public:
   Loader(const toml::table& root, Diagnostics* diagnostics)
-      : root_(root, "the top level", diagnostics), root_table_(root), diagnostics_(diagnostics) {}
+      : root_(root, "the top level", diagnostics),
+        root_table_(root),
+        diagnostics_(diagnostics),
+        ctx_{root_, root, diagnostics, scenario_, {}, {}} {}
 
   Scenario Load() {
     ReadHeader();
@@ -81,7 +65,7 @@ class Loader {
     ReadGroups();
     ReadDistricts();
     ReadCity();
-    ReadPopulation(&root_, group_names_, diagnostics_, &scenario_.world.population);
+    ReadPopulation(&root_, ctx_.group_names, diagnostics_, &scenario_.world.population);
     ReadTies();
     ReadPhones();
     ReadPurchases();
@@ -140,28 +124,6 @@ class Loader {
     r.Integer("persons", 1, kMaxPersons, &persons);
     scenario_.world.persons = static_cast<uint32_t>(persons);
     r.Finish();
-  }
-
-  // Reads `key`, an array of exactly two numbers in [min, max], into *out.
-  void ReadPair(TableReader& r, std::string_view key, double min, double max,
-                std::array<double, 2>* out) {
-    if (!r.Has(key)) return;
-    const toml::node* node = r.Get(key);
-    const toml::array* values = node->as_array();
-    bool ok = values != nullptr && values->size() == 2;
-    std::array<double, 2> read = *out;
-    for (size_t i = 0; ok && i < 2; ++i) {
-      const std::optional<double> v = (*values)[i].value<double>();
-      ok = v.has_value() && *v >= min && *v <= max;
-      if (ok) read[i] = *v;
-    }
-    if (!ok) {
-      r.Error(key, fmt::format("'{}' in {} must be two numbers from {:g} to {:g}, one per region, "
-                               "e.g. [3.5, 2.4]",
-                               key, r.context(), min, max));
-      return;
-    }
-    *out = read;
   }
 
   void ReadUrn() {
@@ -343,7 +305,7 @@ class Loader {
       }
     }
     if (groups.empty()) groups.push_back(GroupOptions{"everyone", 1.0});
-    group_names_ = NamesOf(groups);
+    ctx_.group_names = NamesOf(groups);
   }
 
   void ReadDistricts() {
@@ -355,14 +317,14 @@ class Loader {
         DistrictOptions district;
         if (r.Require("name", "a district name")) r.String("name", &district.name);
         r.Double("population_weight", 0.0, 1e9, &district.population_weight);
-        district.group_shares.assign(group_names_.size(), 0.0);
-        if (group_names_.size() == 1) district.group_shares[0] = 1.0;
-        if (r.Has("group_shares") || group_names_.size() > 1) {
+        district.group_shares.assign(ctx_.group_names.size(), 0.0);
+        if (ctx_.group_names.size() == 1) district.group_shares[0] = 1.0;
+        if (r.Has("group_shares") || ctx_.group_names.size() > 1) {
           if (r.Require("group_shares",
                         "the share of residents in each group, e.g. "
                         "{ majority = 0.9, minority = 0.1 }")) {
             std::fill(district.group_shares.begin(), district.group_shares.end(), 0.0);
-            r.NumberMap("group_shares", group_names_, "group", 0.0, 1.0,
+            r.NumberMap("group_shares", ctx_.group_names, "group", 0.0, 1.0,
                         [&](size_t i, double v) { district.group_shares[i] = v; });
             double sum = 0.0;
             for (double share : district.group_shares) sum += share;
@@ -380,8 +342,8 @@ class Loader {
     if (districts.empty()) {
       DistrictOptions centre;
       centre.name = "Centre";
-      centre.group_shares.assign(group_names_.size(),
-                                 1.0 / static_cast<double>(group_names_.size()));
+      centre.group_shares.assign(ctx_.group_names.size(),
+                                 1.0 / static_cast<double>(ctx_.group_names.size()));
       districts.push_back(std::move(centre));
     }
     double total_weight = 0.0;
@@ -391,7 +353,7 @@ class Loader {
                           "the districts' population_weight values sum to 0; at least one "
                           "district must have residents");
     }
-    district_names_ = NamesOf(districts);
+    ctx_.district_names = NamesOf(districts);
   }
 
   void ReadCity() {
@@ -535,8 +497,8 @@ class Loader {
     r.Bool("twin", &audit.twin);
     if (r.Has("reference_group")) {
       size_t group = 0;
-      r.Choice("reference_group", group_names_, "group", &group);
-      if (group < group_names_.size()) audit.reference_group = group_names_[group];
+      r.Choice("reference_group", ctx_.group_names, "group", &group);
+      if (group < ctx_.group_names.size()) audit.reference_group = ctx_.group_names[group];
     }
     if (r.Has("band")) {
       const toml::node* node = r.Get("band");
@@ -616,13 +578,13 @@ class Loader {
 
   void ReadCameras() {
     SenseOptions& sense = scenario_.sense;
-    sense.district_camera_multiplier.assign(district_names_.size(), 1.0);
+    sense.district_camera_multiplier.assign(ctx_.district_names.size(), 1.0);
     const toml::table* table = root_.Table("cameras");
     if (table == nullptr) return;
     TableReader r(*table, "[cameras]", diagnostics_);
     r.NumberMap("share", PlaceTypeNames(), "place type", 0.0, 1.0,
                 [&](size_t i, double v) { sense.camera_share[i] = v; });
-    r.NumberMap("district_multiplier", district_names_, "district", 0.0, 1000.0,
+    r.NumberMap("district_multiplier", ctx_.district_names, "district", 0.0, 1000.0,
                 [&](size_t i, double v) { sense.district_camera_multiplier[i] = v; });
     r.NumberMap("near", PlaceTypeNames(), "place type", 0.0, 10000.0,
                 [&](size_t i, double v) { sense.camera_near_m[i] = v; });
@@ -634,20 +596,20 @@ class Loader {
 
   void ReadRecognition() {
     SenseOptions& sense = scenario_.sense;
-    sense.hit_rate.assign(group_names_.size(), 0.90);
-    sense.false_match_rate.assign(group_names_.size(), 0.001);
+    sense.hit_rate.assign(ctx_.group_names.size(), 0.90);
+    sense.false_match_rate.assign(ctx_.group_names.size(), 0.001);
     const toml::table* table = root_.Table("recognition");
     if (table == nullptr) return;
     TableReader r(*table, "[recognition]", diagnostics_);
-    r.NumberMap("hit_rate", group_names_, "group", 0.0, 1.0,
+    r.NumberMap("hit_rate", ctx_.group_names, "group", 0.0, 1.0,
                 [&](size_t i, double v) { sense.hit_rate[i] = v; });
-    r.NumberMap("false_match_rate", group_names_, "group", 0.0, 1.0,
+    r.NumberMap("false_match_rate", ctx_.group_names, "group", 0.0, 1.0,
                 [&](size_t i, double v) { sense.false_match_rate[i] = v; });
-    for (size_t i = 0; i < group_names_.size(); ++i) {
+    for (size_t i = 0; i < ctx_.group_names.size(); ++i) {
       if (sense.hit_rate[i] + sense.false_match_rate[i] > 1.0 + 1e-9) {
         r.Error("false_match_rate",
                 fmt::format("for group '{}', hit_rate + false_match_rate must be at most 1, got {}",
-                            group_names_[i], sense.hit_rate[i] + sense.false_match_rate[i]));
+                            ctx_.group_names[i], sense.hit_rate[i] + sense.false_match_rate[i]));
       }
     }
     r.Probability("ticket_id_check_rate", &sense.ticket_id_check_rate);
@@ -737,21 +699,7 @@ class Loader {
 
   // Reads `key` (a list name or "anyone") into *out; returns whether it was given.
   bool ReadWho(TableReader& r, std::string_view key, uint32_t* out) {
-    if (!r.Has(key)) return false;
-    const toml::node* node = r.Get(key);
-    if (scenario_.policy.lists.empty() && node->is_string() &&
-        node->value_or(std::string_view()) != "anyone") {
-      r.Error(key, fmt::format("'{}' in {} refers to a list, but the scenario defines no "
-                               "[[lists]] (\"anyone\" watches everyone)",
-                               key, r.context()));
-      return true;
-    }
-    std::vector<std::string> names = NamesOf(scenario_.policy.lists);
-    names.push_back("anyone");
-    size_t index = names.size() - 1;
-    r.Choice(key, names, "list (or \"anyone\")", &index);
-    *out = index + 1 == names.size() ? kEveryone : static_cast<uint32_t>(index);
-    return true;
+    return oversight::ReadWho(ctx_, r, key, out);
   }
 
   void ReadWhere(TableReader& rule_reader, RuleOptions* rule, std::set<std::string>* used) {
@@ -1020,15 +968,6 @@ class Loader {
     }
   }
 
-  static std::string Quoted(const auto& names) {
-    std::string out;
-    for (const auto& name : names) {
-      if (!out.empty()) out += ", ";
-      out += fmt::format("'{}'", name);
-    }
-    return out;
-  }
-
   // Chooses the operator that answers the rule's filled-in slots and rejects slots that
   // mean nothing for it, or combinations that can never fire.
   void CompileRule(TableReader& r, const std::set<std::string>& used, RuleOptions* rule) {
@@ -1277,18 +1216,8 @@ class Loader {
     r.Finish();
   }
 
-  // Reads `key`, the name of a list, into *out (an index into the lists).
   void ReadListName(TableReader& r, std::string_view key, int32_t* out) {
-    if (!r.Has(key)) return;
-    const std::vector<std::string> names = NamesOf(scenario_.policy.lists);
-    if (names.empty()) {
-      r.Touch(key);
-      r.Error(key, fmt::format("'{}' names a list, but the scenario defines no [[lists]]", key));
-      return;
-    }
-    size_t list = names.size();
-    r.Choice(key, names, "list", &list);
-    if (list < names.size()) *out = static_cast<int32_t>(list);
+    oversight::ReadListName(ctx_, r, key, out);
   }
 
   // A rule's or score's `response`: what the police do about its alerts.
@@ -1305,27 +1234,11 @@ class Loader {
     }
   }
 
-  template <typename T>
-  void CheckUniqueName(TableReader& r, const std::vector<T>& existing, const std::string& name,
-                       std::string_view what) {
-    if (name.empty()) {
-      if (r.Has("name")) r.Error("name", fmt::format("{} name in {} is empty", what, r.context()));
-      return;
-    }
-    for (const T& item : existing) {
-      if (item.name == name) {
-        r.Error("name", fmt::format("{} name '{}' is used twice", what, name));
-        return;
-      }
-    }
-  }
-
   TableReader root_;
   const toml::table& root_table_;
   Diagnostics* diagnostics_;
   Scenario scenario_;
-  std::vector<std::string> group_names_;
-  std::vector<std::string> district_names_;
+  SectionContext ctx_;
 };
 
 }  // namespace
