@@ -92,6 +92,16 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
   DayCounts today{.day = day, .observations = observations};
   today.group_alerts.assign(result_.groups.size(), 0);
   today.group_listed.assign(result_.groups.size(), 0);
+  CountSuppressed(population, suppressed);
+  CountAlerts(population, alerts, &today);
+  CountResponses(population, response, &today);
+  CountActs(world, &today);
+  CountPersonDays(world, &today);
+  result_.days.push_back(today);
+}
+
+// Would-be alerts the red list hid.
+void Auditor::CountSuppressed(const Population& population, const std::vector<Alert>& suppressed) {
   for (const Alert& alert : suppressed) {
     const bool harmful = population.intents[alert.person.index()] != 0;
     GroupCounts& g = result_.groups[population.group[alert.person.index()].index()];
@@ -101,6 +111,11 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
     g.red_list_suppressed_harmful += harmful ? 1u : 0u;
     r.red_list_suppressed_harmful += harmful ? 1u : 0u;
   }
+}
+
+// Alerts, false alarms and flagged persons, by group, intersection, rule and district.
+void Auditor::CountAlerts(const Population& population, const std::vector<Alert>& alerts,
+                          DayCounts* today) {
   for (const Alert& alert : alerts) {
     const size_t p = alert.person.index();
     const bool innocent = population.intents[p] == 0;
@@ -111,12 +126,12 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
     ++r.group_alerts[population.group[p].index()];
     const DistrictId home = population.district(alert.person);
     if (home.valid()) ++result_.district_alerts[home.index()];
-    ++today.alerts;
-    ++today.group_alerts[population.group[p].index()];
+    ++today->alerts;
+    ++today->group_alerts[population.group[p].index()];
     if (innocent) {
       ++g.false_alarms;
       ++r.false_alarms;
-      ++today.false_alarms;
+      ++today->false_alarms;
     }
     const bool first = !flagged_[p];
     if (first) {
@@ -140,6 +155,11 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
       }
     }
   }
+}
+
+// The police's responses, quick checks and the alerts they dropped.
+void Auditor::CountResponses(const Population& population, const ResponseDay& response,
+                             DayCounts* today) {
   for (const Intervention& taken : response.interventions) {
     const size_t p = taken.person.index();
     GroupCounts& g = result_.groups[population.group[p].index()];
@@ -149,7 +169,7 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
       if (innocent) ++counts->responses_to_innocents[taken.kind];
     }
     ++result_.rules[taken.rule.index()].responses;
-    ++today.responses;
+    ++today->responses;
   }
   for (PersonId person : response.checks) {
     const bool innocent = population.intents[person.index()] == 0;
@@ -163,33 +183,43 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
   }
   for (const Alert& alert : response.dropped) {
     ++result_.rules[alert.rule.index()].alerts_dropped;
-    ++today.alerts_dropped;
+    ++today->alerts_dropped;
   }
+}
+
+// The day's acts: lawful ones (petition trips, gatherings) on one side, harmful ones on the
+// other, and which of them the apparatus stopped.
+void Auditor::CountActs(const World& world, DayCounts* today) {
+  const Population& population = world.population();
   for (const DayLog& chunk : world.day_log()) {
     for (const Act& act : chunk.acts) {
       GroupCounts& g = result_.groups[population.group[act.person.index()].index()];
-      // Lawful acts (petition trips, gatherings) on one side, harmful acts on the other.
       const bool trip = Lawful(act.kind);
       uint64_t& count = trip ? g.lawful_acts : g.harmful_acts;
       ++count;
       if (!trip && watchlists_.Exempt(act.person)) ++g.red_list_harmful_acts;
-      ++(trip ? today.lawful_acts : today.harmful_acts);
+      ++(trip ? today->lawful_acts : today->harmful_acts);
       for (GroupCounts* cell : Cells(population, act.person.index())) {
         ++(trip ? cell->lawful_acts : cell->harmful_acts);
         if (act.stopped()) ++(trip ? cell->lawful_stopped : cell->harmful_acts_stopped);
       }
       if (!act.stopped()) continue;
       ++(trip ? g.lawful_stopped : g.harmful_acts_stopped);
-      ++(trip ? today.lawful_stopped : today.harmful_acts_stopped);
+      ++(trip ? today->lawful_stopped : today->harmful_acts_stopped);
       RuleCounts& r = result_.rules[act.stopped_by];
       ++(trip ? r.lawful_stopped : r.harmful_acts_stopped);
     }
   }
+}
+
+// Each person's day: on a watchlist, held in detention.
+void Auditor::CountPersonDays(const World& world, DayCounts* today) {
+  const Population& population = world.population();
   for (size_t p = 0; p < population.size(); ++p) {
     const PersonId person(static_cast<uint32_t>(p));
     if (watchlists_.OnWatchlist(person)) {
       ++result_.groups[population.group[p].index()].list_days;
-      ++today.group_listed[population.group[p].index()];
+      ++today->group_listed[population.group[p].index()];
     }
     if (world.held(person)) {
       const uint64_t innocent = population.intents[p] == 0 ? 1u : 0u;
@@ -198,10 +228,9 @@ void Auditor::RecordDay(Day day, const World& world, size_t observations,
         ++counts->held_days;
         counts->held_days_innocents += innocent;
       }
-      ++today.held;
+      ++today->held;
     }
   }
-  result_.days.push_back(today);
 }
 
 std::array<GroupCounts*, 2> Auditor::Cells(const Population& population, size_t p) {

@@ -24,9 +24,8 @@ class Auditor {
 
   // Counts one day. REQUIRES: `world` holds the day's events with the responses applied.
   // `suppressed` are the day's would-be alerts on red-listed persons.
-  void RecordDay(Day day, const World& world, size_t observations,
-                 const std::vector<Alert>& alerts, const std::vector<Alert>& suppressed,
-                 const ResponseDay& response);
+  void RecordDay(Day day, const World& world, size_t observations, const std::vector<Alert>& alerts,
+                 const std::vector<Alert>& suppressed, const ResponseDay& response);
 
   // Counts today's patrol units per district (Patrols::units) against the persons living
   // in each district, by group. REQUIRES: called after RecordDay for the same day.
@@ -45,14 +44,21 @@ class Auditor {
   void Load(SnapshotReader& in);
 
  private:
+  // The parts of RecordDay, in order.
+  void CountSuppressed(const Population& population, const std::vector<Alert>& suppressed);
+  void CountAlerts(const Population& population, const std::vector<Alert>& alerts,
+                   DayCounts* today);
+  void CountResponses(const Population& population, const ResponseDay& response, DayCounts* today);
+  void CountActs(const World& world, DayCounts* today);
+  void CountPersonDays(const World& world, DayCounts* today);
   // The person's group x sex and group x status cells.
   std::array<GroupCounts*, 2> Cells(const Population& population, size_t p);
 
   const Watchlists& watchlists_;
   size_t sex_cells_ = 0;  // intersections before the group x status cells
   AuditResult result_;
-  std::vector<uint8_t> flagged_;                    // per person
-  std::vector<std::vector<uint64_t>> residents_;    // per district, per group
+  std::vector<uint8_t> flagged_;                  // per person
+  std::vector<std::vector<uint64_t>> residents_;  // per district, per group
   // Per rule, per person: kFlagged | kWatchedAtStart, two bits a person (32 a word; a byte
   // each was 16 bytes a person with the default 16 rules, 224 MB at 14,000,000 persons).
   static constexpr uint64_t kFlagged = 1;

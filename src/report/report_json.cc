@@ -163,7 +163,8 @@ Json ScenarioJson(const Scenario& s, const RunFacts& facts) {
   Json police;
   police["capacity_per_day"] = s.respond.capacity_per_day;
   Json costs;
-  for (size_t k = 0; k < kResponseCount; ++k) costs[std::string(kResponseNames[k])] = s.respond.cost[k];
+  for (size_t k = 0; k < kResponseCount; ++k)
+    costs[std::string(kResponseNames[k])] = s.respond.cost[k];
   police["cost"] = costs;
   police["response_minutes"] = s.respond.response_minutes;
   police["intercept_minutes"] = s.respond.intercept_minutes;
@@ -212,6 +213,106 @@ Json ReplicatesJson(const Replicates& replicates) {
   return j;
 }
 
+Json DayJson(const DayCounts& d, const AuditResult& audit) {
+  Json day;
+  day["day"] = d.day;
+  day["observations"] = d.observations;
+  day["alerts"] = d.alerts;
+  day["false_alarms"] = d.false_alarms;
+  day["responses"] = d.responses;
+  day["held"] = d.held;
+  day["alerts_dropped"] = d.alerts_dropped;
+  day["lawful_acts"] = d.lawful_acts;
+  day["lawful_stopped"] = d.lawful_stopped;
+  day["harmful_acts"] = d.harmful_acts;
+  day["harmful_acts_stopped"] = d.harmful_acts_stopped;
+  if (audit.twin) {
+    day["twin_lawful_acts"] = d.twin_lawful_acts;
+    day["twin_harmful_acts"] = d.twin_harmful_acts;
+  }
+  Json alerts_by_group, listed_by_group, patrols_by_group;
+  for (size_t g = 0; g < audit.groups.size() && g < d.group_alerts.size(); ++g) {
+    alerts_by_group[audit.groups[g].name] = d.group_alerts[g];
+    listed_by_group[audit.groups[g].name] = d.group_listed[g];
+    patrols_by_group[audit.groups[g].name] = g < d.group_patrols.size() ? d.group_patrols[g] : 0;
+  }
+  day["alerts_by_group"] = alerts_by_group;
+  day["listed_by_group"] = listed_by_group;
+  day["patrol_exposure_by_group"] = patrols_by_group;
+  if (!d.district_patrols.empty()) {
+    Json units;
+    for (size_t k = 0; k < d.district_patrols.size() && k < audit.districts.size(); ++k) {
+      units[audit.districts[k]] = d.district_patrols[k];
+    }
+    day["patrol_units_by_district"] = units;
+  }
+  return day;
+}
+
+Json DaysJson(const AuditResult& audit) {
+  Json days = Json::array();
+  for (const DayCounts& d : audit.days) days.push_back(DayJson(d, audit));
+  return days;
+}
+
+Json DisparitiesJson(const AuditResult& audit, const Scenario& scenario) {
+  Json disparities = Json::array();
+  for (const Disparity& d : Disparities(audit, scenario.audit)) {
+    Json j;
+    j["dimension"] = d.dimension;
+    j["group"] = d.group;
+    j["reference"] = d.reference;
+    j["metric"] = d.metric;
+    j["rate"] = RateJson(d.numerator, d.denominator);
+    j["reference_rate"] = RateJson(d.reference_numerator, d.reference_denominator);
+    if (d.verdict == Verdict::kInsufficientData) {
+      j["ratio"] = j["ci95_low"] = j["ci95_high"] = nullptr;
+    } else {
+      j["ratio"] = d.ratio;
+      j["ci95_low"] = d.low;
+      j["ci95_high"] = d.high;
+    }
+    j["verdict"] = std::string(kVerdictNames[static_cast<size_t>(d.verdict)]);
+    disparities.push_back(j);
+  }
+  return disparities;
+}
+
+Json FeedbackJson(const AuditResult& audit, const Scenario& scenario) {
+  auto number = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+  Json feedback = Json::array();
+  for (const FeedbackTrend& f : Feedback(audit, scenario.audit)) {
+    Json j;
+    j["group"] = f.group;
+    j["reference"] = f.reference;
+    j["alert_disparity_first_week"] = number(f.first_week);
+    j["alert_disparity_last_week"] = number(f.last_week);
+    j["listed_disparity_first_day"] = number(f.listed_first_day);
+    j["listed_disparity_last_day"] = number(f.listed_last_day);
+    j["patrol_disparity_first_week"] = number(f.patrols_first_week);
+    j["patrol_disparity_last_week"] = number(f.patrols_last_week);
+    j["true_disparity"] = number(f.truth);
+    Json by_day = Json::array();
+    for (const auto& v : f.by_day) by_day.push_back(number(v));
+    j["alert_disparity_by_day"] = by_day;
+    feedback.push_back(j);
+  }
+  return feedback;
+}
+
+// What the operators can see (every response "handled") against the truth.
+Json OperatorsViewJson(const GroupCounts& total) {
+  Json operators;
+  const uint64_t responses = total.responses.total();
+  const uint64_t to_harmful = responses - total.responses_to_innocents.total();
+  operators["responses"] = responses;
+  operators["responses_recorded_as_handled"] = responses;
+  operators["responses_to_persons_with_harmful_intent"] = to_harmful;
+  operators["observed_precision"] = RateJson(responses, responses);
+  operators["true_precision"] = RateJson(to_harmful, responses);
+  return operators;
+}
+
 }  // namespace
 
 std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
@@ -245,91 +346,10 @@ std::string ReportJson(const Scenario& scenario, const RunFacts& facts, const Au
   Json rules = Json::array();
   for (const RuleCounts& r : audit.rules) rules.push_back(RuleJson(r, audit.groups));
   root["rules"] = rules;
-  Json days = Json::array();
-  for (const DayCounts& d : audit.days) {
-    Json day;
-    day["day"] = d.day;
-    day["observations"] = d.observations;
-    day["alerts"] = d.alerts;
-    day["false_alarms"] = d.false_alarms;
-    day["responses"] = d.responses;
-    day["held"] = d.held;
-    day["alerts_dropped"] = d.alerts_dropped;
-    day["lawful_acts"] = d.lawful_acts;
-    day["lawful_stopped"] = d.lawful_stopped;
-    day["harmful_acts"] = d.harmful_acts;
-    day["harmful_acts_stopped"] = d.harmful_acts_stopped;
-    if (audit.twin) {
-      day["twin_lawful_acts"] = d.twin_lawful_acts;
-      day["twin_harmful_acts"] = d.twin_harmful_acts;
-    }
-    Json alerts_by_group, listed_by_group, patrols_by_group;
-    for (size_t g = 0; g < audit.groups.size() && g < d.group_alerts.size(); ++g) {
-      alerts_by_group[audit.groups[g].name] = d.group_alerts[g];
-      listed_by_group[audit.groups[g].name] = d.group_listed[g];
-      patrols_by_group[audit.groups[g].name] = g < d.group_patrols.size() ? d.group_patrols[g] : 0;
-    }
-    day["alerts_by_group"] = alerts_by_group;
-    day["listed_by_group"] = listed_by_group;
-    day["patrol_exposure_by_group"] = patrols_by_group;
-    if (!d.district_patrols.empty()) {
-      Json units;
-      for (size_t k = 0; k < d.district_patrols.size() && k < audit.districts.size(); ++k) {
-        units[audit.districts[k]] = d.district_patrols[k];
-      }
-      day["patrol_units_by_district"] = units;
-    }
-    days.push_back(day);
-  }
-  root["days"] = days;
-  Json disparities = Json::array();
-  for (const Disparity& d : Disparities(audit, scenario.audit)) {
-    Json j;
-    j["dimension"] = d.dimension;
-    j["group"] = d.group;
-    j["reference"] = d.reference;
-    j["metric"] = d.metric;
-    j["rate"] = RateJson(d.numerator, d.denominator);
-    j["reference_rate"] = RateJson(d.reference_numerator, d.reference_denominator);
-    if (d.verdict == Verdict::kInsufficientData) {
-      j["ratio"] = j["ci95_low"] = j["ci95_high"] = nullptr;
-    } else {
-      j["ratio"] = d.ratio;
-      j["ci95_low"] = d.low;
-      j["ci95_high"] = d.high;
-    }
-    j["verdict"] = std::string(kVerdictNames[static_cast<size_t>(d.verdict)]);
-    disparities.push_back(j);
-  }
-  root["disparities"] = disparities;
-  auto number = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
-  Json feedback = Json::array();
-  for (const FeedbackTrend& f : Feedback(audit, scenario.audit)) {
-    Json j;
-    j["group"] = f.group;
-    j["reference"] = f.reference;
-    j["alert_disparity_first_week"] = number(f.first_week);
-    j["alert_disparity_last_week"] = number(f.last_week);
-    j["listed_disparity_first_day"] = number(f.listed_first_day);
-    j["listed_disparity_last_day"] = number(f.listed_last_day);
-    j["patrol_disparity_first_week"] = number(f.patrols_first_week);
-    j["patrol_disparity_last_week"] = number(f.patrols_last_week);
-    j["true_disparity"] = number(f.truth);
-    Json by_day = Json::array();
-    for (const auto& v : f.by_day) by_day.push_back(number(v));
-    j["alert_disparity_by_day"] = by_day;
-    feedback.push_back(j);
-  }
-  root["feedback"] = feedback;
-  Json operators;
-  const uint64_t responses = total.responses.total();
-  const uint64_t to_harmful = responses - total.responses_to_innocents.total();
-  operators["responses"] = responses;
-  operators["responses_recorded_as_handled"] = responses;
-  operators["responses_to_persons_with_harmful_intent"] = to_harmful;
-  operators["observed_precision"] = RateJson(responses, responses);
-  operators["true_precision"] = RateJson(to_harmful, responses);
-  root["operators_view"] = operators;
+  root["days"] = DaysJson(audit);
+  root["disparities"] = DisparitiesJson(audit, scenario);
+  root["feedback"] = FeedbackJson(audit, scenario);
+  root["operators_view"] = OperatorsViewJson(total);
   if (replicates != nullptr) root["replicates"] = ReplicatesJson(*replicates);
   return root.dump(2) + "\n";
 }

@@ -20,10 +20,7 @@ namespace oversight {
 
 namespace {
 
-struct Edge {
-  uint32_t from, to;
-  TieKind kind;
-};
+using Edge = Ties::Edge;
 
 void DrawFriendsAndCoworkers(const TieOptions& options, uint64_t seed, const Population& population,
                              const std::vector<std::vector<uint32_t>>& residents,
@@ -51,6 +48,48 @@ void DrawFriendsAndCoworkers(const TieOptions& options, uint64_t seed, const Pop
   }
 }
 
+// Kin: each family's head is tied (both ways) to the heads of other families.
+void DrawKin(const TieOptions& options, uint64_t seed, const Population& population,
+             std::vector<Edge>* edges) {
+  std::vector<uint32_t> heads;
+  for (size_t h = 0; h < population.household_count(); ++h) {
+    if (population.household_kind[h] == HouseholdKind::kFamily) {
+      heads.push_back(population.household_first[h].value);
+    }
+  }
+  for (size_t k = 0; k < heads.size() && heads.size() > 1; ++k) {
+    Rng rng(seed, Stream::kTies, heads[k], 1);
+    for (int32_t i = 0; i < options.kin_households; ++i) {
+      const uint32_t other = heads[rng.UniformInt(static_cast<uint32_t>(heads.size()))];
+      if (other == heads[k]) continue;
+      edges->push_back({heads[k], other, TieKind::kKin});
+      edges->push_back({other, heads[k], TieKind::kKin});
+    }
+  }
+}
+
+// Friends and co-workers, drawn per person (each from its own stream), so blocks of
+// persons are drawn in parallel, each into its own edges: all from its persons.
+std::vector<std::vector<Edge>> DrawBlocks(const TieOptions& options, uint64_t seed,
+                                          const Population& population,
+                                          const std::vector<std::vector<uint32_t>>& residents,
+                                          const std::vector<std::vector<uint32_t>>& members) {
+  const size_t n = population.size();
+  const size_t blocks = (n + kPersonsPerChunk - 1) / kPersonsPerChunk;
+  std::vector<std::vector<Edge>> drawn(blocks);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const auto& range) {
+    for (size_t b = range.begin(); b != range.end(); ++b) {
+      std::vector<Edge>& out = drawn[b];
+      out.reserve(kPersonsPerChunk * static_cast<size_t>(options.friends + options.coworkers));
+      const auto end = static_cast<uint32_t>(std::min(n, (b + 1) * kPersonsPerChunk));
+      for (auto p = static_cast<uint32_t>(b * kPersonsPerChunk); p < end; ++p) {
+        DrawFriendsAndCoworkers(options, seed, population, residents, members, p, &out);
+      }
+    }
+  });
+  return drawn;
+}
+
 }  // namespace
 
 Ties::Ties(const TieOptions& options, uint64_t seed, const City& city,
@@ -66,60 +105,10 @@ Ties::Ties(const TieOptions& options, uint64_t seed, const City& city,
     const PlaceId day_place = population.day_place[p];
     if (day_place.valid()) members[day_place.index()].push_back(p);
   }
-
-  // Kin: each family's head is tied (both ways) to the heads of other families.
-  std::vector<uint32_t> heads;
-  for (size_t h = 0; h < population.household_count(); ++h) {
-    if (population.household_kind[h] == HouseholdKind::kFamily) {
-      heads.push_back(population.household_first[h].value);
-    }
-  }
-  for (size_t k = 0; k < heads.size() && heads.size() > 1; ++k) {
-    Rng rng(seed, Stream::kTies, heads[k], 1);
-    for (int32_t i = 0; i < options.kin_households; ++i) {
-      const uint32_t other = heads[rng.UniformInt(static_cast<uint32_t>(heads.size()))];
-      if (other == heads[k]) continue;
-      edges.push_back({heads[k], other, TieKind::kKin});
-      edges.push_back({other, heads[k], TieKind::kKin});
-    }
-  }
-
-  // Friends and co-workers, drawn per person (each from its own stream), so blocks of
-  // persons are drawn in parallel, each into its own edges: all from its persons.
-  const size_t blocks = (n + kPersonsPerChunk - 1) / kPersonsPerChunk;
-  std::vector<std::vector<Edge>> drawn(blocks);
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const auto& range) {
-    for (size_t b = range.begin(); b != range.end(); ++b) {
-      std::vector<Edge>& out = drawn[b];
-      out.reserve(kPersonsPerChunk * static_cast<size_t>(options.friends + options.coworkers));
-      const auto end = static_cast<uint32_t>(std::min(n, (b + 1) * kPersonsPerChunk));
-      for (auto p = static_cast<uint32_t>(b * kPersonsPerChunk); p < end; ++p) {
-        DrawFriendsAndCoworkers(options, seed, population, residents, members, p, &out);
-      }
-    }
-  });
-
+  DrawKin(options, seed, population, &edges);
+  std::vector<std::vector<Edge>> drawn = DrawBlocks(options, seed, population, residents, members);
   const size_t kin_edges = edges.size();
-
-  // Fellow petitioners: true petitioners of a district, in id order, in groups.
-  grievance_group_.assign(n, kNoGroup);
-  const auto group_size = static_cast<size_t>(options.petitioner_group_size);
-  for (const std::vector<uint32_t>& district : residents) {
-    std::vector<uint32_t> petitioners;
-    for (uint32_t p : district) {
-      if (Has(population.true_traits[p], Trait::kPetitioner)) petitioners.push_back(p);
-    }
-    for (size_t start = 0; start < petitioners.size(); start += group_size) {
-      const size_t end = std::min(petitioners.size(), start + group_size);
-      const auto group = static_cast<uint32_t>(grievance_groups_++);
-      for (size_t a = start; a < end; ++a) {
-        grievance_group_[petitioners[a]] = group;
-        for (size_t b = start; b < end; ++b) {
-          if (a != b) edges.push_back({petitioners[a], petitioners[b], TieKind::kPetitioner});
-        }
-      }
-    }
-  }
+  GroupPetitioners(options, population, residents, &edges);
 
   // Compressed rows by counting sort on `from`, in the order drawn: kin, friends and
   // co-workers (a block's edges all start at its own persons, so the blocks are placed in
@@ -139,13 +128,38 @@ Ties::Ties(const TieOptions& options, uint64_t seed, const City& city,
     kinds_[at] = e.kind;
   };
   for (size_t k = 0; k < kin_edges; ++k) place(edges[k]);
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const auto& range) {
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, drawn.size(), 1), [&](const auto& range) {
     for (size_t b = range.begin(); b != range.end(); ++b) {
       for (const Edge& e : drawn[b]) place(e);
       std::vector<Edge>().swap(drawn[b]);
     }
   });
   for (size_t k = kin_edges; k < edges.size(); ++k) place(edges[k]);
+}
+
+// Fellow petitioners: true petitioners of a district, in id order, in groups of
+// petitioner_group_size, each tied to every other of its group.
+void Ties::GroupPetitioners(const TieOptions& options, const Population& population,
+                            const std::vector<std::vector<uint32_t>>& residents,
+                            std::vector<Edge>* edges) {
+  grievance_group_.assign(population.size(), kNoGroup);
+  const auto group_size = static_cast<size_t>(options.petitioner_group_size);
+  for (const std::vector<uint32_t>& district : residents) {
+    std::vector<uint32_t> petitioners;
+    for (uint32_t p : district) {
+      if (Has(population.true_traits[p], Trait::kPetitioner)) petitioners.push_back(p);
+    }
+    for (size_t start = 0; start < petitioners.size(); start += group_size) {
+      const size_t end = std::min(petitioners.size(), start + group_size);
+      const auto group = static_cast<uint32_t>(grievance_groups_++);
+      for (size_t a = start; a < end; ++a) {
+        grievance_group_[petitioners[a]] = group;
+        for (size_t b = start; b < end; ++b) {
+          if (a != b) edges->push_back({petitioners[a], petitioners[b], TieKind::kPetitioner});
+        }
+      }
+    }
+  }
 }
 
 size_t Ties::Bytes() const {

@@ -43,7 +43,17 @@ class Ties {
   size_t tie_count() const { return contacts_.size(); }
   size_t Bytes() const;
 
+  // A tie as drawn, before the ties are laid out by person.
+  struct Edge {
+    uint32_t from, to;
+    TieKind kind;
+  };
+
  private:
+  void GroupPetitioners(const TieOptions& options, const Population& population,
+                        const std::vector<std::vector<uint32_t>>& residents,
+                        std::vector<Edge>* edges);
+
   std::vector<uint32_t> offsets_;  // persons + 1
   std::vector<PersonId> contacts_;
   std::vector<TieKind> kinds_;

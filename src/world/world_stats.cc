@@ -12,20 +12,12 @@ int AgeBand(int age) {
   return band;
 }
 
-WorldStats ComputeWorldStats(World* world, int32_t days) {
-  const Population& pop = world->population();
-  const size_t groups = world->options().groups.size();
-  WorldStats s;
-  s.persons = pop.size();
-  s.persons_by_group.assign(groups, 0);
-  s.true_traits.assign(groups, {});
-  s.recorded_traits.assign(groups, {});
-  s.recorded_and_true.assign(groups, {});
-  s.roles.assign(groups, {});
-  s.foreign.assign(groups, 0);
-  s.foreign_permit.assign(groups, 0);
-  s.harmful_intent.assign(groups, 0);
-  s.intents.assign(groups, {});
+namespace {
+
+// The register: traits, roles, ages, intents, phones and ties, by group.
+void CountPersons(const World& world, WorldStats* stats) {
+  const Population& pop = world.population();
+  WorldStats& s = *stats;
   for (size_t i = 0; i < pop.size(); ++i) {
     const PersonId id(static_cast<uint32_t>(i));
     const size_t g = pop.group[i].index();
@@ -55,8 +47,13 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
     }
     s.phones += pop.phones[i];
     s.phone_owners += pop.phones[i] > 0 ? 1u : 0u;
-    for (TieKind kind : world->ties().kinds(id)) ++s.ties[static_cast<size_t>(kind)];
+    for (TieKind kind : world.ties().kinds(id)) ++s.ties[static_cast<size_t>(kind)];
   }
+}
+
+// Households by kind and size, couples and vehicles.
+void CountHouseholds(const Population& pop, WorldStats* stats) {
+  WorldStats& s = *stats;
   for (size_t h = 0; h < pop.household_count(); ++h) {
     std::vector<uint64_t>& sizes = s.household_sizes[static_cast<size_t>(pop.household_kind[h])];
     const size_t size = pop.household_size[h];
@@ -65,12 +62,12 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
     s.couples += pop.household_couple[h];
     s.vehicles += pop.household_vehicle_count[h];
   }
-  for (size_t t = 0; t < kPlaceTypeCount; ++t) {
-    s.places[t] = world->city().PlacesOfType(static_cast<PlaceType>(t)).size();
-  }
+}
 
-  s.state_bytes = world->StateBytes();
-  s.days = days;
+// Daily life: `days` days of events, stepped on `world`.
+void CountDays(World* world, int32_t days, WorldStats* stats) {
+  const Population& pop = world->population();
+  WorldStats& s = *stats;
   for (Day day = 0; day < days; ++day) {
     world->Step(day);
     for (const DayLog& chunk : world->day_log()) {
@@ -85,9 +82,15 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
       s.tickets += chunk.tickets.size();
       for (const Act& act : chunk.acts) {
         switch (act.kind) {
-          case ActKind::kPetitionTrip: ++s.petition_trips; break;
-          case ActKind::kGathering: ++s.gatherings; break;
-          case ActKind::kHarmful: ++s.harmful_acts; break;
+          case ActKind::kPetitionTrip:
+            ++s.petition_trips;
+            break;
+          case ActKind::kGathering:
+            ++s.gatherings;
+            break;
+          case ActKind::kHarmful:
+            ++s.harmful_acts;
+            break;
         }
       }
       s.phone_dark += chunk.dark.size();
@@ -102,6 +105,33 @@ WorldStats ComputeWorldStats(World* world, int32_t days) {
       s.residents[kind] += pop.household_size[h];
     }
   }
+}
+
+}  // namespace
+
+WorldStats ComputeWorldStats(World* world, int32_t days) {
+  const Population& pop = world->population();
+  const size_t groups = world->options().groups.size();
+  WorldStats s;
+  s.persons = pop.size();
+  s.persons_by_group.assign(groups, 0);
+  s.true_traits.assign(groups, {});
+  s.recorded_traits.assign(groups, {});
+  s.recorded_and_true.assign(groups, {});
+  s.roles.assign(groups, {});
+  s.foreign.assign(groups, 0);
+  s.foreign_permit.assign(groups, 0);
+  s.harmful_intent.assign(groups, 0);
+  s.intents.assign(groups, {});
+  CountPersons(*world, &s);
+  CountHouseholds(pop, &s);
+  for (size_t t = 0; t < kPlaceTypeCount; ++t) {
+    s.places[t] = world->city().PlacesOfType(static_cast<PlaceType>(t)).size();
+  }
+
+  s.state_bytes = world->StateBytes();
+  s.days = days;
+  CountDays(world, days, &s);
   return s;
 }
 
