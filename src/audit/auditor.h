@@ -59,8 +59,8 @@ class Auditor {
   AuditResult result_;
   std::vector<uint8_t> flagged_;                  // per person
   std::vector<std::vector<uint64_t>> residents_;  // per district, per group
-  // Per rule, per person: kFlagged | kWatchedAtStart, two bits a person (32 a word; a byte
-  // each was 16 bytes a person with the default 16 rules, 224 MB at 14,000,000 persons).
+  // Per rule, per person: kFlagged | kWatchedAtStart, two bits a person (32 a word), so
+  // the marks stay small beside the population at a country's size.
   static constexpr uint64_t kFlagged = 1;
   static constexpr uint64_t kWatchedAtStart = 2;
   uint64_t Marks(size_t rule, size_t p) const {

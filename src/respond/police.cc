@@ -30,9 +30,9 @@ Police::Police(const RespondOptions& options, std::vector<RuleResponse> rules)
 // Design: what waited is already in answering order (it was queued in that order) and the
 // rule engine hands over the day's alerts in AlertBefore order, so a stable split of
 // today's alerts by priority and one merge give what sorting all the work gives, in linear
-// time (sorting was most of the police's time: 0.52 s of 0.62 s at 3,000,000 x 15). Only
-// when an input is out of order (a caller other than the engine), a priority is outside
-// 0-9, or two pieces of work tie (the order of ties was the sort's own) is everything
+// time rather than a sort of all the work (docs/PERFORMANCE.md, "The police's order of
+// work"). Only when an input is out of order (a caller other than the engine), a priority is
+// outside 0-9, or two pieces of work tie (the order of ties was the sort's own) is everything
 // sorted as before.
 std::vector<Police::Pending> Police::InAnsweringOrder(std::vector<Pending> waiting,
                                                       const std::vector<Alert>& alerts, Day day) {

@@ -5,10 +5,10 @@
 // doing over [from, to). Fixed capacity, no heap allocation. Thread-safety: a value.
 //
 // Design: a Timeline is made for every person-day, so its storage is left uninitialised
-// past the stays in use (zeroing 48 stays at every construction, and rebuilding the day in
-// a scratch copy at every Set, were 13% of the world step), and Set splices the new stay
-// in place. The invariant that makes the splice local: stays tile the day and no two
-// neighbours share a place, so only the new stay can merge with a neighbour.
+// past the stays in use (no zeroing at construction, no scratch copy of the day at each
+// Set; docs/PERFORMANCE.md has the measurement), and Set splices the new stay in place. The
+// invariant that makes the splice local: stays tile the day and no two neighbours share a place, so
+// only the new stay can merge with a neighbour.
 #pragma once
 
 #include <cstddef>
