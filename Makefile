@@ -2,13 +2,14 @@
 #   make demo   install dependencies, build (release), run the default city, print the report path
 #   make test   install dependencies, build and run the whole suite: CI preset, then asan+ubsan
 #   make fuzz   build the libFuzzer targets (clang) and run each for FUZZ_SECONDS (default 60)
+#   make format / format-check / tidy   lay out the C++ (clang-format), check it, static checks
 
 MAKEFLAGS += --no-print-directory
 
 OUT ?= oversight-out
 BIN := build/release/oversight
 
-.PHONY: all deps deps-test demo test build release bench asan tsan fuzz clean format
+.PHONY: all deps deps-test demo test build release bench asan tsan fuzz clean format format-check tidy
 
 all: build
 
@@ -53,8 +54,19 @@ fuzz:
 	cmake --build --preset fuzz
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} bash fuzz/run.sh
 
+# Lay out every C++ file as .clang-format says; format-check only reports (the test suite runs
+# it in the CI preset).
 format:
-	find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+	find src tests bench fuzz -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+format-check:
+	@bash scripts/check-format.sh
+
+# The static checks of .clang-tidy over every source file, on the CI build's compile commands.
+tidy:
+	@bash scripts/install-deps.sh --tidy
+	cmake --preset ci
+	run-clang-tidy -quiet -p build/ci '^$(CURDIR)/src/.*\.cc$$'
 
 clean:
 	rm -rf build $(OUT)

@@ -3,11 +3,12 @@
 # the chart libraries inlined into report.html (npm, pinned in web/package-lock.json).
 # Idempotent: packages already present are skipped, apt-get runs only when one is missing,
 # and npm only when web/node_modules is missing or older than the lock file.
-# Usage: scripts/install-deps.sh [--browser] [--sql] [--fuzz]   (root, or sudo when not root)
+# Usage: scripts/install-deps.sh [--browser] [--sql] [--fuzz] [--tidy]   (root, or sudo when not root)
 #   --browser   also Chromium, for the headless-browser test of the report (make test)
 #   --sql       also DuckDB for Node.js (npm, pinned in bench/sql-baseline/package-lock.json),
 #               for the SQL baseline: its cross-check (make test) and bench/run.sh
 #   --fuzz      also clang with its libFuzzer runtime, for the fuzz targets (make fuzz)
+#   --tidy      also clang-tidy, for the static checks of .clang-tidy (make tidy)
 set -euo pipefail
 
 packages=(
@@ -24,6 +25,7 @@ packages=(
   libgtest-dev libgmock-dev  # unit and end-to-end tests
   libbenchmark-dev      # micro-benchmarks
   time                  # bench/run.sh: wall time and peak memory
+  clang-format          # the layout check of the test suite (scripts/check-format.sh)
 )
 # Node.js and npm fetch the chart libraries; a machine may already have them outside apt.
 if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
@@ -33,7 +35,8 @@ for option in "$@"; do
     --browser) packages+=(chromium chromium-driver) ;;
     --sql) sql=1 ;;
     --fuzz) packages+=(clang libclang-rt-14-dev) ;;
-    *) echo "install-deps: unknown option '$option' (expected --browser, --sql or --fuzz)" >&2; exit 2 ;;
+    --tidy) packages+=(clang-tidy) ;;
+    *) echo "install-deps: unknown option '$option' (expected --browser, --sql, --fuzz or --tidy)" >&2; exit 2 ;;
   esac
 done
 
