@@ -90,8 +90,8 @@ TEST_F(CliTest, NoSubcommandIsAUsageError) {
 }
 
 TEST_F(CliTest, ValidateAcceptsTheShippedScenarios) {
-  const Result r = Run("validate " + std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/default.toml " +
-                       Tiny());
+  const Result r =
+      Run("validate " + std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/default.toml " + Tiny());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("default.toml: ok ('default': 100,000 persons, 30 days, 6 lists, "
                                "14 rules, 2 scores)"));
@@ -139,10 +139,10 @@ TEST_F(CliTest, ValidateReportsEveryProblemWithFileLineAndColumn) {
   const Result r = Run("validate " + bad.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr(bad.string() + ":3:1: error: unknown key 'dayz' in [scenario]; "
-                                             "did you mean 'days'?"));
+                                              "did you mean 'days'?"));
   EXPECT_THAT(r.err, HasSubstr(bad.string() + ":4:11: error: 'persons' in [scenario] must be"));
   EXPECT_THAT(r.err, HasSubstr(bad.string() + ":7:20: error: 'recorded_traits' in [[lists]] #1 "
-                                             "names unknown trait 'drugs'"));
+                                              "names unknown trait 'drugs'"));
 }
 
 TEST_F(CliTest, MissingFileIsAClearError) {
@@ -156,7 +156,8 @@ TEST_F(CliTest, RunWritesTheOutputFolderAndPrintsTheSummary) {
   const Result r = Run("run " + Tiny() + " --out " + out.string() + " --threads 2");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Oversight audit of 'tiny-petitioners': 12 synthetic persons"));
-  EXPECT_THAT(r.out, HasSubstr("Lawful activity stopped (petition trips, gatherings): 41.7% (15 of 36)"));
+  EXPECT_THAT(r.out,
+              HasSubstr("Lawful activity stopped (petition trips, gatherings): 41.7% (15 of 36)"));
   for (const char* name : {"report.json", "groups.csv", "rules.csv", "days.csv", "summary.txt"}) {
     EXPECT_TRUE(fs::exists(out / name)) << name;
   }
@@ -171,7 +172,8 @@ TEST_F(CliTest, RunWritesTheOutputFolderAndPrintsTheSummary) {
 // truth. The full-size scenario file, as users run it.
 TEST_F(CliTest, RunawayFeedbackScenarioRunsAwayAndTheCorrectionLearnsTheTruth) {
   const fs::path out = dir_ / "urn-out";
-  const std::string scenario = std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/runaway-feedback.toml";
+  const std::string scenario =
+      std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/runaway-feedback.toml";
   const Result r = Run("run " + scenario + " --quiet --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Without the correction"));
