@@ -9,8 +9,8 @@
 namespace oversight {
 
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;       // the run failed (I/O)
-inline constexpr int kExitBadInput = 2;      // bad command line or scenario
+inline constexpr int kExitFailure = 1;        // the run failed (I/O)
+inline constexpr int kExitBadInput = 2;       // bad command line or scenario
 inline constexpr int kExitInterrupted = 130;  // SIGINT / SIGTERM
 
 struct RunArgs {
@@ -22,9 +22,9 @@ struct RunArgs {
   int threads = 0;  // 0 = all cores
   bool quiet = false;
   bool profile = false;
-  bool no_twin = false;  // skip the policy-off twin ([audit] twin)
-  int replicates = 1;    // seeds seed, seed + 1, ...: every metric gets a 95% interval
-  std::string max_memory;  // refuse runs estimated above this ("" = 80% of physical memory)
+  bool no_twin = false;          // skip the policy-off twin ([audit] twin)
+  int replicates = 1;            // seeds seed, seed + 1, ...: every metric gets a 95% interval
+  std::string max_memory;        // refuse runs estimated above this ("" = 80% of physical memory)
   int32_t checkpoint_every = 0;  // days between checkpoints (<out>.checkpoint); 0 = none
   bool resume = false;           // continue from <out>.checkpoint
   std::string export_trace;      // folder for the synthetic evidence stream ("" = none)

@@ -1,8 +1,38 @@
 // oversight: audit a surveillance apparatus on a synthetic city.
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
 
 #include "cli/commands.h"
+#include "core/limits.h"
 #include "core/version.h"
+
+namespace {
+
+// The flags that override a scenario and size the run, shared by the subcommands, with
+// the limits the loader enforces (core/limits.h).
+struct CommonFlags {
+  std::optional<uint64_t>* seed;
+  std::optional<int32_t>* days;  // nullptr: the subcommand gives --days a meaning of its own
+  std::optional<uint32_t>* persons;
+  int* threads;
+  const char* threads_help = "Worker threads (0 = all cores)";
+};
+
+// Adds --seed, --days, --persons and --threads (-j) to `app`, in that order.
+void AddCommonFlags(CLI::App* app, const CommonFlags& flags) {
+  app->add_option("--seed", *flags.seed, "Override the scenario's seed");
+  if (flags.days != nullptr) {
+    app->add_option("--days", *flags.days, "Override the number of days")
+        ->check(CLI::Range(int64_t{1}, oversight::kMaxDays));
+  }
+  app->add_option("--persons", *flags.persons, "Override the number of persons")
+      ->check(CLI::Range(int64_t{1}, oversight::kMaxPersons));
+  app->add_option("--threads,-j", *flags.threads, flags.threads_help)->check(CLI::Range(0, 1024));
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using oversight::kExitBadInput;
@@ -26,18 +56,16 @@ int main(int argc, char** argv) {
   oversight::RunArgs run_args;
   CLI::App* run = app.add_subcommand("run", "Run a scenario and write the audit");
   run->add_option("scenario", run_args.scenario_path,
-                   "Scenario file (TOML); omit for the built-in default city");
+                  "Scenario file (TOML); omit for the built-in default city");
   run->add_option("--out,-o", run_args.out, "Output folder (replaced if it holds an earlier run)")
       ->capture_default_str();
-  run->add_option("--seed", run_args.seed, "Override the scenario's seed");
-  run->add_option("--days", run_args.days, "Override the number of days")
-      ->check(CLI::Range(1, 3650));
-  run->add_option("--persons", run_args.persons, "Override the number of persons")
-      ->check(CLI::Range(1, 100'000'000));
-  run->add_option("--threads,-j", run_args.threads,
-                  "Worker threads (0 = all cores); outputs are identical for any value")
-      ->check(CLI::Range(0, 1024))
-      ->capture_default_str();
+  AddCommonFlags(
+      run, {.seed = &run_args.seed,
+            .days = &run_args.days,
+            .persons = &run_args.persons,
+            .threads = &run_args.threads,
+            .threads_help = "Worker threads (0 = all cores); outputs are identical for any value"});
+  run->get_option("--threads")->capture_default_str();
   run->add_flag("--quiet,-q", run_args.quiet, "No progress on stderr");
   run->add_flag("--profile", run_args.profile,
                 "Print time per phase (the policy phase also per rule, with each rule's state) and "
@@ -53,15 +81,16 @@ int main(int argc, char** argv) {
   run->add_option("--checkpoint-every", run_args.checkpoint_every,
                   "Save the run's state every this many days (to <out>.checkpoint, removed when "
                   "the run finishes), so a run that is stopped can go on with --resume")
-      ->check(CLI::Range(1, 3650));
+      ->check(CLI::Range(int64_t{1}, oversight::kMaxDays));
   run->add_flag("--resume", run_args.resume,
                 "Go on from <out>.checkpoint, left by the same command with --checkpoint-every; "
                 "the outputs are the same bytes as an uninterrupted run's");
   run->add_option("--export-trace", run_args.export_trace,
                   "Also write the evidence the rules read (synthetic sightings, records, lists) "
                   "and the alerts as CSV to this folder, for other engines (bench/sql-baseline/)");
-  run->add_flag("--no-twin", run_args.no_twin,
-                "Skip the twin run with the policy off (no lawful_acts_lost, harmful_acts_prevented)");
+  run->add_flag(
+      "--no-twin", run_args.no_twin,
+      "Skip the twin run with the policy off (no lawful_acts_lost, harmful_acts_prevented)");
   run->footer(
       "Examples:\n"
       "  oversight run\n"
@@ -78,14 +107,13 @@ int main(int argc, char** argv) {
       "world-stats", "Print the realised population and daily life of a scenario's city");
   stats->add_option("scenario", stats_args.scenario_path,
                     "Scenario file (TOML); omit for the built-in default city");
-  stats->add_option("--seed", stats_args.seed, "Override the scenario's seed");
-  stats->add_option("--persons", stats_args.persons, "Override the number of persons")
-      ->check(CLI::Range(1, 100'000'000));
   stats->add_option("--days", stats_args.days, "Days of daily life to count events over")
-      ->check(CLI::Range(0, 3650))
+      ->check(CLI::Range(int64_t{0}, oversight::kMaxDays))
       ->capture_default_str();
-  stats->add_option("--threads,-j", stats_args.threads, "Worker threads (0 = all cores)")
-      ->check(CLI::Range(0, 1024));
+  AddCommonFlags(stats, {.seed = &stats_args.seed,
+                         .days = nullptr,
+                         .persons = &stats_args.persons,
+                         .threads = &stats_args.threads});
 
   oversight::ExplainArgs explain_args;
   CLI::App* explain = app.add_subcommand(
@@ -94,13 +122,10 @@ int main(int argc, char** argv) {
                       "Scenario file (TOML); omit for the built-in default city");
   explain->add_option("--person,-p", explain_args.person, "The person's id (0 to persons - 1)")
       ->required();
-  explain->add_option("--seed", explain_args.seed, "Override the scenario's seed");
-  explain->add_option("--days", explain_args.days, "Override the number of days")
-      ->check(CLI::Range(1, 3650));
-  explain->add_option("--persons", explain_args.persons, "Override the number of persons")
-      ->check(CLI::Range(1, 100'000'000));
-  explain->add_option("--threads,-j", explain_args.threads, "Worker threads (0 = all cores)")
-      ->check(CLI::Range(0, 1024));
+  AddCommonFlags(explain, {.seed = &explain_args.seed,
+                           .days = &explain_args.days,
+                           .persons = &explain_args.persons,
+                           .threads = &explain_args.threads});
   explain->footer("Example:\n  oversight explain --person 4242 | less");
 
   try {

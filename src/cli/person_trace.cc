@@ -145,18 +145,21 @@ void PersonTrace::Record(const DayView& day) {
         break;
       case Response::kDetain:
         add(v.time, fmt::format("DETAINED for {} days (for rule '{}'): no acts, no records while "
-                                "held", v.days, rule));
+                                "held",
+                                v.days, rule));
         break;
       case Response::kDenyPermit:
         add(v.time, fmt::format("TRAVEL PERMIT WITHHELD for {} days (for rule '{}'): no petition "
-                                "trips", v.days, rule));
+                                "trips",
+                                v.days, rule));
         break;
       case Response::kList:
         add(v.time, fmt::format("put on list '{}' (for rule '{}'; not told)",
                                 scenario_.policy.lists[static_cast<size_t>(v.list)].name, rule));
         break;
       case Response::kCamera:
-        add(v.time, fmt::format("camera placed outside their home (for rule '{}'; not told)", rule));
+        add(v.time,
+            fmt::format("camera placed outside their home (for rule '{}'; not told)", rule));
         break;
     }
   }

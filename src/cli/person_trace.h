@@ -4,9 +4,9 @@
 // Fed each day's view of a run (sim/simulation.h DayView), it keeps the lines that concern
 // the person: observations and records naming them (calls, payments and phone locations
 // summarised per day), every alert a rule raised on them (or would have, for the red list),
-// every change of a risk score's level, police visits, and their watchlist membership as it changes. An alert's evidence is the
-// events just before it: each operator alerts at the minute its condition first holds
-// (docs/RULES.md). Thread-safety: not thread-safe.
+// every change of a risk score's level, police visits, and their watchlist membership as it
+// changes. An alert's evidence is the events just before it: each operator alerts at the minute its
+// condition first holds (docs/RULES.md). Thread-safety: not thread-safe.
 #pragma once
 
 #include <string>

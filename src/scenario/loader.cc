@@ -1,6 +1,7 @@
-// Design: one function per section, each driving a TableReader over its table; sections
-// that others refer to (groups, districts, lists) are read first so references can be
-// checked with "did you mean" suggestions. The loader never stops at the first problem.
+// Design: the driver of the section readers (section_readers.h, one file per group of
+// sections; the place models' through their registry, place_model.h), each driving a
+// TableReader over its table; sections that others refer to (groups, districts, lists)
+// are read first so references can be checked with "did you mean" suggestions. The loader never stops at the first problem.
 // Cross-field checks (shares summing to one, rules that could never fire) come after the
 // per-key checks of their table.
 #include "scenario/loader.h"
@@ -10,19 +11,17 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cmath>
-#include <filesystem>
 #include <optional>
 #include <set>
 #include <span>
 
-#include "core/limits.h"
 #include "core/sim_time.h"
-#include "scenario/crime_records_reader.h"
-#include "scenario/did_you_mean.h"
+#include "scenario/place_model.h"
 #include "scenario/population_reader.h"
-#include "scenario/reporting_tables_reader.h"
 #include "scenario/section_reader.h"
+#include "scenario/section_readers.h"
 #include "scenario/table_reader.h"
 
 namespace oversight {
@@ -38,663 +37,65 @@ class Loader {
         ctx_{root_, root, diagnostics, scenario_, {}, {}} {}
 
   Scenario Load() {
-    ReadHeader();
+    ReadHeader(ctx_);
     if (scenario_.model != ScenarioModel::kCity) {
-      const std::string_view section = ModelName(scenario_.model);
-      switch (scenario_.model) {
-        case ScenarioModel::kUrn:
-          ReadUrn();
-          break;
-        case ScenarioModel::kPredpol:
-          ReadPredpol();
-          break;
-        default:
-          ReadReporting();
-          break;
-      }
-      for (const auto& [key, node] : root_table_) {
-        if (key.str() == "scenario" || key.str() == section) continue;
-        root_.Touch(key.str());
-        root_.Error(key.str(), fmt::format("section [{0}] does not apply to model \"{1}\" (it "
-                                           "has only [scenario] and [{1}])",
-                                           key.str(), section));
-      }
+      ReadPlaceModel();
       root_.Finish();
       return std::move(scenario_);
     }
-    ReadGroups();
-    ReadDistricts();
-    ReadCity();
-    ReadPopulation(&root_, ctx_.group_names, diagnostics_, &scenario_.world.population);
-    ReadTies();
-    ReadPhones();
-    ReadPurchases();
-    ReadUtilities();
-    ReadVehicles();
-    ReadLawful();
-    ReadEvasion();
-    ReadDeterrence();
-    ReadLife();
-    ReadCalendar();
-    ReadCameras();
-    ReadRecognition();
-    ReadRecords();
-    ReadLists();
+    ReadCitySections();
+    ReadLists(ctx_);
     ReadRules();
     ReadScores();
-    ReadRedList();
-    ReadPolice();
-    ReadPatrols();
-    ReadAudit();
+    ReadRedList(ctx_);
+    ReadPolice(ctx_);
+    ReadPatrols(ctx_);
+    ReadAudit(ctx_);
     root_.Finish();
     return std::move(scenario_);
   }
 
  private:
-  void ReadHeader() {
-    const toml::table* table = root_.Table("scenario");
-    if (table == nullptr) {
-      if (!root_.Has("scenario")) {
-        diagnostics_->Error(root_.Position(),
-                            "missing section [scenario]; expected name, seed, days and persons");
-      }
+  // The place model's own section; any other section but [scenario] is an error.
+  void ReadPlaceModel() {
+    const PlaceModelSpec* spec = FindPlaceModel(scenario_.model);
+    if (spec == nullptr) {  // ReadHeader chooses among the registered models only
+      assert(false);
+      diagnostics_->Error(root_.PositionOf("scenario"),
+                          fmt::format("model \"{}\" is not registered; the models are {}",
+                                      ModelName(scenario_.model), Quoted(ModelNames())));
       return;
     }
-    TableReader r(*table, "[scenario]", diagnostics_);
-    size_t model = static_cast<size_t>(scenario_.model);
-    r.Choice("model", {"city", "urn", "predpol", "reporting"}, "model", &model);
-    scenario_.model = static_cast<ScenarioModel>(model);
-    if (scenario_.model != ScenarioModel::kCity && r.Has("persons")) {
-      r.Touch("persons");
-      r.Error("persons", fmt::format("'persons' does not apply to model \"{}\" (it has places, "
-                                     "not persons)",
-                                     ModelName(scenario_.model)));
+    spec->read(ctx_);
+    const std::string_view section = spec->name;
+    for (const auto& [key, node] : root_table_) {
+      if (key.str() == "scenario" || key.str() == section) continue;
+      root_.Touch(key.str());
+      root_.Error(key.str(), fmt::format("section [{0}] does not apply to model \"{1}\" (it "
+                                         "has only [scenario] and [{1}])",
+                                         key.str(), section));
     }
-    size_t city = 0;
-    r.Choice("city", {"default"}, "city to start from", &city);  // see InheritDefaultCity
-    size_t apparatus = 0;
-    r.Choice("apparatus", {"default"}, "apparatus to install", &apparatus);  // ditto
-    r.String("name", &scenario_.name);
-    r.String("description", &scenario_.description);
-    int64_t seed = static_cast<int64_t>(scenario_.seed);
-    r.Integer("seed", 0, INT64_MAX, &seed);
-    scenario_.seed = static_cast<uint64_t>(seed);
-    r.Int32("days", 1, kMaxDays, &scenario_.days);
-    int64_t persons = scenario_.world.persons;
-    r.Integer("persons", 1, kMaxPersons, &persons);
-    scenario_.world.persons = static_cast<uint32_t>(persons);
-    r.Finish();
   }
 
-  void ReadUrn() {
-    const toml::table* table = root_.Table("urn");
-    if (table == nullptr) {
-      if (!root_.Has("urn")) {
-        diagnostics_->Error(root_.Position(), "model \"urn\" needs a section [urn] with "
-                                              "discovered_rate and start");
-      }
-      return;
-    }
-    TableReader r(*table, "[urn]", diagnostics_);
-    UrnScenarioOptions& urn = scenario_.urn;
-    if (r.Has("regions")) {
-      const toml::array* names = r.Get("regions")->as_array();
-      const bool ok = names != nullptr && names->size() == 2 && (*names)[0].is_string() &&
-                      (*names)[1].is_string();
-      if (ok) {
-        urn.regions = {*(*names)[0].value<std::string>(), *(*names)[1].value<std::string>()};
-      } else {
-        r.Error("regions", "'regions' must be two names, e.g. [\"top bin\", \"random bin\"]");
-      }
-    }
-    if (r.Require("discovered_rate", "two true daily rates, e.g. [3.68511, 2.35592]")) {
-      ReadPair(r, "discovered_rate", 0.0, 1000.0, &urn.discovered_rate);
-    }
-    ReadPair(r, "reported_rate", 0.0, 1000.0, &urn.reported_rate);
-    if (r.Require("start", "two counts of recorded incidents, e.g. [609, 7]")) {
-      ReadPair(r, "start", 1.0, 1e9, &urn.start);
-    }
-    r.Probability("decay", &urn.decay);
-    r.Int32("runs", 1, 100'000, &urn.runs);
-    size_t correction = 2;
-    r.Choice("correction", {"off", "on", "both"}, "correction arm", &correction);
-    urn.without_correction = correction != 1;
-    urn.with_correction = correction != 0;
-    r.Finish();
-  }
-
-  // A path in the scenario, relative to the scenario file's folder.
-  std::filesystem::path Resolve(const std::string& path) const {
-    const std::filesystem::path p(path);
-    if (p.is_absolute() || diagnostics_->file() == kBuiltInSource) return p;
-    return std::filesystem::path(diagnostics_->file()).parent_path() / p;
-  }
-
-  void ReadPredpol() {
-    const toml::table* table = root_.Table("predpol");
-    if (table == nullptr) {
-      if (!root_.Has("predpol")) {
-        diagnostics_->Error(root_.Position(),
-                            "model \"predpol\" needs a section [predpol] with "
-                            "records and first_day");
-      }
-      return;
-    }
-    TableReader r(*table, "[predpol]", diagnostics_);
-    PredpolScenarioOptions& p = scenario_.predpol;
-    if (r.Require("records",
-                  "a CSV file of recorded incidents by bin and date, relative to "
-                  "this file")) {
-      std::string path;
-      r.String("records", &path);
-      p.records_path = Resolve(path).string();
-      if (absl::Status s = ReadCrimeRecords(p.records_path, &p); !s.ok()) {
-        r.Error("records", fmt::format("cannot use 'records': {}", std::string(s.message())));
-      }
-    }
-    if (r.Has("bins")) {
-      std::string path;
-      r.String("bins", &path);
-      p.bins_path = Resolve(path).string();
-      if (absl::Status s = ReadBinCentres(p.bins_path, &p); !s.ok()) {
-        r.Error("bins", fmt::format("cannot use 'bins': {}", std::string(s.message())));
-      }
-    }
-    if (r.Require("first_day", "the first day to forecast, e.g. \"2011-01-01\"")) {
-      std::string text;
-      r.String("first_day", &text);
-      const std::optional<CivilDay> day = ParseCivilDay(text);
-      if (day) {
-        p.first_day = *day;
-      } else {
-        r.Error("first_day", fmt::format("'first_day' must be a date such as \"2011-01-01\", "
-                                         "got \"{}\"",
-                                         text));
-      }
-    }
-    r.Int32("window_days", 1, 3650, &p.window_days);
-    r.Int32("top", 1, 100'000, &p.top);
-    r.Probability("added_share", &p.added_share);
-    r.Int32("runs", 1, 10'000, &p.runs);
-    size_t feedback = 2;
-    r.Choice("feedback", {"off", "on", "both"}, "feedback arm", &feedback);
-    p.without_feedback = feedback != 1;
-    p.with_feedback = feedback != 0;
-    if (!p.records.empty()) {
-      if (p.top > p.bins) {
-        r.Error("top", fmt::format("'top' ({}) is more than the {} bins", p.top, p.bins));
-      }
-      const CivilDay from = p.first_day - p.window_days;
-      const bool covered =
-          std::any_of(p.records.begin(), p.records.end(),
-                      [&](const CrimeRecord& c) { return c.day >= from && c.day < p.first_day; });
-      if (!covered && r.Has("first_day")) {
-        r.Error("first_day",
-                fmt::format("no records in the {} days before {}: the records run from {} to {}",
-                            p.window_days, FormatCivilDay(p.first_day),
-                            FormatCivilDay(p.records.front().day),
-                            FormatCivilDay(p.records.back().day)));
-      }
-    }
-    r.Finish();
-  }
-
-  void ReadReporting() {
-    const toml::table* table = root_.Table("reporting");
-    if (table == nullptr) {
-      if (!root_.Has("reporting")) {
-        diagnostics_->Error(root_.Position(),
-                            "model \"reporting\" needs a section [reporting] with districts "
-                            "and cells");
-      }
-      return;
-    }
-    TableReader r(*table, "[reporting]", diagnostics_);
-    ReportingScenarioOptions& o = scenario_.reporting;
-    bool districts_read = false;
-    if (r.Require("districts",
-                  "a CSV file of districts with their victimization and "
-                  "reporting rates, relative to this file")) {
-      std::string path;
-      r.String("districts", &path);
-      o.districts_path = Resolve(path).string();
-      absl::Status s = ReadReportingDistricts(o.districts_path, &o);
-      districts_read = s.ok();
-      if (!s.ok()) {
-        r.Error("districts", fmt::format("cannot use 'districts': {}", std::string(s.message())));
-      }
-    }
-    if (r.Require("cells",
-                  "a CSV file of grid cells and their districts, relative to this "
-                  "file")) {
-      std::string path;
-      r.String("cells", &path);
-      o.cells_path = Resolve(path).string();
-      if (districts_read) {
-        if (absl::Status s = ReadReportingCells(o.cells_path, &o); !s.ok()) {
-          r.Error("cells", fmt::format("cannot use 'cells': {}", std::string(s.message())));
-        }
-      }
-    }
-    r.Double("population_scale", 1e-3, 1e9, &o.population_scale);
-    r.Double("theta", 0.0, 0.95, &o.theta);
-    r.Double("omega", 1e-3, 100.0, &o.omega);
-    r.Int32("burn_in_days", 0, 36'500, &o.burn_in_days);
-    r.Int32("train_days", 1, 3'650, &o.train_days);
-    r.Int32("refit_days", 1, 3'650, &o.refit_days);
-    r.Int32("top", 1, 1'000'000, &o.top);
-    r.Int32("runs", 1, 10'000, &o.runs);
-    if (!o.cells.empty() && static_cast<size_t>(o.top) > o.cells.size()) {
-      r.Error("top", fmt::format("'top' ({}) is more than the {} cells", o.top, o.cells.size()));
-    }
-    r.Finish();
-  }
-
-  void ReadGroups() {
-    std::vector<GroupOptions>& groups = scenario_.world.groups;
-    if (const toml::array* array = root_.ArrayOfTables("groups")) {
-      for (const toml::node& node : *array) {
-        const toml::table& table = *node.as_table();
-        TableReader r(table, fmt::format("[[groups]] #{}", groups.size() + 1), diagnostics_);
-        GroupOptions group;
-        if (r.Require("name", "a group name such as \"majority\"")) r.String("name", &group.name);
-        r.Double("record_bias", 0.0, 100.0, &group.record_bias);
-        r.Finish();
-        CheckUniqueName(r, groups, group.name, "group");
-        groups.push_back(std::move(group));
-      }
-    }
-    if (groups.empty()) groups.push_back(GroupOptions{"everyone", 1.0});
-    ctx_.group_names = NamesOf(groups);
-  }
-
-  void ReadDistricts() {
-    std::vector<DistrictOptions>& districts = scenario_.world.districts;
-    if (const toml::array* array = root_.ArrayOfTables("districts")) {
-      for (const toml::node& node : *array) {
-        const toml::table& table = *node.as_table();
-        TableReader r(table, fmt::format("[[districts]] #{}", districts.size() + 1), diagnostics_);
-        DistrictOptions district;
-        if (r.Require("name", "a district name")) r.String("name", &district.name);
-        r.Double("population_weight", 0.0, 1e9, &district.population_weight);
-        district.group_shares.assign(ctx_.group_names.size(), 0.0);
-        if (ctx_.group_names.size() == 1) district.group_shares[0] = 1.0;
-        if (r.Has("group_shares") || ctx_.group_names.size() > 1) {
-          if (r.Require("group_shares",
-                        "the share of residents in each group, e.g. "
-                        "{ majority = 0.9, minority = 0.1 }")) {
-            std::fill(district.group_shares.begin(), district.group_shares.end(), 0.0);
-            r.NumberMap("group_shares", ctx_.group_names, "group", 0.0, 1.0,
-                        [&](size_t i, double v) { district.group_shares[i] = v; });
-            double sum = 0.0;
-            for (double share : district.group_shares) sum += share;
-            if (std::abs(sum - 1.0) > 1e-6) {
-              r.Error("group_shares",
-                      fmt::format("'group_shares' in {} must sum to 1, got {}", r.context(), sum));
-            }
-          }
-        }
-        r.Finish();
-        CheckUniqueName(r, districts, district.name, "district");
-        districts.push_back(std::move(district));
-      }
-    }
-    if (districts.empty()) {
-      DistrictOptions centre;
-      centre.name = "Centre";
-      centre.group_shares.assign(ctx_.group_names.size(),
-                                 1.0 / static_cast<double>(ctx_.group_names.size()));
-      districts.push_back(std::move(centre));
-    }
-    double total_weight = 0.0;
-    for (const DistrictOptions& d : districts) total_weight += d.population_weight;
-    if (total_weight <= 0.0) {
-      diagnostics_->Error(root_.PositionOf("districts"),
-                          "the districts' population_weight values sum to 0; at least one "
-                          "district must have residents");
-    }
-    ctx_.district_names = NamesOf(districts);
-  }
-
-  void ReadCity() {
-    const toml::table* table = root_.Table("city");
-    if (table == nullptr) return;
-    TableReader r(*table, "[city]", diagnostics_);
-    r.Double("district_size_m", 100.0, 1e6, &scenario_.world.district_size_m);
-    r.NumberMap("places_per_1000", PlaceTypeNames(), "place type", 0.0, 1000.0,
-                [&](size_t i, double v) {
-                  const auto type = static_cast<PlaceType>(i);
-                  if (type == PlaceType::kHome || OutsideTheCity(type) ||
-                      type == PlaceType::kResidentialCompound) {
-                    r.Error("places_per_1000",
-                            fmt::format("'places_per_1000' in [city] cannot set '{}': there is "
-                                        "one home per household, the capital and out_of_town "
-                                        "lie outside the city, and compounds are set by "
-                                        "'households_per_compound'",
-                                        Name(type)));
-                    return;
-                  }
-                  scenario_.world.places_per_1000[i] = v;
-                });
-    r.Int32("households_per_compound", 1, 100000, &scenario_.world.households_per_compound);
-    r.Finish();
-  }
-
-  void ReadTies() {
-    const toml::table* table = root_.Table("ties");
-    if (table == nullptr) return;
-    TableReader r(*table, "[ties]", diagnostics_);
-    TieOptions& ties = scenario_.world.ties;
-    r.Int32("kin_households", 0, 50, &ties.kin_households);
-    r.Int32("friends", 0, 200, &ties.friends);
-    r.Probability("friends_local_share", &ties.friends_local_share);
-    r.Int32("coworkers", 0, 200, &ties.coworkers);
-    r.Int32("petitioner_group_size", 1, 1000, &ties.petitioner_group_size);
-    r.Finish();
-  }
-
-  void ReadPhones() {
-    const toml::table* table = root_.Table("phones");
-    if (table == nullptr) return;
-    TableReader r(*table, "[phones]", diagnostics_);
-    PhoneOptions& phones = scenario_.world.phones;
-    r.Int32("min_age", 0, 100, &phones.min_age);
-    r.Probability("second_phone_share", &phones.second_phone_share);
-    r.Double("calls_per_day", 0.0, 20.0, &phones.calls_per_day);
-    r.Probability("new_number_share", &phones.new_number_share);
-    r.Probability("out_of_town_share", &phones.out_of_town_share);
-    r.Probability("migrant_home_call_share", &phones.migrant_home_call_share);
-    int64_t pool = phones.out_of_town_numbers;
-    r.Integer("out_of_town_numbers", 1, 100'000'000, &pool);
-    phones.out_of_town_numbers = static_cast<uint32_t>(pool);
-    r.Finish();
-  }
-
-  void ReadPurchases() {
-    const toml::table* table = root_.Table("purchases");
-    if (table == nullptr) return;
-    TableReader r(*table, "[purchases]", diagnostics_);
-    PurchaseOptions& p = scenario_.world.purchases;
-    r.Double("per_day", 0.0, 20.0, &p.per_day);
-    r.Probability("cash_share", &p.cash_share);
-    r.Probability("cash_share_elderly", &p.cash_share_elderly);
-    r.Finish();
-  }
-
-  void ReadUtilities() {
-    const toml::table* table = root_.Table("utilities");
-    if (table == nullptr) return;
-    TableReader r(*table, "[utilities]", diagnostics_);
-    UtilityOptions& u = scenario_.world.utilities;
-    r.Double("water_base_l", 0.0, 10000.0, &u.water_base_l);
-    r.Double("water_per_person_l", 0.0, 10000.0, &u.water_per_person_l);
-    r.Double("power_base_kwh", 0.0, 1000.0, &u.power_base_kwh);
-    r.Double("power_per_person_kwh", 0.0, 1000.0, &u.power_per_person_kwh);
-    r.Double("noise", 0.0, 1.0, &u.noise);
-    r.Probability("family_unregistered_share", &u.family_unregistered_share);
-    r.Int32("shared_registered_max", 1, 100, &u.shared_registered_max);
-    r.Finish();
-  }
-
-  void ReadVehicles() {
-    const toml::table* table = root_.Table("vehicles");
-    if (table == nullptr) return;
-    TableReader r(*table, "[vehicles]", diagnostics_);
-    VehicleOptions& v = scenario_.world.vehicles;
-    r.Probability("family_share_one", &v.family_share_one);
-    r.Probability("family_share_two", &v.family_share_two);
-    r.Probability("drive_share", &v.drive_share);
-    int64_t hired = v.hired_vehicles;
-    r.Integer("hired_vehicles", 1, 10'000'000, &hired);
-    v.hired_vehicles = static_cast<uint32_t>(hired);
-    if (v.family_share_one + v.family_share_two > 1.0 + 1e-9) {
-      r.Error("family_share_two",
-              "'family_share_one' + 'family_share_two' in [vehicles] must be "
-              "at most 1");
-    }
-    r.Finish();
-  }
-
-  void ReadLawful() {
-    const toml::table* table = root_.Table("lawful");
-    if (table == nullptr) return;
-    TableReader r(*table, "[lawful]", diagnostics_);
-    LawfulOptions& lawful = scenario_.world.lawful;
-    r.Probability("petition_trip_rate", &lawful.petition_trip_rate);
-    r.Probability("gathering_rate", &lawful.gathering_rate);
-    r.Probability("gathering_attendance", &lawful.gathering_attendance);
-    r.Finish();
-  }
-
-  void ReadEvasion() {
-    const toml::table* table = root_.Table("evasion");
-    if (table == nullptr) return;
-    TableReader r(*table, "[evasion]", diagnostics_);
-    EvasionOptions& evasion = scenario_.world.evasion;
-    r.Probability("base_share", &evasion.base_share);
-    r.Probability("petitioner_share", &evasion.petitioner_share);
-    r.Probability("harmful_share", &evasion.harmful_share);
-    r.Probability("per_police_contact", &evasion.per_police_contact);
-    r.Int32("decoy_tickets", 0, 10, &evasion.decoy_tickets);
-    r.Finish();
-  }
-
-  void ReadDeterrence() {
-    const toml::table* table = root_.Table("deterrence");
-    if (table == nullptr) return;
-    TableReader r(*table, "[deterrence]", diagnostics_);
-    DeterrenceOptions& d = scenario_.world.deterrence;
-    r.Probability("lawful_per_contact", &d.lawful_per_contact);
-    r.Probability("harmful_per_contact", &d.harmful_per_contact);
-    r.Finish();
-  }
-
-  void ReadAudit() {
-    const toml::table* table = root_.Table("audit");
-    if (table == nullptr) return;
-    TableReader r(*table, "[audit]", diagnostics_);
-    AuditOptions& audit = scenario_.audit;
-    r.Bool("twin", &audit.twin);
-    if (r.Has("reference_group")) {
-      size_t group = 0;
-      r.Choice("reference_group", ctx_.group_names, "group", &group);
-      if (group < ctx_.group_names.size()) audit.reference_group = ctx_.group_names[group];
-    }
-    if (r.Has("band")) {
-      const toml::node* node = r.Get("band");
-      const toml::array* band = node->as_array();
-      std::optional<double> low, high;
-      if (band != nullptr && band->size() == 2) {
-        low = (*band)[0].value<double>();
-        high = (*band)[1].value<double>();
-      }
-      if (!low || !high || !(*low > 0.0 && *low < 1.0 && *high > 1.0)) {
-        r.Error("band", "'band' must be [low, high] with 0 < low < 1 < high, e.g. [0.8, 1.25]");
-      } else {
-        audit.band_low = *low;
-        audit.band_high = *high;
-      }
-    }
-    r.Int32("min_cell", 1, 1'000'000, &audit.min_cell);
-    r.Finish();
-  }
-
-  void ReadLife() {
-    const toml::table* table = root_.Table("life");
-    if (table == nullptr) return;
-    TableReader r(*table, "[life]", diagnostics_);
-    LifeOptions& life = scenario_.world.life;
-    r.Probability("leisure_rate", &life.leisure_rate);
-    r.Probability("leisure_hotel_share", &life.leisure_hotel_share);
-    r.Probability("leisure_friend_share", &life.leisure_friend_share);
-    if (life.leisure_hotel_share + life.leisure_friend_share > 1.0 + 1e-9) {
-      r.Error("leisure_friend_share",
-              "'leisure_hotel_share' + 'leisure_friend_share' in [life] "
-              "must be at most 1");
-    }
-    r.Probability("school_run_share", &life.school_run_share);
-    r.Int32("school_run_max_age", 0, 25, &life.school_run_max_age);
-    r.Probability("travel_rate", &life.travel_rate);
-    r.Probability("travel_capital_share", &life.travel_capital_share);
-    r.Probability("long_wait_share", &life.long_wait_share);
-    r.Probability("hospital_rate", &life.hospital_rate);
-    r.Probability("hospital_rate_if_ill", &life.hospital_rate_if_ill);
-    r.Probability("petition_office_rate", &life.petition_office_rate);
-    r.Probability("hotel_stay_rate", &life.hotel_stay_rate);
-    r.Finish();
-  }
-
-  void ReadCalendar() {
-    const toml::table* table = root_.Table("calendar");
-    if (table == nullptr) return;
-    TableReader r(*table, "[calendar]", diagnostics_);
-    CalendarOptions& calendar = scenario_.world.calendar;
-    static const std::vector<std::string> kWeekdays = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    size_t weekday = static_cast<size_t>(calendar.first_weekday);
-    r.Choice("first_weekday", kWeekdays, "weekday", &weekday);
-    calendar.first_weekday = static_cast<int32_t>(weekday);
-    r.Probability("reunion_travel_share", &calendar.reunion_travel_share);
-    r.Probability("reunion_visit_rate", &calendar.reunion_visit_rate);
-    if (const toml::array* array = r.ArrayOfTables("holidays")) {
-      for (const toml::node& node : *array) {
-        TableReader h(*node.as_table(),
-                      fmt::format("[[calendar.holidays]] #{}", calendar.holidays.size() + 1),
-                      diagnostics_);
-        HolidayOptions holiday;
-        if (h.Require("name", "a holiday name such as \"spring_festival\"")) {
-          h.String("name", &holiday.name);
-        }
-        h.Require("first_day", "the day index (0-based) the holiday starts");
-        h.Int32("first_day", 0, kMaxDays, &holiday.first_day);
-        h.Int32("days", 1, 366, &holiday.days);
-        h.Bool("reunion", &holiday.reunion);
-        h.Finish();
-        calendar.holidays.push_back(std::move(holiday));
-      }
-    }
-    r.Finish();
-  }
-
-  void ReadCameras() {
-    SenseOptions& sense = scenario_.sense;
-    sense.district_camera_multiplier.assign(ctx_.district_names.size(), 1.0);
-    const toml::table* table = root_.Table("cameras");
-    if (table == nullptr) return;
-    TableReader r(*table, "[cameras]", diagnostics_);
-    r.NumberMap("share", PlaceTypeNames(), "place type", 0.0, 1.0,
-                [&](size_t i, double v) { sense.camera_share[i] = v; });
-    r.NumberMap("district_multiplier", ctx_.district_names, "district", 0.0, 1000.0,
-                [&](size_t i, double v) { sense.district_camera_multiplier[i] = v; });
-    r.NumberMap("near", PlaceTypeNames(), "place type", 0.0, 10000.0,
-                [&](size_t i, double v) { sense.camera_near_m[i] = v; });
-    r.ChoiceArray("homes_of_recorded", ToStrings(kTraitNames), "trait", [&](size_t i) {
-      sense.camera_homes_of = static_cast<TraitBits>(sense.camera_homes_of | (1u << i));
-    });
-    r.Finish();
-  }
-
-  void ReadRecognition() {
-    SenseOptions& sense = scenario_.sense;
-    sense.hit_rate.assign(ctx_.group_names.size(), 0.90);
-    sense.false_match_rate.assign(ctx_.group_names.size(), 0.001);
-    const toml::table* table = root_.Table("recognition");
-    if (table == nullptr) return;
-    TableReader r(*table, "[recognition]", diagnostics_);
-    r.NumberMap("hit_rate", ctx_.group_names, "group", 0.0, 1.0,
-                [&](size_t i, double v) { sense.hit_rate[i] = v; });
-    r.NumberMap("false_match_rate", ctx_.group_names, "group", 0.0, 1.0,
-                [&](size_t i, double v) { sense.false_match_rate[i] = v; });
-    for (size_t i = 0; i < ctx_.group_names.size(); ++i) {
-      if (sense.hit_rate[i] + sense.false_match_rate[i] > 1.0 + 1e-9) {
-        r.Error("false_match_rate",
-                fmt::format("for group '{}', hit_rate + false_match_rate must be at most 1, got {}",
-                            ctx_.group_names[i], sense.hit_rate[i] + sense.false_match_rate[i]));
-      }
-    }
-    r.Probability("ticket_id_check_rate", &sense.ticket_id_check_rate);
-    r.Finish();
-  }
-
-  void ReadRecords() {
-    const toml::table* table = root_.Table("records");
-    if (table == nullptr) return;
-    TableReader r(*table, "[records]", diagnostics_);
-    SenseOptions& sense = scenario_.sense;
-    r.Probability("call_record_rate", &sense.call_record_rate);
-    r.Probability("dark_record_rate", &sense.dark_record_rate);
-    r.Probability("payment_record_rate", &sense.payment_record_rate);
-    r.Probability("hotel_registration_rate", &sense.hotel_registration_rate);
-    r.Probability("plate_read_rate", &sense.plate_read_rate);
-    r.Probability("plate_misread_rate", &sense.plate_misread_rate);
-    r.Probability("meter_record_rate", &sense.meter_record_rate);
-    r.Probability("location_record_rate", &sense.location_record_rate);
-    r.Finish();
-  }
-
-  void ReadRedList() {
-    const toml::table* table = root_.Table("red_list");
-    if (table == nullptr) return;
-    TableReader r(*table, "[red_list]", diagnostics_);
-    r.Require("recorded_traits", "the traits on file that exempt a person, e.g. [\"official\"]");
-    r.ChoiceArray("recorded_traits", ToStrings(kTraitNames), "trait", [&](size_t i) {
-      scenario_.policy.red_list_traits =
-          static_cast<TraitBits>(scenario_.policy.red_list_traits | (1u << i));
-    });
-    r.Finish();
-  }
-
-  void ReadLists() {
-    std::vector<ListOptions>& lists = scenario_.policy.lists;
-    const toml::array* array = root_.ArrayOfTables("lists");
-    if (array == nullptr) return;
-    for (const toml::node& node : *array) {
-      TableReader r(*node.as_table(), fmt::format("[[lists]] #{}", lists.size() + 1), diagnostics_);
-      ListOptions list;
-      if (r.Require("name", "a list name such as \"key_persons\"")) r.String("name", &list.name);
-      if (r.Has("recorded_traits")) {
-        r.ChoiceArray("recorded_traits", ToStrings(kTraitNames), "trait", [&](size_t i) {
-          list.recorded_traits = static_cast<TraitBits>(list.recorded_traits | (1u << i));
-        });
-        if (list.recorded_traits == 0 && !r.Has("add_after_alerts")) {
-          r.Error("recorded_traits", fmt::format("'recorded_traits' in {} is empty and nothing "
-                                                 "adds to the list: it would hold nobody and "
-                                                 "its rules never fire",
-                                                 r.context()));
-        }
-      }
-      if (r.Has("sex")) {
-        size_t sex = 0;
-        r.Choice("sex", ToStrings(kSexNames), "sex", &sex);
-        list.sex = static_cast<int8_t>(sex);
-      }
-      bool flag = false;
-      if (r.Has("foreign_national")) {
-        r.Bool("foreign_national", &flag);
-        list.foreign = flag ? 1 : 0;
-      }
-      if (r.Has("work_permit")) {
-        r.Bool("work_permit", &flag);
-        list.work_permit = flag ? 1 : 0;
-      }
-      if (!r.Has("recorded_traits") && !r.Has("sex") && !r.Has("foreign_national") &&
-          !r.Has("work_permit") && !r.Has("add_after_alerts")) {
-        r.Require("recorded_traits",
-                  "who is on the list: 'recorded_traits' (e.g. "
-                  "[\"drug_use\"]), 'sex', 'foreign_national', "
-                  "'work_permit', or 'add_after_alerts'");
-      }
-      r.Int32("add_after_alerts", 0, 100, &list.add_after_alerts);
-      r.Int32("within_days", 1, kMaxDays, &list.within_days);
-      r.Probability("removal_rate", &list.removal_rate);
-      r.Finish();
-      CheckUniqueName(r, lists, list.name, "list");
-      if (lists.size() == kMaxLists) {
-        r.Error("name", fmt::format("too many lists: at most {} are supported", kMaxLists));
-        continue;
-      }
-      lists.push_back(std::move(list));
-    }
+  // The sections that describe the city, its people and what senses them.
+  void ReadCitySections() {
+    ReadGroups(ctx_);
+    ReadDistricts(ctx_);
+    ReadCity(ctx_);
+    ReadPopulation(&root_, ctx_.group_names, diagnostics_, &scenario_.world.population);
+    ReadTies(ctx_);
+    ReadPhones(ctx_);
+    ReadPurchases(ctx_);
+    ReadUtilities(ctx_);
+    ReadVehicles(ctx_);
+    ReadLawful(ctx_);
+    ReadEvasion(ctx_);
+    ReadDeterrence(ctx_);
+    ReadLife(ctx_);
+    ReadCalendar(ctx_);
+    ReadCameras(ctx_);
+    ReadRecognition(ctx_);
+    ReadRecords(ctx_);
   }
 
   // Reads `key` (a list name or "anyone") into *out; returns whether it was given.
@@ -1161,61 +562,6 @@ class Loader {
     }
   }
 
-  void ReadPolice() {
-    const toml::table* table = root_.Table("police");
-    if (table == nullptr) return;
-    TableReader r(*table, "[police]", diagnostics_);
-    RespondOptions& respond = scenario_.respond;
-    if (r.Has("visits_per_day")) {
-      r.Touch("visits_per_day");
-      r.Error("visits_per_day", "'visits_per_day' was replaced by 'capacity_per_day' (officer time "
-                                "per day; a home visit costs [police.cost] visit, 1 by default)");
-    }
-    r.Double("capacity_per_day", 0.0, 1e9, &respond.capacity_per_day);
-    r.Int32("response_minutes", 0, kMinutesPerDay, &respond.response_minutes);
-    r.Int32("intercept_minutes", 0, kMinutesPerDay, &respond.intercept_minutes);
-    r.Int32("max_wait_days", 0, 365, &respond.max_wait_days);
-    r.Int32("duty_start_hour", 0, 23, &respond.duty_start_hour);
-    r.Int32("detention_days", 1, 3650, &respond.detention_days);
-    r.Int32("permit_days", 1, 3650, &respond.permit_days);
-    r.Probability("answer_share", &respond.answer_share);
-    r.Bool("camera_after_visit", &respond.camera_after_visit);
-    ReadListName(r, "list_after_visit", &respond.list_after_visit);
-    if (const toml::table* costs = r.Table("cost")) {
-      TableReader c(*costs, "[police.cost]", diagnostics_);
-      for (size_t k = 0; k < kResponseCount; ++k) {
-        c.Double(kResponseNames[k], 0.0, 1e6, &respond.cost[k]);
-      }
-      c.Finish();
-    }
-    r.Finish();
-  }
-
-  void ReadPatrols() {
-    const toml::table* table = root_.Table("patrols");
-    if (table == nullptr) return;
-    TableReader r(*table, "[patrols]", diagnostics_);
-    PatrolOptions& patrols = scenario_.respond.patrols;
-    r.Int32("units", 0, 100'000, &patrols.units);
-    r.Int32("window_days", 1, 365, &patrols.window_days);
-    size_t allocate = static_cast<size_t>(patrols.allocate);
-    r.Choice("allocate", {"alerts", "hotspots", "even"}, "patrol allocation", &allocate);
-    patrols.allocate = static_cast<PatrolOptions::Allocation>(allocate);
-    r.Int32("hotspots", 1, 10'000, &patrols.hotspots);
-    if (r.Has("hotspots") && patrols.allocate != PatrolOptions::Allocation::kHotspots) {
-      r.Error("hotspots", "'hotspots' applies only to allocate = \"hotspots\"");
-    }
-    r.Probability("sighting_rate", &patrols.sighting_rate);
-    r.Int32("from_hour", 0, 23, &patrols.from_hour);
-    r.Int32("to_hour", 1, 24, &patrols.to_hour);
-    if (patrols.to_hour <= patrols.from_hour) {
-      r.Error(r.Has("to_hour") ? "to_hour" : "from_hour",
-              fmt::format("patrols must end after they start: from_hour {} to to_hour {}",
-                          patrols.from_hour, patrols.to_hour));
-    }
-    r.Finish();
-  }
-
   void ReadListName(TableReader& r, std::string_view key, int32_t* out) {
     oversight::ReadListName(ctx_, r, key, out);
   }
@@ -1241,32 +587,23 @@ class Loader {
   SectionContext ctx_;
 };
 
-}  // namespace
-
-std::string_view ModelName(ScenarioModel model) {
-  switch (model) {
-    case ScenarioModel::kCity:
-      return "city";
-    case ScenarioModel::kUrn:
-      return "urn";
-    case ScenarioModel::kPredpol:
-      return "predpol";
-    case ScenarioModel::kReporting:
-      return "reporting";
-  }
-  return "city";
-}
-
-namespace {
-
 // Sections of the built-in default a file can take with `apparatus = "default"`.
 constexpr std::array<std::string_view, 6> kApparatusSections = {"lists",    "rules",  "scores",
                                                                 "red_list", "police", "patrols"};
-// Sections a file never takes from the default: what it runs and how it is audited.
-constexpr std::array<std::string_view, 3> kOwnSections = {"scenario", "audit", "urn"};
+// Sections a file never takes from the default: what it runs and how it is audited (and
+// any place model's section).
+constexpr std::array<std::string_view, 2> kOwnSections = {"scenario", "audit"};
 
 bool OneOf(std::string_view name, std::span<const std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool IsOwnSection(std::string_view name) {
+  if (OneOf(name, kOwnSections)) return true;
+  for (const PlaceModelSpec& spec : PlaceModels()) {
+    if (spec.name == name) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -1294,7 +631,7 @@ void InheritDefaultCity(toml::table* root, Diagnostics* diagnostics) {
   for (const auto& [key, node] : base) {
     const std::string_view name = key.str();
     const bool wanted = OneOf(name, kApparatusSections) ? apparatus
-                        : OneOf(name, kOwnSections)     ? false
+                        : IsOwnSection(name)            ? false
                                                         : city;
     if (!wanted || root->contains(name)) continue;
     root->insert(key, node);

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/vocabulary.h"
+#include "scenario/loader.h"
 #include "scenario/policy_options.h"
 
 namespace oversight {
@@ -12,6 +13,12 @@ namespace oversight {
 const std::vector<std::string>& PlaceTypeNames() {
   static const std::vector<std::string> names = ToStrings(kPlaceTypeNames);
   return names;
+}
+
+std::filesystem::path ResolvePath(const SectionContext& ctx, const std::string& path) {
+  const std::filesystem::path p(path);
+  if (p.is_absolute() || ctx.diagnostics->file() == kBuiltInSource) return p;
+  return std::filesystem::path(ctx.diagnostics->file()).parent_path() / p;
 }
 
 void ReadPair(TableReader& r, std::string_view key, double min, double max,

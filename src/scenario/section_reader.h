@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,10 @@ std::string Quoted(const auto& names) {
 // Place types a scenario may configure counts or cameras for (home and capital are not
 // counted per 1,000 residents, but may carry cameras).
 const std::vector<std::string>& PlaceTypeNames();
+
+// A path given in the scenario, relative to the scenario file's folder (as given for an
+// absolute path or the built-in default).
+std::filesystem::path ResolvePath(const SectionContext& ctx, const std::string& path);
 
 // Reads `key`, an array of exactly two numbers in [min, max], into *out.
 void ReadPair(TableReader& r, std::string_view key, double min, double max,

@@ -4,11 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 
 #include "report/human_numbers.h"
+#include "sim/place_model_runner.h"
 
 namespace oversight {
 
@@ -26,52 +28,23 @@ constexpr int32_t kGrowthDays = 30;     // ... after which it no longer grows (m
 }  // namespace
 
 MemoryEstimate EstimateRunMemory(const Scenario& s, int threads) {
-  MemoryEstimate e;
-  const double in_flight = std::max(1, threads);
-  double bytes = kFixedBytes;
-  switch (s.model) {
-    case ScenarioModel::kCity: {
-      const double persons = s.world.persons;
-      bytes += persons * (kPerPerson + (s.audit.twin ? kPerPersonTwin : 0.0) +
-                          kPerPersonDay * std::min(s.days, kGrowthDays));
-      e.what = fmt::format("{} persons x {} days, {}", WithThousands(s.world.persons), s.days,
-                           s.audit.twin ? "with the twin" : "without the twin");
-      e.to_lower = "lower [scenario] persons (or --persons)";
-      if (s.audit.twin) e.to_lower += ", or run with --no-twin";
-      break;
-    }
-    case ScenarioModel::kUrn: {
-      // Each run keeps its share per day; the summary keeps three series per arm.
-      const double runs = s.urn.runs;
-      bytes += runs * s.days * 8.0 * 2 + s.days * 8.0 * 6;
-      e.what = fmt::format("an urn of {} runs x {} days",
-                           WithThousands(static_cast<uint64_t>(runs)), s.days);
-      e.to_lower = "lower [urn] runs or [scenario] days";
-      break;
-    }
-    case ScenarioModel::kPredpol: {
-      const PredpolScenarioOptions& p = s.predpol;
-      const double span = p.window_days + s.days;
-      const double per_run = span * p.bins * 4.0 + s.days * (p.top * 4.0 + 32) + p.bins * 32.0;
-      bytes += static_cast<double>(p.records.size()) * 8.0 +
-               per_run * std::min<double>(in_flight, p.runs) + per_run * p.runs / 4;
-      e.what = fmt::format("a forecast over {} bins x {} days, {} runs with feedback",
-                           WithThousands(static_cast<uint64_t>(p.bins)), s.days, p.runs);
-      e.to_lower = "lower [scenario] days, [predpol] window_days or runs";
-      break;
-    }
-    case ScenarioModel::kReporting: {
-      const ReportingScenarioOptions& o = s.reporting;
-      const auto cells = static_cast<double>(o.cells.size());
-      const double span = o.burn_in_days + o.train_days + s.days;
-      const double per_run = span * cells * 8.0 + span * 4.0 + cells * (o.train_days * 8.0 + 64);
-      bytes += per_run * std::min<double>(in_flight, o.runs) + o.runs * cells * 24.0;
-      e.what = fmt::format("{} cells x {} simulated days, {} runs", WithThousands(o.cells.size()),
-                           static_cast<int64_t>(span), o.runs);
-      e.to_lower = "lower [reporting] burn_in_days or train_days, [scenario] days, or --threads";
-      break;
-    }
+  if (s.model != ScenarioModel::kCity) {
+    const PlaceModelRunner* runner = FindPlaceModelRunner(s.model);
+    // The command line refuses a model with no runner before it estimates.
+    assert(runner != nullptr);
+    MemoryEstimate e;
+    if (runner != nullptr) e = runner->memory(s, threads);
+    e.bytes += static_cast<uint64_t>(kFixedBytes);
+    return e;
   }
+  MemoryEstimate e;
+  const double persons = s.world.persons;
+  const double bytes = kFixedBytes + persons * (kPerPerson + (s.audit.twin ? kPerPersonTwin : 0.0) +
+                                                kPerPersonDay * std::min(s.days, kGrowthDays));
+  e.what = fmt::format("{} persons x {} days, {}", WithThousands(s.world.persons), s.days,
+                       s.audit.twin ? "with the twin" : "without the twin");
+  e.to_lower = "lower [scenario] persons (or --persons)";
+  if (s.audit.twin) e.to_lower += ", or run with --no-twin";
   e.bytes = static_cast<uint64_t>(bytes);
   return e;
 }

@@ -4,9 +4,9 @@
 //
 // The estimates are fitted to measured peaks (docs/PERFORMANCE.md, "Memory") with a margin:
 // a city needs a fixed part plus, per person, the world and the day's buffers, the twin's
-// world when there is one, and the rule state that grows over the first weeks of a run. The
-// place models hold their per-run series (urn), daily counts per bin (PredPol) or per cell
-// (victim reporting) for the runs in flight. Thread-safety: pure functions.
+// world when there is one, and the rule state that grows over the first weeks of a run. A
+// place model needs the fixed part plus what its runner estimates (PlaceModelRunner::memory,
+// sim/place_model_runner.h). Thread-safety: pure functions.
 #pragma once
 
 #include <cstdint>

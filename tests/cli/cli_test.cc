@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenario/loader.h"
@@ -89,8 +90,8 @@ TEST_F(CliTest, NoSubcommandIsAUsageError) {
 }
 
 TEST_F(CliTest, ValidateAcceptsTheShippedScenarios) {
-  const Result r = Run("validate " + std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/default.toml " +
-                       Tiny());
+  const Result r =
+      Run("validate " + std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/default.toml " + Tiny());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("default.toml: ok ('default': 100,000 persons, 30 days, 6 lists, "
                                "14 rules, 2 scores)"));
@@ -138,10 +139,10 @@ TEST_F(CliTest, ValidateReportsEveryProblemWithFileLineAndColumn) {
   const Result r = Run("validate " + bad.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr(bad.string() + ":3:1: error: unknown key 'dayz' in [scenario]; "
-                                             "did you mean 'days'?"));
+                                              "did you mean 'days'?"));
   EXPECT_THAT(r.err, HasSubstr(bad.string() + ":4:11: error: 'persons' in [scenario] must be"));
   EXPECT_THAT(r.err, HasSubstr(bad.string() + ":7:20: error: 'recorded_traits' in [[lists]] #1 "
-                                             "names unknown trait 'drugs'"));
+                                              "names unknown trait 'drugs'"));
 }
 
 TEST_F(CliTest, MissingFileIsAClearError) {
@@ -155,7 +156,8 @@ TEST_F(CliTest, RunWritesTheOutputFolderAndPrintsTheSummary) {
   const Result r = Run("run " + Tiny() + " --out " + out.string() + " --threads 2");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Oversight audit of 'tiny-petitioners': 12 synthetic persons"));
-  EXPECT_THAT(r.out, HasSubstr("Lawful activity stopped (petition trips, gatherings): 41.7% (15 of 36)"));
+  EXPECT_THAT(r.out,
+              HasSubstr("Lawful activity stopped (petition trips, gatherings): 41.7% (15 of 36)"));
   for (const char* name : {"report.json", "groups.csv", "rules.csv", "days.csv", "summary.txt"}) {
     EXPECT_TRUE(fs::exists(out / name)) << name;
   }
@@ -170,7 +172,8 @@ TEST_F(CliTest, RunWritesTheOutputFolderAndPrintsTheSummary) {
 // truth. The full-size scenario file, as users run it.
 TEST_F(CliTest, RunawayFeedbackScenarioRunsAwayAndTheCorrectionLearnsTheTruth) {
   const fs::path out = dir_ / "urn-out";
-  const std::string scenario = std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/runaway-feedback.toml";
+  const std::string scenario =
+      std::string(OVERSIGHT_SOURCE_DIR) + "/scenarios/runaway-feedback.toml";
   const Result r = Run("run " + scenario + " --quiet --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Without the correction"));
@@ -382,14 +385,74 @@ bool WaitFor(const std::function<bool()>& ready) {
   return false;
 }
 
-// An interrupted run must not leave a folder that looks complete. The run is far too large
-// to finish before the signal arrives; the test waits for the process, without a deadline.
+// Starts the program with `args`, its stderr going to a pipe; returns its pid and the
+// pipe's reading end in *err.
+pid_t StartWithStderr(const std::vector<std::string>& args, int* err) {
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    const int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(fds[1], 2);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(OVERSIGHT_BINARY));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(OVERSIGHT_BINARY, argv.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  *err = fds[0];
+  return pid;
+}
+
+// Reads `fd` until `text` has appeared (true) or the writer closed it (false). Blocks
+// without a deadline: it waits on the other process, not on a guess of its speed.
+bool ReadUntil(int fd, std::string_view text) {
+  std::string seen;
+  char buffer[256];
+  while (seen.find(text) == std::string::npos) {
+    const ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n <= 0) return false;
+    seen.append(buffer, static_cast<size_t>(n));
+  }
+  return true;
+}
+
+// An interrupted run must not leave a folder that looks complete, whenever the signal
+// comes. The signal is sent once the program says it is running (its output folder then
+// exists); the run is far too large to finish before the signal arrives, and the test
+// waits for the process without a deadline, so the machine's load does not matter.
 TEST_F(CliTest, InterruptedRunLeavesNoOutput) {
+  const fs::path out = dir_ / "out";
+  int err = -1;
+  const pid_t pid = StartWithStderr(
+      {"run", "--persons", "200000", "--days", "3650", "--out", out.string()}, &err);
+  ASSERT_GT(pid, 0);
+  ASSERT_TRUE(ReadUntil(err, "oversight: running"));
+  bool partial = false;
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    partial = partial || entry.path().filename().string().find(".partial") != std::string::npos;
+  }
+  EXPECT_TRUE(partial) << "the temporary folder exists once the run is announced";
+  EXPECT_EQ(Interrupt(pid), 130);
+  close(err);
+  EXPECT_FALSE(fs::exists(out));
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos) << entry.path();
+  }
+}
+
+// The handlers are in place before the output folder is created: a signal that arrives
+// as soon as the temporary folder appears (before the run is announced) also leaves
+// nothing behind and exits with 130.
+TEST_F(CliTest, InterruptAsTheOutputFolderAppearsLeavesNoOutput) {
   const fs::path out = dir_ / "out";
   const pid_t pid =
       Start({"run", "--persons", "200000", "--days", "3650", "--out", out.string(), "-q"});
   ASSERT_GT(pid, 0);
-  // Wait until the run has started: its temporary folder exists.
   ASSERT_TRUE(WaitFor([&] {
     for (const auto& entry : fs::directory_iterator(dir_)) {
       if (entry.path().filename().string().find(".partial") != std::string::npos) return true;

@@ -1,5 +1,6 @@
 #include "scenario/loader.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "core/sim_time.h"
+#include "scenario/place_model.h"
 
 namespace oversight {
 namespace {
@@ -286,6 +288,26 @@ correction = "on"
   EXPECT_THAT(Errors("[scenario]\nmodel = \"urn\"\n[urn]\ndiscovered_rate = [1]\nstart = [1, 1]\n"),
               HasSubstr("test.toml:4:19: error: 'discovered_rate' in [urn] must be two numbers"));
   EXPECT_THAT(Errors("[scenario]\nmodel = \"urns\"\n"), HasSubstr("did you mean 'urn'?"));
+}
+
+// The place models are registered once: `model` accepts "city" and each registered name,
+// each name selects its own model and section, and an unknown name is an error that
+// names every known one.
+TEST(LoaderTest, PlaceModelsComeFromTheirRegistry) {
+  const std::vector<std::string> names = ModelNames();
+  ASSERT_EQ(names.size(), PlaceModels().size() + 1);
+  EXPECT_EQ(names.front(), "city");
+  for (const PlaceModelSpec& spec : PlaceModels()) {
+    EXPECT_EQ(ModelName(spec.model), spec.name);
+    EXPECT_EQ(FindPlaceModel(spec.model), &spec);
+    EXPECT_NE(spec.read, nullptr) << spec.name;
+    // A file with the model and no section: the model's own reader says what it needs.
+    EXPECT_THAT(Errors(fmt::format("[scenario]\nmodel = \"{}\"\n", spec.name)),
+                HasSubstr(fmt::format("needs a section [{}]", spec.name)));
+  }
+  EXPECT_EQ(FindPlaceModel(ScenarioModel::kCity), nullptr);
+  const std::string unknown = Errors("[scenario]\nmodel = \"attention\"\n");
+  for (const std::string& name : names) EXPECT_THAT(unknown, HasSubstr("'" + name + "'"));
 }
 
 // A PredPol scenario reads its records and bins with the scenario, and every problem in

@@ -1,8 +1,11 @@
 #include "sim/memory_estimate.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "scenario/loader.h"
+#include "scenario/place_model.h"
+#include "sim/place_model_runner.h"
 
 namespace oversight {
 namespace {
@@ -45,6 +48,27 @@ TEST(MemoryEstimateTest, GrowsWithTheRunAndSaysWhatToLower) {
   s.audit.twin = true;
   EXPECT_GT(EstimateRunMemory(s, 2).bytes, no_twin.bytes);
   EXPECT_NE(EstimateRunMemory(s, 2).to_lower.find("--no-twin"), std::string::npos);
+}
+
+// Every place model the loader accepts has a runner, whose estimate (with the fixed part)
+// is what the guard uses, says what it is for and what lowers it, and grows with the days.
+TEST(MemoryEstimateTest, EveryPlaceModelHasARunnerAndAnEstimate) {
+  ASSERT_EQ(PlaceModelRunners().size(), PlaceModels().size());
+  for (const PlaceModelSpec& spec : PlaceModels()) {
+    const PlaceModelRunner* runner = FindPlaceModelRunner(spec.model);
+    ASSERT_NE(runner, nullptr) << spec.name;
+    EXPECT_THAT(RunnableModelNames(), ::testing::HasSubstr("'" + std::string(spec.name) + "'"));
+    Scenario s;
+    s.model = spec.model;
+    s.days = 100;
+    const MemoryEstimate short_run = EstimateRunMemory(s, 2);
+    EXPECT_GT(short_run.bytes, runner->memory(s, 2).bytes) << spec.name << ": the fixed part";
+    EXPECT_FALSE(short_run.what.empty()) << spec.name;
+    EXPECT_FALSE(short_run.to_lower.empty()) << spec.name;
+    s.days = 1000;
+    EXPECT_GE(EstimateRunMemory(s, 2).bytes, short_run.bytes) << spec.name;
+  }
+  EXPECT_EQ(FindPlaceModelRunner(ScenarioModel::kCity), nullptr);
 }
 
 TEST(MemoryEstimateTest, SizesParseWithBinaryUnits) {
