@@ -15,6 +15,7 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include <cassert>
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -53,6 +54,9 @@ class CompanionsRule final : public CompiledRule {
         source_(rule, context),
         places_(context.city.place_count()),
         entered_(places_, 0) {
+    assert(params_.at_least <= kMaxCompanionsCount &&
+           params_.distinct_companions <= kMaxCompanionsCount &&
+           "the loader enforces the companions limits the slots are sized for");
     for (size_t s = 0; s < kShards; ++s) shards_.push_back(std::make_unique<Shard>(SlotWords()));
   }
 

@@ -8,6 +8,8 @@
 #include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 
+#include <cassert>
+
 #include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
@@ -32,6 +34,8 @@ class CountRule final : public CompiledRule {
         params_(rule.Params<CountParams>()),
         context_(context),
         source_(rule, context) {
+    assert((params_.new_after_days == 0 || params_.within_days <= params_.new_after_days) &&
+           "the loader enforces a window no longer than the lookback");
     if (rule.Params<CountParams>().new_after_days > 0) {
       novelty_ = std::make_unique<NewNumberCalls>(rule.Params<CountParams>().new_after_days,
                                                   rule.Params<CountParams>().within_days);

@@ -12,6 +12,7 @@
 #include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 
+#include <cassert>
 #include <algorithm>
 
 #include "core/snapshot.h"
@@ -34,7 +35,10 @@ struct DwellParams {
 class DwellRule final : public CompiledRule {
  public:
   DwellRule(const RuleOptions& rule, const RuleContext& context)
-      : rule_(rule), params_(rule.Params<DwellParams>()), source_(rule, context) {}
+      : rule_(rule), params_(rule.Params<DwellParams>()), source_(rule, context) {
+    assert((params_.dwell_minutes > 0) != (params_.total_minutes > 0) &&
+           "the loader enforces one of dwell_minutes and total_minutes");
+  }
 
   void Evaluate(const RuleDay& day, AlertSink* sink) override {
     events_.clear();

@@ -6,6 +6,7 @@
 #include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 
+#include <cassert>
 #include <algorithm>
 
 #include "core/snapshot.h"
@@ -33,7 +34,10 @@ class SequenceRule final : public CompiledRule {
         context_(context),
         source_(rule, context),
         then_rule_(ThenRule(rule)),
-        then_source_(then_rule_, context) {}
+        then_source_(then_rule_, context) {
+    assert(params_.what != Evidence::kCall && params_.what != Evidence::kMeter &&
+           "the loader enforces a second step an EventSource collects");
+  }
 
   void Evaluate(const RuleDay& day, AlertSink* sink) override {
     steps_.clear();
