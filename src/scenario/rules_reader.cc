@@ -13,6 +13,7 @@
 #include <cassert>
 #include <set>
 
+#include "core/limits.h"
 #include "core/sim_time.h"
 #include "scenario/operator_registry.h"
 #include "scenario/rule_common.h"
@@ -20,6 +21,17 @@
 namespace oversight {
 
 namespace {
+
+// The slot's key in its table: "at" for where.at.
+std::string_view SlotKey(Slot slot) { return SlotName(slot).substr(SlotSection(slot).size() + 1); }
+
+// Marks each slot of `section` whose key the table has as given.
+void MarkGiven(const TableReader& r, std::string_view section, SlotValues* slots) {
+  for (size_t s = 0; s < kSlotCount; ++s) {
+    const auto slot = static_cast<Slot>(s);
+    if (SlotSection(slot) == section && r.Has(SlotKey(slot))) slots->MarkPresent(slot);
+  }
+}
 
 void ReadNear(TableReader& r, WhereOptions* where) {
   if (r.Has("near")) {
@@ -52,17 +64,7 @@ void ReadWhere(const SectionContext& ctx, TableReader& rule_reader, RuleOptions*
     r.Choice("numbers", {"out_of_town"}, "kind of number", &numbers);
     where.out_of_town = true;
   }
-  constexpr std::pair<std::string_view, Slot> kKeys[] = {
-      {"at", Slot::kWhereAt},
-      {"near", Slot::kWhereNear},
-      {"within_m", Slot::kWhereWithinM},
-      {"nearby_m", Slot::kWhereNearbyM},
-      {"away_from_home", Slot::kWhereAwayFromHome},
-      {"to", Slot::kWhereTo},
-      {"numbers", Slot::kWhereNumbers}};
-  for (const auto& [key, slot] : kKeys) {
-    if (r.Has(key)) slots->MarkPresent(slot);
-  }
+  MarkGiven(r, "where", slots);
   r.Finish();
 }
 
@@ -95,28 +97,25 @@ void ReadWhen(const SectionContext& ctx, TableReader& rule_reader, RuleOptions* 
   const toml::table* table = rule_reader.Table("when");
   if (table == nullptr) return;
   TableReader r(*table, rule_reader.context() + " when", ctx.diagnostics);
-  if (r.Has("hours")) {
-    slots->MarkPresent(Slot::kWhenHours);
-    ReadHours(r, *table, rule);
-  }
+  MarkGiven(r, "when", slots);
+  if (r.Has("hours")) ReadHours(r, *table, rule);
   size_t days = static_cast<size_t>(rule->when.days);
-  if (r.Has("days")) slots->MarkPresent(Slot::kWhenDays);
   r.Choice("days", ToStrings(kDayFilterNames), "kind of day", &days);
   rule->when.days = static_cast<DayFilter>(days);
   r.Finish();
 }
 
 // An integer slot in [min, max]; a value out of range is reported and left unset.
-void IntSlot(TableReader& r, std::string_view key, int32_t min, int32_t max, Slot slot,
-             SlotValues* slots) {
+void IntSlot(TableReader& r, Slot slot, int32_t min, int32_t max, SlotValues* slots) {
+  const std::string_view key = SlotKey(slot);
   if (!r.Has(key)) return;
   int32_t value = min;
   r.Int32(key, min, max, &value);
   slots->SetInt(slot, value);
 }
 
-void DoubleSlot(TableReader& r, std::string_view key, double min, double max, Slot slot,
-                SlotValues* slots) {
+void DoubleSlot(TableReader& r, Slot slot, double min, double max, SlotValues* slots) {
+  const std::string_view key = SlotKey(slot);
   if (!r.Has(key)) return;
   double value = min;
   r.Double(key, min, max, &value);
@@ -127,15 +126,14 @@ void ReadHowOften(const SectionContext& ctx, TableReader& rule_reader, SlotValue
   const toml::table* table = rule_reader.Table("how_often");
   if (table == nullptr) return;
   TableReader r(*table, rule_reader.context() + " how_often", ctx.diagnostics);
-  IntSlot(r, "at_least", 1, 100000, Slot::kHowOftenAtLeast, slots);
-  IntSlot(r, "within_days", 1, 365, Slot::kHowOftenWithinDays, slots);
-  IntSlot(r, "new_after_days", 1, 3650, Slot::kHowOftenNewAfterDays, slots);
-  IntSlot(r, "distinct_companions", 1, kMaxCompanionsCount, Slot::kHowOftenDistinctCompanions,
-          slots);
-  IntSlot(r, "dwell_minutes", 1, kMinutesPerDay, Slot::kHowOftenDwellMinutes, slots);
-  IntSlot(r, "total_minutes", 1, 366 * kMinutesPerDay, Slot::kHowOftenTotalMinutes, slots);
-  DoubleSlot(r, "times_norm", 1.0, 1000.0, Slot::kHowOftenTimesNorm, slots);
-  DoubleSlot(r, "together_below", 0.0, 1.0, Slot::kHowOftenTogetherBelow, slots);
+  IntSlot(r, Slot::kHowOftenAtLeast, 1, 100000, slots);
+  IntSlot(r, Slot::kHowOftenWithinDays, 1, 365, slots);
+  IntSlot(r, Slot::kHowOftenNewAfterDays, 1, static_cast<int32_t>(kMaxDays), slots);
+  IntSlot(r, Slot::kHowOftenDistinctCompanions, 1, kMaxCompanionsCount, slots);
+  IntSlot(r, Slot::kHowOftenDwellMinutes, 1, kMinutesPerDay, slots);
+  IntSlot(r, Slot::kHowOftenTotalMinutes, 1, 366 * kMinutesPerDay, slots);
+  DoubleSlot(r, Slot::kHowOftenTimesNorm, 1.0, 1000.0, slots);
+  DoubleSlot(r, Slot::kHowOftenTogetherBelow, 0.0, 1.0, slots);
   r.Finish();
 }
 
@@ -152,8 +150,8 @@ bool ReadWith(const SectionContext& ctx, TableReader& rule_reader, SlotValues* s
   }
   uint32_t who = kEveryone;
   if (ReadWho(ctx, r, "who", &who)) slots->SetInt(Slot::kWithWho, who);
-  IntSlot(r, "at_least", 1, 100000, Slot::kWithAtLeast, slots);
-  IntSlot(r, "within_minutes", 1, kMinutesPerDay, Slot::kWithWithinMinutes, slots);
+  IntSlot(r, Slot::kWithAtLeast, 1, 100000, slots);
+  IntSlot(r, Slot::kWithWithinMinutes, 1, kMinutesPerDay, slots);
   r.Finish();
   return true;
 }
@@ -173,7 +171,7 @@ bool ReadThen(const SectionContext& ctx, TableReader& rule_reader, SlotValues* s
     r.Choice("to", ToStrings(kDestinationNames), "destination", &to);
     slots->SetInt(Slot::kThenTo, static_cast<int64_t>(to));
   }
-  IntSlot(r, "within_hours", 1, 24 * 365, Slot::kThenWithinHours, slots);
+  IntSlot(r, Slot::kThenWithinHours, 1, 24 * 365, slots);
   if (r.Has("to") && static_cast<Evidence>(what) != Evidence::kTicket) {
     r.Error("to", "'to' (a ticket's destination) needs what = \"ticket\"");
   }
