@@ -50,7 +50,7 @@ Auditor::Auditor(const Scenario& scenario, const World& world, const Watchlists&
   for (const RuleOptions& rule : scenario.policy.rules) {
     result_.rules.push_back(
         RuleCounts{.id = rule.id,
-                   .op = std::string(kRuleOperatorNames[static_cast<size_t>(rule.op)]),
+                   .op = std::string(rule.OperatorName()),
                    .what = std::string(rule.EvidenceName()),
                    .category = std::string(Name(rule.category)),
                    .response = std::string(Name(rule.response)),

@@ -110,19 +110,19 @@ void PersonTrace::Record(const DayView& day) {
   auto describe = [&](const Alert& a) {
     const RuleOptions& rule = rules[a.rule.index()];
     return fmt::format("rule '{}' ({} on {}, {}, priority {})", rule.id,
-                       kRuleOperatorNames[static_cast<size_t>(rule.op)], rule.EvidenceName(),
+                       rule.OperatorName(), rule.EvidenceName(),
                        Name(a.category), a.priority);
   };
   for (const ScoreChange& c : day.score_changes) {
     if (c.person != me) continue;
     const RuleOptions& score = rules[c.rule.index()];
-    if (score.op == RuleOperator::kLearnedScore) {
+    if (score.OperatorName() == "learned_score") {
       add(c.time,
           fmt::format("score '{}' (learned): probability {:.3f}, {} the threshold {}", score.id,
-                      c.score, c.to > c.from ? "at or above" : "below", score.score.threshold));
+                      c.score, c.to > c.from ? "at or above" : "below", score.Params<ScoreOptions>().threshold));
     } else {
       add(c.time, fmt::format("score '{}' (weighted): {:.2f}, level {} -> {} (alerts at {})",
-                              score.id, c.score, c.from, c.to, score.score.alert_level));
+                              score.id, c.score, c.from, c.to, score.Params<ScoreOptions>().alert_level));
     }
   }
   for (const Alert& a : day.alerts) {

@@ -10,31 +10,53 @@
 // hold; the key re-arms when they stop holding at a later entry.
 #include <absl/container/flat_hash_set.h>
 #include <absl/hash/hash.h>
+#include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include <cassert>
 #include <algorithm>
 #include <cstring>
 #include <map>
 #include <memory>
 
+#include "core/limits.h"
 #include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
+#include "scenario/operator_registry.h"
+#include "scenario/rule_words.h"
 
 namespace oversight {
 
 namespace {
 
+// A slot stores the days of its entries and companions in 16 bits (day numbers below
+// kMaxDays).
+static_assert(kMaxDays - 1 <= UINT16_MAX, "companions slots store days in 16 bits");
+
+// The companions operator's parameters (how_often and with).
+struct CompanionsParams {
+  int32_t at_least = 1;             // entries into the place within the window
+  int32_t within_days = 1;          // the sliding window, today included
+  int32_t distinct_companions = 0;  // different companions within the window
+  uint32_t who = kEveryone;         // with.who: the list companions must be on
+  int32_t within_minutes = 120;     // with.within_minutes: arrivals this close are companions
+};
+
 class CompanionsRule final : public CompiledRule {
  public:
   CompanionsRule(const RuleOptions& rule, const RuleContext& context)
       : rule_(rule),
+        params_(rule.Params<CompanionsParams>()),
         context_(context),
         source_(rule, context),
         places_(context.city.place_count()),
         entered_(places_, 0) {
+    assert(params_.at_least <= kMaxCompanionsCount &&
+           params_.distinct_companions <= kMaxCompanionsCount &&
+           "the loader enforces the companions limits the slots are sized for");
     for (size_t s = 0; s < kShards; ++s) shards_.push_back(std::make_unique<Shard>(SlotWords()));
   }
 
@@ -55,7 +77,7 @@ class CompanionsRule final : public CompiledRule {
     ArrivalsOut at_entered{this, /*entries=*/false};
     source_.Collect(
         day, rule_.what, rule_.where.to,
-        [&](PersonId p) { return context_.Watched(rule_.with.who, p); }, &at_entered,
+        [&](PersonId p) { return context_.Watched(params_.who, p); }, &at_entered,
         /*personal=*/false);
     for (const auto& shard : shards_) {
       for (const Arrival& e : shard->entries) entered_[e.place] = 0;
@@ -172,10 +194,10 @@ class CompanionsRule final : public CompiledRule {
     return static_cast<size_t>(place) * kShards / std::max<size_t>(places_, 1);
   }
   void EvaluateShard(Day today_day, Shard* shard) {
-    const int32_t near = rule_.with.within_minutes;
-    const int32_t window = rule_.how_often.within_days;
-    const auto at_least = static_cast<uint32_t>(rule_.how_often.at_least);
-    const auto distinct = static_cast<uint32_t>(rule_.how_often.distinct_companions);
+    const int32_t near = params_.within_minutes;
+    const int32_t window = params_.within_days;
+    const auto at_least = static_cast<uint32_t>(params_.at_least);
+    const auto distinct = static_cast<uint32_t>(params_.distinct_companions);
     const auto today = static_cast<uint16_t>(today_day);
     // Stale: a day <= today - window (days are >= 0; `window` may exceed today).
     auto stale = [&](uint32_t d) { return static_cast<int64_t>(d) <= today_day - window; };
@@ -270,8 +292,8 @@ class CompanionsRule final : public CompiledRule {
     in(keys);
     for (const auto& shard : shards_) shard->Clear();
     for (const auto& [id, saved] : keys) {
-      if (saved.entries.size() > static_cast<size_t>(rule_.how_often.at_least) ||
-          saved.companions.size() > static_cast<size_t>(rule_.how_often.distinct_companions)) {
+      if (saved.entries.size() > static_cast<size_t>(params_.at_least) ||
+          saved.companions.size() > static_cast<size_t>(params_.distinct_companions)) {
         throw cereal::Exception("companions state larger than the rule keeps");
       }
       const PlaceId place(static_cast<uint32_t>(id & 0xFFFFFFFFu));
@@ -359,11 +381,11 @@ class CompanionsRule final : public CompiledRule {
 
   // A slot's words: the key (4), then the state.
   size_t SlotWords() const {
-    return 4 + 2 + static_cast<size_t>(rule_.how_often.at_least) +
-           3 * static_cast<size_t>(rule_.how_often.distinct_companions);
+    return 4 + 2 + static_cast<size_t>(params_.at_least) +
+           3 * static_cast<size_t>(params_.distinct_companions);
   }
   Slot SlotAt(const Shard& shard, uint32_t slot) const {
-    return Slot(shard.Words(slot) + 4, static_cast<uint32_t>(rule_.how_often.at_least));
+    return Slot(shard.Words(slot) + 4, static_cast<uint32_t>(params_.at_least));
   }
   // The key's slot, a new empty one for a new key.
   Slot SlotOf(Shard* shard, uint64_t id) {
@@ -401,6 +423,7 @@ class CompanionsRule final : public CompiledRule {
   };
 
   const RuleOptions& rule_;
+  const CompanionsParams& params_;
   const RuleContext& context_;
   EventSource source_;
   // SortByPlace's: the counts, then each place's next position; the arrivals in order.
@@ -414,11 +437,62 @@ class CompanionsRule final : public CompiledRule {
   std::vector<std::unique_ptr<Shard>> shards_;
 };
 
-}  // namespace
-
-std::unique_ptr<CompiledRule> CompileCompanionsRule(const RuleOptions& rule,
-                                                    const RuleContext& context) {
+std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context) {
   return std::make_unique<CompanionsRule>(rule, context);
 }
+
+std::any Read(RuleReadContext& ctx) {
+  const SlotValues& slots = ctx.slots();
+  ctx.RequireWhat({Evidence::kSighting, Evidence::kLocation}, "companions");
+  CompanionsParams p;
+  p.at_least = slots.Int(Slot::kHowOftenAtLeast, p.at_least);
+  p.within_days = slots.Int(Slot::kHowOftenWithinDays, p.within_days);
+  p.distinct_companions = slots.Int(Slot::kHowOftenDistinctCompanions, p.distinct_companions);
+  p.who = slots.Who(Slot::kWithWho, p.who);
+  p.within_minutes = slots.Int(Slot::kWithWithinMinutes, p.within_minutes);
+  // The rule keeps each (person, place)'s latest entries and companions in one slot.
+  if (p.at_least > kMaxCompanionsCount) {
+    ctx.Fail("how_often",
+             fmt::format("a companions rule counts at most {} entries (how_often.at_least)",
+                         kMaxCompanionsCount));
+  }
+  return p;
+}
+
+std::string Describe(const RuleOptions& rule, const std::vector<ListOptions>&) {
+  const CompanionsParams& p = rule.Params<CompanionsParams>();
+  return fmt::format(
+      ", at least {} entries with {} different companions (arriving within {}) within {} days",
+      p.at_least, p.distinct_companions, MinutesWords(p.within_minutes), p.within_days);
+}
+
+void Export(const RuleOptions& rule, TraceRuleSlots* out) {
+  const CompanionsParams& p = rule.Params<CompanionsParams>();
+  out->at_least = p.at_least;
+  out->within_days = p.within_days;
+  out->distinct_companions = p.distinct_companions;
+  out->with_present = true;
+  out->with_who = p.who;
+  out->with_within_minutes = p.within_minutes;
+}
+
+const OperatorRegistrar kCompanions({
+    .name = "companions",
+    .precedence = 60,
+    .accepts = kEventSlots | SlotSet{Slot::kHowOftenAtLeast, Slot::kHowOftenWithinDays,
+                                     Slot::kHowOftenDistinctCompanions, Slot::kWithWho,
+                                     Slot::kWithWithinMinutes},
+    .evidence = {Evidence::kSighting, Evidence::kLocation},
+    .selects =
+        [](const RuleShape& shape) {
+          return shape.with_table && shape.slots.Has(Slot::kHowOftenDistinctCompanions);
+        },
+    .read = Read,
+    .describe = Describe,
+    .export_slots = Export,
+    .compile = Compile,
+});
+
+}  // namespace
 
 }  // namespace oversight

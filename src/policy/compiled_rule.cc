@@ -1,31 +1,15 @@
 #include "policy/compiled_rule.h"
 
+#include <cassert>
+
+#include "scenario/operator_registry.h"
+
 namespace oversight {
 
 std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context) {
-  switch (rule.op) {
-    case RuleOperator::kFilter:
-      return CompileFilterRule(rule, context);
-    case RuleOperator::kTogether:
-      return CompileTogetherRule(rule, context);
-    case RuleOperator::kCount:
-      return CompileCountRule(rule, context);
-    case RuleOperator::kNorm:
-      return CompileNormRule(rule, context);
-    case RuleOperator::kDwell:
-      return CompileDwellRule(rule, context);
-    case RuleOperator::kPair:
-      return CompilePairRule(rule, context);
-    case RuleOperator::kCompanions:
-      return CompileCompanionsRule(rule, context);
-    case RuleOperator::kSequence:
-      return CompileSequenceRule(rule, context);
-    case RuleOperator::kWeightedScore:
-      return CompileWeightedScore(rule, context);
-    case RuleOperator::kLearnedScore:
-      return CompileLearnedScore(rule, context);
-  }
-  return CompileFilterRule(rule, context);
+  assert(rule.op != nullptr && rule.op->compile != nullptr &&
+         "the loader gives every rule a registered operator");
+  return rule.op->compile(rule, context);
 }
 
 }  // namespace oversight

@@ -1,9 +1,10 @@
 // A tripwire rule compiled to an incremental operator.
 //
-// The loader decides which operator answers a rule's slots (RuleOptions::op); Compile()
-// builds it. Each operator keeps only the keyed state its window needs (never the history)
-// and is fed one day at a time. Operators of different rules share nothing but read-only
-// inputs, so the engine evaluates them in parallel; each writes its own AlertSink.
+// The loader decides which operator answers a rule's slots (RuleOptions::op, an entry of
+// the operator registry); Compile() builds it with the factory the operator registered. Each
+// operator keeps only the keyed state its window needs (never the history) and is fed one day at a
+// time. Operators of different rules share nothing but read-only inputs, so the engine evaluates
+// them in parallel; each writes its own AlertSink.
 #pragma once
 
 #include <memory>
@@ -98,25 +99,8 @@ class CompiledRule {
   virtual void Load(SnapshotReader& in) { (void)in; }
 };
 
-// REQUIRES: `rule` was accepted by the loader (its op matches its slots).
+// Builds the rule's operator through the registry (scenario/operator_registry.h).
+// REQUIRES: `rule` was accepted by the loader (its op matches its slots and parameters).
 std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context);
-
-// One factory per operator (policy/<operator>_rule.cc).
-std::unique_ptr<CompiledRule> CompileFilterRule(const RuleOptions& rule,
-                                                const RuleContext& context);
-std::unique_ptr<CompiledRule> CompileTogetherRule(const RuleOptions& rule,
-                                                  const RuleContext& context);
-std::unique_ptr<CompiledRule> CompileCountRule(const RuleOptions& rule, const RuleContext& context);
-std::unique_ptr<CompiledRule> CompileNormRule(const RuleOptions& rule, const RuleContext& context);
-std::unique_ptr<CompiledRule> CompileDwellRule(const RuleOptions& rule, const RuleContext& context);
-std::unique_ptr<CompiledRule> CompilePairRule(const RuleOptions& rule, const RuleContext& context);
-std::unique_ptr<CompiledRule> CompileCompanionsRule(const RuleOptions& rule,
-                                                    const RuleContext& context);
-std::unique_ptr<CompiledRule> CompileSequenceRule(const RuleOptions& rule,
-                                                  const RuleContext& context);
-std::unique_ptr<CompiledRule> CompileWeightedScore(const RuleOptions& rule,
-                                                   const RuleContext& context);
-std::unique_ptr<CompiledRule> CompileLearnedScore(const RuleOptions& rule,
-                                                  const RuleContext& context);
 
 }  // namespace oversight

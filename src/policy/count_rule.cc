@@ -6,23 +6,39 @@
 // (policy/new_number_calls.h). State: the days of each counted person's recent events,
 // pruned as the window slides; nothing for persons without events.
 #include <absl/container/flat_hash_map.h>
+#include <fmt/format.h>
+
+#include <cassert>
 
 #include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
 #include "policy/new_number_calls.h"
+#include "scenario/operator_registry.h"
 
 namespace oversight {
 
 namespace {
 
+// The count operator's parameters (how_often).
+struct CountParams {
+  int32_t at_least = 1;        // matching events ...
+  int32_t within_days = 1;     // ... within this many days, today included
+  int32_t new_after_days = 0;  // calls: a number is new if not called this long (0: any)
+};
+
 class CountRule final : public CompiledRule {
  public:
   CountRule(const RuleOptions& rule, const RuleContext& context)
-      : rule_(rule), context_(context), source_(rule, context) {
-    if (rule.how_often.new_after_days > 0) {
-      novelty_ = std::make_unique<NewNumberCalls>(rule.how_often.new_after_days,
-                                                  rule.how_often.within_days);
+      : rule_(rule),
+        params_(rule.Params<CountParams>()),
+        context_(context),
+        source_(rule, context) {
+    assert((params_.new_after_days == 0 || params_.within_days <= params_.new_after_days) &&
+           "the loader enforces a window no longer than the lookback");
+    if (rule.Params<CountParams>().new_after_days > 0) {
+      novelty_ = std::make_unique<NewNumberCalls>(rule.Params<CountParams>().new_after_days,
+                                                  rule.Params<CountParams>().within_days);
     }
   }
 
@@ -32,14 +48,14 @@ class CountRule final : public CompiledRule {
     if (novelty_ != nullptr) novelty_->Filter(day.day, &events_);
     // No sort: state is per person, and each person's events are already in time order
     // (observations by time, records by person then time).
-    const int32_t window = rule_.how_often.within_days;
+    const int32_t window = params_.within_days;
     for (const Event& e : events_) {
       std::vector<Day>& days = counted_[e.person.value];
       days.push_back(day.day);
       size_t stale = 0;
       while (stale < days.size() && days[stale] <= day.day - window) ++stale;
       days.erase(days.begin(), days.begin() + static_cast<std::ptrdiff_t>(stale));
-      if (static_cast<int32_t>(days.size()) < rule_.how_often.at_least) continue;
+      if (static_cast<int32_t>(days.size()) < params_.at_least) continue;
       auto [last, fresh] = last_alert_.try_emplace(e.person.value, day.day);
       if (!fresh && last->second > day.day - window) continue;
       last->second = day.day;
@@ -68,7 +84,7 @@ class CountRule final : public CompiledRule {
 
  private:
   void Prune(Day day) {
-    const int32_t window = rule_.how_often.within_days;
+    const int32_t window = params_.within_days;
     absl::erase_if(counted_, [&](const auto& entry) {
       return entry.second.empty() || entry.second.back() <= day - window;
     });
@@ -76,6 +92,7 @@ class CountRule final : public CompiledRule {
   }
 
   const RuleOptions& rule_;
+  const CountParams& params_;
   const RuleContext& context_;
   EventSource source_;
   std::unique_ptr<NewNumberCalls> novelty_;
@@ -84,11 +101,65 @@ class CountRule final : public CompiledRule {
   absl::flat_hash_map<uint32_t, Day> last_alert_;
 };
 
-}  // namespace
-
-std::unique_ptr<CompiledRule> CompileCountRule(const RuleOptions& rule,
-                                               const RuleContext& context) {
+std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context) {
   return std::make_unique<CountRule>(rule, context);
 }
+
+std::any Read(RuleReadContext& ctx) {
+  const SlotValues& slots = ctx.slots();
+  ctx.RequireWhat({Evidence::kSighting, Evidence::kTicket, Evidence::kCheckIn, Evidence::kCall,
+                   Evidence::kPhoneDark, Evidence::kLocation},
+                  "how_often.at_least");
+  if (slots.Has(Slot::kHowOftenNewAfterDays)) {
+    ctx.RequireWhat({Evidence::kCall}, "how_often.new_after_days (new numbers)");
+  }
+  CountParams p;
+  p.at_least = slots.Int(Slot::kHowOftenAtLeast, p.at_least);
+  p.within_days = slots.Int(Slot::kHowOftenWithinDays, p.within_days);
+  p.new_after_days = slots.Int(Slot::kHowOftenNewAfterDays, p.new_after_days);
+  if (p.new_after_days > 0 && p.within_days > p.new_after_days) {
+    ctx.FailCombination(
+        "how_often", fmt::format("how_often.within_days ({}) must not exceed new_after_days ({})",
+                                 p.within_days, p.new_after_days));
+  }
+  return p;
+}
+
+std::string Describe(const RuleOptions& rule, const std::vector<ListOptions>&) {
+  const CountParams& p = rule.Params<CountParams>();
+  std::string out = fmt::format(", at least {} times within {} day{}", p.at_least, p.within_days,
+                                p.within_days == 1 ? "" : "s");
+  if (p.new_after_days > 0) {
+    out += fmt::format(" (numbers not called in {} days)", p.new_after_days);
+  }
+  return out;
+}
+
+void Export(const RuleOptions& rule, TraceRuleSlots* out) {
+  const CountParams& p = rule.Params<CountParams>();
+  out->at_least = p.at_least;
+  out->within_days = p.within_days;
+  out->new_after_days = p.new_after_days;
+}
+
+const OperatorRegistrar kCount({
+    .name = "count",
+    .precedence = 20,
+    .accepts = kEventSlots | SlotSet{Slot::kWhereNumbers, Slot::kHowOftenAtLeast,
+                                     Slot::kHowOftenWithinDays, Slot::kHowOftenNewAfterDays},
+    .evidence = {Evidence::kSighting, Evidence::kTicket, Evidence::kCheckIn, Evidence::kCall,
+                 Evidence::kPhoneDark, Evidence::kLocation},
+    .selects =
+        [](const RuleShape& shape) {
+          return shape.slots.Has(Slot::kHowOftenAtLeast) ||
+                 shape.slots.Has(Slot::kHowOftenNewAfterDays);
+        },
+    .read = Read,
+    .describe = Describe,
+    .export_slots = Export,
+    .compile = Compile,
+});
+
+}  // namespace
 
 }  // namespace oversight

@@ -6,10 +6,14 @@
 
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
+#include "scenario/operator_registry.h"
 
 namespace oversight {
 
 namespace {
+
+// The filter operator reads nothing beyond the shared slots.
+struct FilterParams {};
 
 class FilterRule final : public CompiledRule {
  public:
@@ -32,11 +36,31 @@ class FilterRule final : public CompiledRule {
   absl::flat_hash_set<PersonId> alerted_;
 };
 
-}  // namespace
-
-std::unique_ptr<CompiledRule> CompileFilterRule(const RuleOptions& rule,
-                                                const RuleContext& context) {
+std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context) {
   return std::make_unique<FilterRule>(rule, context);
 }
+
+std::any Read(RuleReadContext& ctx) {
+  if (ctx.what() == Evidence::kCall) {
+    ctx.Fail("what", "a call rule needs how_often (at_least, within_days, new_after_days)");
+  }
+  return FilterParams{};
+}
+
+// The fallback: a rule no other operator answers.
+const OperatorRegistrar kFilter({
+    .name = "filter",
+    .precedence = 0,
+    .accepts = kEventSlots,
+    .evidence = {Evidence::kSighting, Evidence::kTicket, Evidence::kCheckIn, Evidence::kPhoneDark,
+                 Evidence::kLocation},
+    .selects = [](const RuleShape&) { return true; },
+    .read = Read,
+    .describe = [](const RuleOptions&, const std::vector<ListOptions>&) { return std::string(); },
+    .export_slots = nullptr,
+    .compile = Compile,
+});
+
+}  // namespace
 
 }  // namespace oversight

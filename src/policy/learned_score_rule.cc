@@ -13,6 +13,7 @@
 // the day (a ScoreChange records every crossing, both ways).
 // State: 6 floats and a byte per watched person, and the last alert day of alerted persons.
 #include <absl/container/flat_hash_map.h>
+#include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
@@ -21,6 +22,7 @@
 #include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/logistic_regression.h"
+#include "scenario/operator_registry.h"
 #include "world/phone_number.h"
 
 namespace oversight {
@@ -33,7 +35,10 @@ constexpr float kDecay = 0.8f;
 class LearnedScore final : public CompiledRule {
  public:
   LearnedScore(const RuleOptions& rule, const RuleContext& context, size_t lists)
-      : rule_(rule), score_(rule.score), context_(context), lists_(lists),
+      : rule_(rule),
+        score_(rule.Params<ScoreOptions>()),
+        context_(context),
+        lists_(lists),
         counts_(context.records.person_count() * kCounts, 0.0f),
         above_(context.records.person_count(), 0) {
     width_ = kTraitCount + lists_ + 3 + kCounts;
@@ -72,9 +77,8 @@ class LearnedScore final : public CompiledRule {
       if (a.rule != self_) last_alerted_[a.person.value] = day;  // its own do not teach it
     }
     if (day % 7 == 0) {
-      absl::erase_if(last_alerted_, [&](const auto& e) {
-        return e.second < day - score_.retrain_every_days;
-      });
+      absl::erase_if(last_alerted_,
+                     [&](const auto& e) { return e.second < day - score_.retrain_every_days; });
     }
   }
 
@@ -160,7 +164,8 @@ class LearnedScore final : public CompiledRule {
   void Row(PersonId p, float* row) const {
     size_t k = 0;
     const TraitBits traits = context_.records.recorded_traits(p);
-    for (size_t t = 0; t < kTraitCount; ++t) row[k++] = (static_cast<unsigned>(traits) >> t & 1u) != 0 ? 1.0f : 0.0f;
+    for (size_t t = 0; t < kTraitCount; ++t)
+      row[k++] = (static_cast<unsigned>(traits) >> t & 1u) != 0 ? 1.0f : 0.0f;
     for (size_t l = 0; l < lists_; ++l) {
       row[k++] = context_.lists.Contains(ListId(static_cast<uint32_t>(l)), p) ? 1.0f : 0.0f;
     }
@@ -185,7 +190,8 @@ class LearnedScore final : public CompiledRule {
       Row(p, row.data());
       x.insert(x.end(), row.begin(), row.end());
       auto it = last_alerted_.find(p.value);
-      y.push_back(it != last_alerted_.end() && it->second >= today - score_.retrain_every_days ? 1 : 0);
+      y.push_back(it != last_alerted_.end() && it->second >= today - score_.retrain_every_days ? 1
+                                                                                               : 0);
     }
     const size_t positives = static_cast<size_t>(std::count(y.begin(), y.end(), 1));
     if (positives == 0 || positives == y.size()) return;  // nothing to learn from yet
@@ -210,11 +216,31 @@ class LearnedScore final : public CompiledRule {
   LogisticRegression model_;
 };
 
-}  // namespace
-
-std::unique_ptr<CompiledRule> CompileLearnedScore(const RuleOptions& rule,
-                                                  const RuleContext& context) {
+std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context) {
   return std::make_unique<LearnedScore>(rule, context, context.lists.sizes().size());
 }
+
+// Read from [[scores]] method "learned" by scenario/scores_reader.cc.
+const OperatorRegistrar kLearnedScore({
+    .name = "learned_score",
+    .precedence = 0,
+    .is_score = true,
+    .accepts = {},
+    .evidence = {},
+    .selects = nullptr,
+    .read = nullptr,
+    .describe =
+        [](const RuleOptions& rule, const std::vector<ListOptions>&) {
+          const ScoreOptions& score = rule.Params<ScoreOptions>();
+          return fmt::format(
+              "a logistic regression refitted every {} days on whom the other rules flagged, "
+              "alerting at probability {:g}",
+              score.retrain_every_days, score.threshold);
+        },
+    .export_slots = nullptr,
+    .compile = Compile,
+});
+
+}  // namespace
 
 }  // namespace oversight

@@ -11,28 +11,38 @@
 // Spouses are the first two members of their household, so the sums live in an array by
 // household, read in the order the records come (person order): no hashing, and no random
 // access (a hash map by couple cost 0.78 s of a 2.3 s policy phase at 1,000,000 persons).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <span>
 
 #include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
+#include "scenario/operator_registry.h"
 
 namespace oversight {
 
 namespace {
 
+// The pair operator's parameters (how_often; with.spouse selects it).
+struct PairParams {
+  double together_below = 0.0;  // share of observed time together below which it alerts
+  int32_t within_days = 1;      // the tumbling period the share is measured over
+};
+
 class PairRule final : public CompiledRule {
  public:
   PairRule(const RuleOptions& rule, const RuleContext& context)
       : rule_(rule),
+        params_(rule.Params<PairParams>()),
         context_(context),
         source_(rule, context),
         sums_(context.records.household_count()) {}
 
   void Evaluate(const RuleDay& day, AlertSink* sink) override {
     if (source_.ActiveOn(day.kind)) Accumulate(day);
-    const int32_t period = rule_.how_often.within_days;
+    const int32_t period = params_.within_days;
     if ((day.day + 1) % period != 0) return;
     // The period closes: judge every couple seen in it, in household (so person) order.
     const Minute end = DayStart(day.day + 1) - 1;
@@ -41,7 +51,7 @@ class PairRule final : public CompiledRule {
       const int64_t base = std::min(sums.present_a, sums.present_b);
       if (base <= 0) continue;
       if (static_cast<double>(sums.together) >=
-          rule_.how_often.together_below * static_cast<double>(base)) {
+          params_.together_below * static_cast<double>(base)) {
         continue;
       }
       const PersonId a = context_.records.account_holder(HouseholdId(static_cast<uint32_t>(h)));
@@ -131,15 +141,72 @@ class PairRule final : public CompiledRule {
   }
 
   const RuleOptions& rule_;
+  const PairParams& params_;
   const RuleContext& context_;
   EventSource source_;
   std::vector<Sums> sums_;  // per household: its couple's sums this period (zero if none)
 };
 
-}  // namespace
-
-std::unique_ptr<CompiledRule> CompilePairRule(const RuleOptions& rule, const RuleContext& context) {
+std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context) {
   return std::make_unique<PairRule>(rule, context);
 }
+
+std::any Read(RuleReadContext& ctx) {
+  const SlotValues& slots = ctx.slots();
+  ctx.RequireWhat({Evidence::kLocation}, "a couple's time together");
+  if (!slots.Has(Slot::kHowOftenTogetherBelow)) {
+    ctx.Fail("how_often",
+             "with.spouse needs how_often.together_below (the share of time "
+             "the couple is located together below which it alerts)");
+  }
+  if (!slots.Has(Slot::kHowOftenWithinDays)) {
+    ctx.Fail("how_often",
+             "with.spouse needs how_often.within_days (the period the share is "
+             "measured over)");
+  }
+  PairParams p;
+  p.together_below = slots.Double(Slot::kHowOftenTogetherBelow, p.together_below);
+  p.within_days = slots.Int(Slot::kHowOftenWithinDays, p.within_days);
+  if (p.within_days > ctx.scenario_days()) {
+    ctx.FailCombination("how_often",
+                        fmt::format("it can never fire: it judges couples at the end of each "
+                                    "period of within_days ({}) days, longer than the run ({} "
+                                    "days)",
+                                    p.within_days, ctx.scenario_days()));
+  }
+  return p;
+}
+
+void Export(const RuleOptions& rule, TraceRuleSlots* out) {
+  const PairParams& p = rule.Params<PairParams>();
+  out->with_present = true;
+  out->with_spouse = true;
+  out->together_below = p.together_below;
+  out->within_days = p.within_days;
+}
+
+const OperatorRegistrar kPair({
+    .name = "pair",
+    .precedence = 70,
+    .accepts = {Slot::kWhereTo, Slot::kWhenHours, Slot::kWhenDays, Slot::kHowOftenTogetherBelow,
+                Slot::kHowOftenWithinDays, Slot::kWithSpouse},
+    .evidence = {Evidence::kLocation},
+    .selects =
+        [](const RuleShape& shape) {
+          return shape.with_table && shape.slots.Bool(Slot::kWithSpouse, false);
+        },
+    .read = Read,
+    .describe =
+        [](const RuleOptions& rule, const std::vector<ListOptions>&) {
+          const PairParams& p = rule.Params<PairParams>();
+          return fmt::format(
+              ": with the registered spouse less than {:g}% of the time over {} days",
+              p.together_below * 100, p.within_days);
+        },
+    .export_slots = Export,
+    .compile = Compile,
+});
+
+}  // namespace
 
 }  // namespace oversight

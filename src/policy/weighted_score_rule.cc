@@ -15,12 +15,14 @@
 // alerts at the end of the day. State: 12 bytes per person with any evidence or a level
 // above 0, in one hash map; recency weights decay in place each night.
 #include <absl/container/flat_hash_map.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include "core/snapshot.h"
 #include "policy/compiled_rule.h"
+#include "scenario/operator_registry.h"
 #include "world/phone_number.h"
 
 namespace oversight {
@@ -30,7 +32,9 @@ namespace {
 class WeightedScore final : public CompiledRule {
  public:
   WeightedScore(const RuleOptions& rule, const RuleContext& context)
-      : rule_(rule), score_(rule.score), context_(context),
+      : rule_(rule),
+        score_(rule.Params<ScoreOptions>()),
+        context_(context),
         decay_(static_cast<float>(std::exp(-1.0 / score_.window_days))) {}
 
   void Evaluate(const RuleDay& day, AlertSink* sink) override {
@@ -56,7 +60,8 @@ class WeightedScore final : public CompiledRule {
       if (level == before) continue;
       (it == state_.end() ? state_[p] : it->second).level = static_cast<uint8_t>(level);
       sink->ScoreChanged(end_of_day, person, score, before, level);
-      if (level >= score_.alert_level && before < score_.alert_level) sink->Emit(end_of_day, person);
+      if (level >= score_.alert_level && before < score_.alert_level)
+        sink->Emit(end_of_day, person);
     }
   }
 
@@ -128,15 +133,40 @@ class WeightedScore final : public CompiledRule {
   const RuleOptions& rule_;
   const ScoreOptions& score_;
   const RuleContext& context_;
-  float decay_;  // per night
+  float decay_;                                 // per night
   absl::flat_hash_map<uint32_t, State> state_;  // persons with evidence or a level above 0
 };
 
-}  // namespace
-
-std::unique_ptr<CompiledRule> CompileWeightedScore(const RuleOptions& rule,
-                                                   const RuleContext& context) {
+std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context) {
   return std::make_unique<WeightedScore>(rule, context);
 }
+
+std::string Describe(const RuleOptions& rule, const std::vector<ListOptions>&) {
+  const ScoreOptions& score = rule.Params<ScoreOptions>();
+  std::string weights;
+  for (size_t f = 0; f < kScoreFeatureCount; ++f) {
+    if (score.weights[f] == 0) continue;
+    weights += fmt::format("{}{} × {:g}", weights.empty() ? "" : " + ", kScoreFeatureNames[f],
+                           score.weights[f]);
+  }
+  return fmt::format("a hand-weighted score ({}), alerting at level {}", weights,
+                     score.alert_level);
+}
+
+// Read from [[scores]] method "weighted" by scenario/scores_reader.cc.
+const OperatorRegistrar kWeightedScore({
+    .name = "weighted_score",
+    .precedence = 0,
+    .is_score = true,
+    .accepts = {},
+    .evidence = {},
+    .selects = nullptr,
+    .read = nullptr,
+    .describe = Describe,
+    .export_slots = nullptr,
+    .compile = Compile,
+});
+
+}  // namespace
 
 }  // namespace oversight

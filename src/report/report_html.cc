@@ -216,7 +216,7 @@ void ScenarioSection(HtmlPage* page, const Scenario& s, const RunFacts& facts,
         "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{}</td></tr>\n",
         EscapeHtml(rule.id), EscapeHtml(who), rule.EvidenceName(),
-        kRuleOperatorNames[static_cast<size_t>(rule.op)], Name(rule.category),
+        rule.OperatorName(), Name(rule.category),
         rule.EffectivePriority(), Name(rule.response));
   }
   page->Add("</tbody></table>\n");

@@ -3,11 +3,14 @@
 // A rule fills in the blanks of the police menu (docs/RULES.md): who (a list), what (the
 // kind of evidence), where, when, how often, with whom, then (a second step) and what
 // follows (category, priority). The loader checks that the filled-in slots make sense
-// together and records which incremental operator answers them (RuleOperator); a
-// combination no operator answers is rejected with the slot's position.
+// together and records which incremental operator answers them (an OperatorSpec of the
+// registry, scenario/operator_registry.h); a combination no operator answers is rejected
+// with the slot's position.
 #pragma once
 
+#include <any>
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,6 +19,8 @@
 #include "core/vocabulary.h"
 
 namespace oversight {
+
+struct OperatorSpec;  // scenario/operator_registry.h
 
 // A watchlist (or label): everyone the register and the records say fits its predicates,
 // plus whoever the system's own alerts add. Nobody on it is ever told.
@@ -65,24 +70,6 @@ enum class DayFilter : uint8_t { kAny, kWorkdays, kWeekends, kHolidays };
 inline constexpr std::array<std::string_view, 4> kDayFilterNames = {"any", "workdays", "weekends",
                                                                     "holidays"};
 
-// The incremental operator a rule compiles to (docs/RULES.md, "How rules run").
-enum class RuleOperator : uint8_t {
-  kFilter,         // each matching event: at most one alert per person per rule per day
-  kTogether,       // >= k `with` persons arriving at the same (or a nearby) place within a window
-  kCount,          // per person: >= n matching events (optionally to new counterparts) in days
-  kNorm,           // a household's use per registered resident > factor x the day's median
-  kDwell,          // one stay, or the sum of stays over days, longer than a threshold
-  kPair,           // a registered couple rarely located together over a period
-  kCompanions,     // repeated entries into a place with varying companions
-  kSequence,       // one kind of event, then another within a time
-  kWeightedScore,  // [[scores]] method "weighted": a hand-weighted score with levels
-  kLearnedScore,   // [[scores]] method "learned": logistic regression on the system's records
-};
-inline constexpr size_t kRuleOperatorCount = 10;
-inline constexpr std::array<std::string_view, kRuleOperatorCount> kRuleOperatorNames = {
-    "filter", "together",   "count",    "norm",           "dwell",
-    "pair",   "companions", "sequence", "weighted_score", "learned_score"};
-
 // What a hand-weighted score can weigh: all from records, the register and the system's own
 // history (docs/RULES.md, "Risk scores").
 enum class ScoreFeature : uint8_t {
@@ -97,6 +84,8 @@ inline constexpr size_t kScoreFeatureCount = 6;
 inline constexpr std::array<std::string_view, kScoreFeatureCount> kScoreFeatureNames = {
     "calls_to_list", "past_trips", "phones_dark", "personality", "low_status", "great_tragedy"};
 
+// The parameters of the score operators (weighted_score, learned_score), read from [[scores]]
+// by scenario/scores_reader.cc.
 struct ScoreOptions {
   // weighted
   std::array<double, kScoreFeatureCount> weights{};
@@ -137,57 +126,38 @@ struct WhenOptions {
   }
 };
 
-// The largest how_often.at_least and distinct_companions of a companions rule.
-inline constexpr int32_t kMaxCompanionsCount = 100;
-
-struct HowOftenOptions {
-  int32_t at_least = 1;             // count: matching events; companions: entries
-  int32_t within_days = 1;          // the sliding window of count, dwell (total), companions
-  int32_t new_after_days = 0;       // count (calls): a number is new if not called this long
-  int32_t distinct_companions = 0;  // companions: different companions within the window
-  int32_t dwell_minutes = 0;        // dwell: one stay at least this long
-  int32_t total_minutes = 0;        // dwell: stays within the window summing to this
-  double times_norm = 0.0;          // norm: factor over the day's median
-  double together_below = 0.0;      // pair: share of observed time together below this
-};
-
-struct WithOptions {
-  bool present = false;
-  uint32_t who = kEveryone;      // list index, or kEveryone
-  int32_t at_least = 1;          // other persons
-  int32_t within_minutes = 120;  // arrivals this close count as together
-  bool spouse = false;           // pair: the registered spouse
-};
-
-struct ThenOptions {
-  bool present = false;
-  Evidence what = Evidence::kTicket;
-  Destination to = Destination::kAnywhere;
-  int32_t within_hours = 24;
-};
-
+// A rule or score: the slots every operator shares (who, what, where, when, what follows)
+// and its operator's own parameters.
 struct RuleOptions {
   std::string id;
-  RuleOperator op = RuleOperator::kFilter;  // chosen by the loader from the slots
-  uint32_t who = kEveryone;                 // list index, or kEveryone
+  // The operator that answers the rule (scenario/operator_registry.h), chosen by the loader
+  // from the filled-in slots; nullptr only before the loader has compiled the rule.
+  const OperatorSpec* op = nullptr;
+  // The operator's own parameter struct (e.g. CountParams for count), read by its reader.
+  std::any params;
+  uint32_t who = kEveryone;  // list index, or kEveryone
   Evidence what = Evidence::kSighting;
   WhereOptions where;
   WhenOptions when;
-  HowOftenOptions how_often;
-  WithOptions with;
-  ThenOptions then;
-  ScoreOptions score;  // scores only
   Category category = Category::kSocial;
   int32_t priority =
       -1;  // 0-9, higher first; -1 = from category (political 3, criminal 2, social 1)
   Response response = Response::kVisit;  // what the police do about an alert
   int32_t response_list = -1;            // for response "list": index into lists
 
+  // The operator's parameters. REQUIRES: P is the parameter struct of `op` (the loader
+  // stores it with the operator).
+  template <typename P>
+  const P& Params() const {
+    const P* p = std::any_cast<P>(&params);
+    assert(p != nullptr && "the loader stores each operator's own parameter struct");
+    return *p;
+  }
+  // The operator's name ("count"). REQUIRES: op != nullptr.
+  std::string_view OperatorName() const;
   // Scores ([[scores]]) are rules whose operator is a score; they read records, not one
   // kind of evidence.
-  bool IsScore() const {
-    return op == RuleOperator::kWeightedScore || op == RuleOperator::kLearnedScore;
-  }
+  bool IsScore() const;
   std::string_view EvidenceName() const {
     return IsScore() ? "records" : kEvidenceNames[static_cast<size_t>(what)];
   }

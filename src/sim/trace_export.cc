@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/version.h"
+#include "scenario/operator_registry.h"
 #include "world/daily_life.h"
 
 namespace oversight {
@@ -73,7 +74,7 @@ nlohmann::json RuleJson(const RuleOptions& rule, size_t index, const PolicyOptio
   nlohmann::json j;
   j["index"] = index;
   j["id"] = rule.id;
-  j["operator"] = kRuleOperatorNames[static_cast<size_t>(rule.op)];
+  j["operator"] = rule.OperatorName();
   j["who"] = list_name(rule.who);
   if (rule.IsScore()) return j;  // scores read every record: not a stream rule
   j["what"] = kEvidenceNames[static_cast<size_t>(rule.what)];
@@ -88,7 +89,8 @@ nlohmann::json RuleJson(const RuleOptions& rule, size_t index, const PolicyOptio
   j["when"] = {{"from_hour", rule.when.from_hour},
                {"to_hour", rule.when.to_hour},
                {"days", kDayFilterNames[static_cast<size_t>(rule.when.days)]}};
-  const HowOftenOptions& how = rule.how_often;
+  TraceRuleSlots how;  // the operator's parameters over the defaults
+  if (rule.op->export_slots != nullptr) rule.op->export_slots(rule, &how);
   j["how_often"] = {{"at_least", how.at_least},
                     {"within_days", how.within_days},
                     {"new_after_days", how.new_after_days},
@@ -97,15 +99,15 @@ nlohmann::json RuleJson(const RuleOptions& rule, size_t index, const PolicyOptio
                     {"total_minutes", how.total_minutes},
                     {"times_norm", how.times_norm},
                     {"together_below", how.together_below}};
-  j["with"] = {{"present", rule.with.present},
-               {"who", list_name(rule.with.who)},
-               {"at_least", rule.with.at_least},
-               {"within_minutes", rule.with.within_minutes},
-               {"spouse", rule.with.spouse}};
-  j["then"] = {{"present", rule.then.present},
-               {"what", kEvidenceNames[static_cast<size_t>(rule.then.what)]},
-               {"to", kDestinationNames[static_cast<size_t>(rule.then.to)]},
-               {"within_hours", rule.then.within_hours}};
+  j["with"] = {{"present", how.with_present},
+               {"who", list_name(how.with_who)},
+               {"at_least", how.with_at_least},
+               {"within_minutes", how.with_within_minutes},
+               {"spouse", how.with_spouse}};
+  j["then"] = {{"present", how.then_present},
+               {"what", kEvidenceNames[static_cast<size_t>(how.then_what)]},
+               {"to", kDestinationNames[static_cast<size_t>(how.then_to)]},
+               {"within_hours", how.then_within_hours}};
   return j;
 }
 

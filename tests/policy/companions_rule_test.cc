@@ -41,7 +41,7 @@ TEST_F(CompanionsRuleTest, RepeatedEntriesWithVaryingCompanionsAlert) {
   ASSERT_EQ(alerts.size(), 1u);  // 3 entries by day 2 but only 2 companions; 3 on day 3
   EXPECT_EQ(alerts[0].person, PersonId(0));
   EXPECT_EQ(alerts[0].time, DayStart(3) + 600);
-  EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kCompanions);
+  EXPECT_EQ(engine_->options().rules[0].OperatorName(), "companions");
 }
 
 TEST_F(CompanionsRuleTest, TheOwnCompoundAndWomenDoNotCount) {

@@ -83,7 +83,7 @@ how_often = { at_least = 3, within_days = 2 }
   const std::vector<Alert> alerts = Run(kRule, days);
   ASSERT_EQ(alerts.size(), 1u);
   EXPECT_EQ(alerts[0].time, DayStart(3) + 610);
-  EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kCount);
+  EXPECT_EQ(engine_->options().rules[0].OperatorName(), "count");
 }
 
 }  // namespace

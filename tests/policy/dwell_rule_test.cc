@@ -25,7 +25,7 @@ how_often = { dwell_minutes = 120 }
   EXPECT_EQ(Persons(alerts), (std::vector<uint32_t>{2, 1}));
   EXPECT_EQ(alerts[0].time, 420);
   EXPECT_EQ(alerts[1].time, 720);
-  EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kDwell);
+  EXPECT_EQ(engine_->options().rules[0].OperatorName(), "dwell");
 }
 
 TEST_F(DwellRuleTest, TotalDwellSumsStaysOverTheWindowAndReArms) {

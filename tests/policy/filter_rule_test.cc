@@ -27,7 +27,7 @@ TEST_F(FilterRuleTest, NearPlaceFiresForListedPersonsWithinRadiusOncePerDay) {
   EXPECT_EQ(Persons(alerts), (std::vector<uint32_t>{0, 2}));
   EXPECT_EQ(alerts[0].time, 600);
   EXPECT_EQ(alerts[1].time, 630);
-  EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kFilter);
+  EXPECT_EQ(engine_->options().rules[0].OperatorName(), "filter");
 }
 
 TEST_F(FilterRuleTest, NearPlaceRespectsItsHoursAndDistanceEdges) {

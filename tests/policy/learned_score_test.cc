@@ -40,7 +40,7 @@ threshold = 0.5
     }
   }
   EXPECT_EQ(learned, (std::vector<uint32_t>{0, 1}));
-  EXPECT_EQ(engine_->options().rules[1].op, RuleOperator::kLearnedScore);
+  EXPECT_EQ(engine_->options().rules[1].OperatorName(), "learned_score");
 }
 
 TEST_F(LearnedScoreTest, NothingToLearnFromMeansNoScore) {

@@ -27,7 +27,7 @@ how_often = {{ times_norm = 3.0 }}
   ASSERT_EQ(alerts.size(), 1u);
   EXPECT_EQ(alerts[0].person, PersonId(4));  // the account holder
   EXPECT_EQ(alerts[0].time, DayStart(1) - 1);
-  EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kNorm);
+  EXPECT_EQ(engine_->options().rules[0].OperatorName(), "norm");
   // At 360 litres (exactly 3x the median) nothing fires: the rule needs more.
   day.records.meters[4].water_l = 360;
   EXPECT_TRUE(RunDay(rule("anyone"), day).empty());

@@ -41,7 +41,7 @@ TEST_F(PairRuleTest, ACoupleRarelyTogetherAtNightIsAlertedWhenThePeriodCloses) {
   const std::vector<Alert> alerts = Run(kRule, Nights(60));  // 60 of 660 night minutes a day
   EXPECT_EQ(Persons(alerts), (std::vector<uint32_t>{6, 7}));
   EXPECT_EQ(alerts[0].time, DayStart(2) - 1);
-  EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kPair);
+  EXPECT_EQ(engine_->options().rules[0].OperatorName(), "pair");
 }
 
 // A couple may straddle two blocks of persons (the records come per block): the first

@@ -23,7 +23,7 @@ TEST_F(SequenceRuleTest, DarkPhoneThenADecoyTicketWithinTheWindow) {
   ASSERT_EQ(alerts.size(), 1u);
   EXPECT_EQ(alerts[0].person, PersonId(4));
   EXPECT_EQ(alerts[0].time, DayStart(2) + 600);
-  EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kSequence);
+  EXPECT_EQ(engine_->options().rules[0].OperatorName(), "sequence");
 }
 
 TEST_F(SequenceRuleTest, NearMissesDoNotAlert) {

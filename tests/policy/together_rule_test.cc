@@ -29,7 +29,7 @@ with = { who = "drug", at_least = 2, within_minutes = 60 }
   EXPECT_EQ(Persons(alerts), (std::vector<uint32_t>{1, 2, 3, 0}));
   EXPECT_EQ(alerts[0].time, 165);
   EXPECT_EQ(alerts[3].time, 170);
-  EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kTogether);
+  EXPECT_EQ(engine_->options().rules[0].OperatorName(), "together");
 }
 
 TEST_F(TogetherRuleTest, NearbyPlacesCountAsOne) {

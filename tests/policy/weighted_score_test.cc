@@ -61,7 +61,7 @@ TEST_F(WeightedScoreTest, LevelsFollowTheWeightedFeaturesAndAlertOnTheWayUp) {
   EXPECT_EQ(alerts[0].category, Category::kPolitical);
   EXPECT_EQ(alerts[1].time, DayStart(4) - 1);
   EXPECT_EQ(changes_, (std::vector<Change>{{0, 4, 0, 1}, {1, 4, 1, 2}, {2, 4, 2, 1}, {3, 4, 1, 2}}));
-  EXPECT_EQ(engine_->options().rules[0].op, RuleOperator::kWeightedScore);
+  EXPECT_EQ(engine_->options().rules[0].OperatorName(), "weighted_score");
 }
 
 TEST_F(WeightedScoreTest, LowStatusAndAGreatTragedyRaiseTheLevel) {

@@ -11,6 +11,7 @@
 
 #include "core/sim_time.h"
 #include "scenario/place_model.h"
+#include "scenario/operator_registry.h"
 
 namespace oversight {
 namespace {
@@ -22,6 +23,13 @@ std::string Errors(std::string_view text) {
   Diagnostics diagnostics("test.toml");
   ParseScenario(text, &diagnostics);
   return diagnostics.ToString();
+}
+
+// A rule's operator parameters as its operator exports them to the trace.
+TraceRuleSlots Exported(const RuleOptions& rule) {
+  TraceRuleSlots out;
+  if (rule.op->export_slots != nullptr) rule.op->export_slots(rule, &out);
+  return out;
 }
 
 constexpr std::string_view kMinimal = R"(
@@ -44,7 +52,7 @@ TEST(LoaderTest, EmbeddedDefaultScenarioIsValid) {
   ASSERT_EQ(s->policy.rules.size(), 16u);  // 14 rules, then 2 scores
   std::string ops;
   for (const RuleOptions& rule : s->policy.rules) {
-    ops += std::string(kRuleOperatorNames[static_cast<size_t>(rule.op)]) + " ";
+    ops += std::string(rule.OperatorName()) + " ";
   }
   EXPECT_EQ(ops,
             "filter together together together together count dwell dwell norm filter "
@@ -585,13 +593,13 @@ with = { who = "drug", at_least = 1 }
   absl::StatusOr<Scenario> s = LoadScenarioText(text, "t.toml");
   ASSERT_TRUE(s.ok()) << s.status().message();
   ASSERT_EQ(s->policy.rules.size(), 3u);
-  EXPECT_EQ(s->policy.rules[0].op, RuleOperator::kNorm);
+  EXPECT_EQ(s->policy.rules[0].OperatorName(), "norm");
   EXPECT_EQ(s->policy.rules[0].who, kEveryone);
-  EXPECT_DOUBLE_EQ(s->policy.rules[0].how_often.times_norm, 4.0);
-  EXPECT_EQ(s->policy.rules[1].op, RuleOperator::kFilter);
+  EXPECT_DOUBLE_EQ(Exported(s->policy.rules[0]).times_norm, 4.0);
+  EXPECT_EQ(s->policy.rules[1].OperatorName(), "filter");
   EXPECT_EQ(s->policy.rules[1].who, 0u);
-  EXPECT_EQ(s->policy.rules[2].op, RuleOperator::kTogether);
-  EXPECT_EQ(s->policy.rules[2].with.within_minutes, kMinutesPerDay);  // the same night
+  EXPECT_EQ(s->policy.rules[2].OperatorName(), "together");
+  EXPECT_EQ(Exported(s->policy.rules[2]).with_within_minutes, kMinutesPerDay);  // the same night
 }
 
 TEST(LoaderTest, ScoresAreReadAsRulesAndCheckedPerMethod) {
@@ -622,11 +630,11 @@ retrain_every_days = 5
   absl::StatusOr<Scenario> s = LoadScenarioText(good, "t.toml");
   ASSERT_TRUE(s.ok()) << s.status().message();
   ASSERT_EQ(s->policy.rules.size(), 3u);
-  EXPECT_EQ(s->policy.rules[1].op, RuleOperator::kWeightedScore);
-  EXPECT_DOUBLE_EQ(s->policy.rules[1].score.weights[static_cast<size_t>(ScoreFeature::kPastTrips)], 2.0);
-  EXPECT_EQ(s->policy.rules[1].score.levels, (std::vector<double>{3, 5}));
-  EXPECT_EQ(s->policy.rules[2].op, RuleOperator::kLearnedScore);
-  EXPECT_EQ(s->policy.rules[2].score.retrain_every_days, 5);
+  EXPECT_EQ(s->policy.rules[1].OperatorName(), "weighted_score");
+  EXPECT_DOUBLE_EQ(s->policy.rules[1].Params<ScoreOptions>().weights[static_cast<size_t>(ScoreFeature::kPastTrips)], 2.0);
+  EXPECT_EQ(s->policy.rules[1].Params<ScoreOptions>().levels, (std::vector<double>{3, 5}));
+  EXPECT_EQ(s->policy.rules[2].OperatorName(), "learned_score");
+  EXPECT_EQ(s->policy.rules[2].Params<ScoreOptions>().retrain_every_days, 5);
   auto score = [&](std::string_view body) {
     return Errors(head + "[[scores]]\nid = \"x\"\nwho = \"p\"\n" + std::string(body));
   };
