@@ -150,7 +150,7 @@ void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId perso
       if (keep_unread_) {
         records->payments.push_back(PaymentRecord{p.time, person, p.place, p.amount});
       } else {
-        ++records->payments_unkept;
+        ++records->unkept[Index(PaymentRecord::kStream)];
       }
     }
   }
@@ -167,7 +167,7 @@ void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId perso
     if (keep_unread_) {
       records->plates.push_back(PlateRecord{d.depart, plate, owner});
     } else {
-      ++records->plates_unkept;
+      ++records->unkept[Index(PlateRecord::kStream)];
     }
   }
 }

@@ -71,15 +71,9 @@ void Simulation::Step(Day day) {
     observations = &sensors_->FinishDay(*world_);
     const DayRecords& records = sensors_->records();
     for (const Observation& o : *observations) {
-      ++observations_by_kind_[o.kind == ObservationKind::kSighting ? 0 : 1];
+      ++observations_by_kind_[Index(StreamOf(o.kind))];
     }
-    observations_by_kind_[2] += records.calls.size();
-    observations_by_kind_[3] += records.dark.size();
-    observations_by_kind_[4] += records.payment_count();
-    observations_by_kind_[5] += records.check_ins.size();
-    observations_by_kind_[6] += records.plate_count();
-    observations_by_kind_[7] += records.meters.size();
-    observations_by_kind_[8] += records.locations.size();
+    records.AddCounts(&observations_by_kind_);
   }
   // Phase 3: the rules turn observations into alerts.
   const std::vector<Alert>* alerts = nullptr;
