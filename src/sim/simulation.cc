@@ -5,7 +5,6 @@
 #include "sim/simulation.h"
 
 #include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -14,6 +13,7 @@
 #include <cmath>
 
 #include "core/snapshot.h"
+#include "core/thread_arena.h"
 #include "core/version.h"
 
 namespace oversight {
@@ -198,11 +198,8 @@ void Simulation::Load(SnapshotReader& in) {
 }
 
 absl::StatusOr<RunOutput> RunScenario(const Scenario& scenario, const RunOptions& options) {
-  const int threads =
-      options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
-  tbb::task_arena arena(threads);
   absl::StatusOr<RunOutput> result;
-  arena.execute([&] {
+  RunInArena(options.threads, [&] {
     Simulation simulation(scenario);
     if (options.observer) simulation.SetObserver(options.observer);
     Day first = 0;
