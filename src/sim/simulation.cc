@@ -10,8 +10,10 @@
 #include <malloc.h>
 #endif
 
+#include <cassert>
 #include <cmath>
 
+#include "core/limits.h"
 #include "core/snapshot.h"
 #include "core/thread_arena.h"
 #include "core/version.h"
@@ -20,6 +22,10 @@ namespace oversight {
 
 Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
   ScopedPhase timer(&profile_, Phase::kBuild);
+  // A validated scenario: the loader keeps the run and the city within the limits the
+  // stages' packed types rely on (core/limits.h).
+  assert(scenario_.days >= 1 && scenario_.days <= kMaxDays);
+  assert(scenario_.world.persons >= 1 && scenario_.world.persons <= kMaxPersons);
   // Phone locations are the largest record stream: produce them only for rules that read
   // them.
   for (const RuleOptions& rule : scenario_.policy.rules) {
@@ -43,6 +49,7 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
 }
 
 void Simulation::Step(Day day) {
+  assert(day >= 0 && day < scenario_.days);  // REQUIRES: days stepped 0, 1, 2, ...
   // Phase 1: people live their day (the truth), and the sensors see part of it, with
   // errors; so do today's patrols, sent where the system's alerts pointed. Each block of
   // persons is observed as soon as it has lived the day, while its events are in cache;
