@@ -8,33 +8,30 @@
 // with its latest day (all the test below needs). The person is alerted at the entry that makes
 // both entries >= `how_often.at_least` and distinct companions >= `how_often.distinct_companions`
 // hold; the key re-arms when they stop holding at a later entry.
-#include <absl/container/flat_hash_set.h>
-#include <absl/hash/hash.h>
+//
+// The keys' state is a ShardedKeySet (policy/sharded_set.h) of PackedDayKey states
+// (policy/packed_day_keys.h), sharded by place.
 #include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
-#include <cassert>
 #include <algorithm>
-#include <cstring>
+#include <cassert>
 #include <map>
-#include <memory>
+#include <vector>
 
-#include "core/limits.h"
 #include "core/snapshot.h"
 #include "policy/compiled_rule.h"
 #include "policy/event_source.h"
+#include "policy/packed_day_keys.h"
+#include "policy/sharded_set.h"
 #include "scenario/operator_registry.h"
 #include "scenario/rule_words.h"
 
 namespace oversight {
 
 namespace {
-
-// A slot stores the days of its entries and companions in 16 bits (day numbers below
-// kMaxDays).
-static_assert(kMaxDays - 1 <= UINT16_MAX, "companions slots store days in 16 bits");
 
 // The companions operator's parameters (how_often and with).
 struct CompanionsParams {
@@ -53,17 +50,18 @@ class CompanionsRule final : public CompiledRule {
         context_(context),
         source_(rule, context),
         places_(context.city.place_count()),
-        entered_(places_, 0) {
+        entered_(places_, 0),
+        keys_(kShards, places_, StateWords()),
+        shards_(kShards) {
     assert(params_.at_least <= kMaxCompanionsCount &&
            params_.distinct_companions <= kMaxCompanionsCount &&
            "the loader enforces the companions limits the slots are sized for");
-    for (size_t s = 0; s < kShards; ++s) shards_.push_back(std::make_unique<Shard>(SlotWords()));
   }
 
   void Evaluate(const RuleDay& day, AlertSink* sink) override {
-    for (const auto& shard : shards_) {
-      shard->entries.clear();
-      shard->others.clear();
+    for (Shard& shard : shards_) {
+      shard.entries.clear();
+      shard.others.clear();
     }
     // The keys hold a place, so the places' shards are independent: arrivals go to their
     // place's shard, and each shard is then a task with its own arrivals, keys and alerts.
@@ -71,112 +69,50 @@ class CompanionsRule final : public CompiledRule {
     source_.CollectOwn(day, &own);
     // Only arrivals at a place someone on `who` entered today can be companions: the others
     // are never looked at, so they are not kept (at 14,000,000 persons they are a gigabyte).
-    for (const auto& shard : shards_) {
-      for (const Arrival& e : shard->entries) entered_[e.place] = 1;
+    for (const Shard& shard : shards_) {
+      for (const Arrival& e : shard.entries) entered_[e.place] = 1;
     }
     ArrivalsOut at_entered{this, /*entries=*/false};
     source_.Collect(
         day, rule_.what, rule_.where.to,
         [&](PersonId p) { return context_.Watched(params_.who, p); }, &at_entered,
         /*personal=*/false);
-    for (const auto& shard : shards_) {
-      for (const Arrival& e : shard->entries) entered_[e.place] = 0;
+    for (const Shard& shard : shards_) {
+      for (const Arrival& e : shard.entries) entered_[e.place] = 0;
     }
     tbb::parallel_for(tbb::blocked_range<size_t>(0, kShards, 1),
                       [&](const tbb::blocked_range<size_t>& range) {
                         for (size_t s = range.begin(); s != range.end(); ++s) {
-                          Shard* shard = shards_[s].get();
+                          Shard* shard = &shards_[s];
                           SortByPlace(&shard->entries);
                           SortByPlace(&shard->others);
-                          EvaluateShard(day.day, shard);
+                          EvaluateShard(day.day, &keys_.shard(s), shard);
                         }
                       });
-    for (const auto& shard : shards_) {
-      for (const auto& [time, person] : shard->alerts) sink->Emit(time, person);
-      shard->alerts.clear();
+    for (Shard& shard : shards_) {
+      for (const auto& [time, person] : shard.alerts) sink->Emit(time, person);
+      shard.alerts.clear();
     }
   }
 
-  size_t StateBytes() const override {
-    size_t bytes = 0;
-    for (const auto& shard : shards_) {
-      bytes += shard->keys.capacity() * (sizeof(uint32_t) + 1) +
-               shard->chunks.size() * kChunkSlots * shard->words * sizeof(uint16_t) +
-               shard->free.capacity() * sizeof(uint32_t);
-    }
-    return bytes;
-  }
-  size_t StateKeys() const override {
-    size_t keys = 0;
-    for (const auto& shard : shards_) keys += shard->keys.size();
-    return keys;
-  }
+  size_t StateBytes() const override { return keys_.MemoryBytes(); }
+  size_t StateKeys() const override { return keys_.size(); }
 
  private:
-  // Keys by place: the places in kShards stretches of ids (a fixed number, so the work
-  // does not depend on the thread count).
+  // Shards of the keys (keys_).
   static constexpr size_t kShards = 8;
-  // The slots in chunks of kChunkSlots (no vector doubling: at 14,000,000 persons its
-  // spare half and the copy while it grew were hundreds of megabytes).
-  static constexpr uint32_t kChunkBits = 12;
-  static constexpr uint32_t kChunkSlots = 1u << kChunkBits;
   // An arrival as this rule needs it (a third smaller than an Event).
   struct Arrival {
     Minute time;
     uint32_t person;
     uint32_t place;
   };
-  // A shard's table holds the keys' slot numbers, hashed and compared by the key (person,
-  // place) written at the head of each slot: 4 bytes a table entry instead of a map's 16,
-  // for 15 million keys at 14,000,000 persons. Lookups are by KeyId.
-  struct Shard;
-  struct KeyId {
-    uint64_t value;  // person << 32 | place
-  };
-  struct SlotHash {
-    using is_transparent = void;
-    const Shard* shard;
-    size_t operator()(KeyId id) const { return absl::Hash<uint64_t>{}(id.value); }
-    size_t operator()(uint32_t slot) const { return (*this)(KeyId{shard->IdOf(slot)}); }
-  };
-  struct SlotEq {
-    using is_transparent = void;
-    const Shard* shard;
-    bool operator()(uint32_t a, uint32_t b) const { return a == b; }
-    bool operator()(uint32_t slot, KeyId id) const { return shard->IdOf(slot) == id.value; }
-    bool operator()(KeyId id, uint32_t slot) const { return shard->IdOf(slot) == id.value; }
-  };
+  using KeySet = SlabKeySet<uint16_t>;
+  // A shard's day: today's arrivals at its places, by the rule's own (entries) and by those
+  // it pairs with (others), each sorted by place, then time and person; and its alerts.
   struct Shard {
-    explicit Shard(size_t slot_words) : words(slot_words), keys(0, SlotHash{this}, SlotEq{this}) {}
-    Shard(const Shard&) = delete;
-    Shard& operator=(const Shard&) = delete;
-
-    // A slot: its key (4 words), then the key's state (Slot).
-    uint16_t* Words(uint32_t slot) const {
-      return chunks[slot >> kChunkBits].get() + (slot & (kChunkSlots - 1)) * words;
-    }
-    uint64_t IdOf(uint32_t slot) const {
-      uint64_t id = 0;
-      std::memcpy(&id, Words(slot), sizeof id);
-      return id;
-    }
-    void Clear() {
-      keys.clear();
-      chunks.clear();
-      slots = 0;
-      free.clear();
-      alerts.clear();
-    }
-
-    size_t words;
-    std::vector<std::unique_ptr<uint16_t[]>> chunks;  // the slots, `words` words each
-    uint32_t slots = 0;                               // slots ever used
-    std::vector<uint32_t> free;                       // slots of keys dropped
-    std::vector<std::pair<Minute, PersonId>> alerts;
-    absl::flat_hash_set<uint32_t, SlotHash, SlotEq> keys;
-    // Today's arrivals at the shard's places, by the rule's own (entries) and by those it
-    // pairs with (others), each sorted by place, then time and person.
     std::vector<Arrival> entries, others;
+    std::vector<std::pair<Minute, PersonId>> alerts;
   };
   // Collects arrivals into their place's shard: the rule's entries, or the others at the
   // places entered today (entered_).
@@ -185,20 +121,17 @@ class CompanionsRule final : public CompiledRule {
     bool entries;
     void push_back(const Event& e) {
       if (!entries && rule->entered_[e.place.index()] == 0) return;
-      Shard& shard = *rule->shards_[rule->ShardOf(e.place.value)];
+      Shard& shard = rule->shards_[rule->keys_.ShardOf(e.place.value)];
       (entries ? shard.entries : shard.others)
           .push_back(Arrival{e.time, e.person.value, e.place.value});
     }
   };
-  size_t ShardOf(uint32_t place) const {
-    return static_cast<size_t>(place) * kShards / std::max<size_t>(places_, 1);
-  }
-  void EvaluateShard(Day today_day, Shard* shard) {
+  void EvaluateShard(Day today_day, KeySet* keys, Shard* shard) {
     const int32_t near = params_.within_minutes;
     const int32_t window = params_.within_days;
     const auto at_least = static_cast<uint32_t>(params_.at_least);
     const auto distinct = static_cast<uint32_t>(params_.distinct_companions);
-    const auto today = static_cast<uint16_t>(today_day);
+    const uint16_t today = PackedDayKey::Day16(today_day);
     // Stale: a day <= today - window (days are >= 0; `window` may exceed today).
     auto stale = [&](uint32_t d) { return static_cast<int64_t>(d) <= today_day - window; };
     const std::vector<Arrival>& others = shard->others;
@@ -210,7 +143,8 @@ class CompanionsRule final : public CompiledRule {
               (others[lo].place == entry.place && others[lo].time < entry.time - near))) {
         ++lo;
       }
-      Slot key = SlotOf(shard, static_cast<uint64_t>(entry.person) << 32 | entry.place);
+      const PackedDayKey key =
+          KeyView(keys->FindOrAdd(static_cast<uint64_t>(entry.person) << 32 | entry.place));
       // Drop what left the window, keeping the order (entries oldest first).
       uint32_t kept = 0;
       for (uint32_t k = 0; k < key.entries(); ++k) {
@@ -230,7 +164,7 @@ class CompanionsRule final : public CompiledRule {
         for (uint32_t k = 1; k < key.entries(); ++k) key.entry(k - 1) = key.entry(k);
         key.set_entries(key.entries() - 1);
       }
-      key.entry(key.entries()) = today;  // days fit 16 bits: runs are at most 3,650 days
+      key.entry(key.entries()) = today;
       key.set_entries(key.entries() + 1);
       for (size_t k = lo;
            k < others_end && others[k].place == entry.place && others[k].time <= entry.time + near;
@@ -261,11 +195,9 @@ class CompanionsRule final : public CompiledRule {
       key.set_fired(holds);
     }
     if (today_day % 7 == 0) {
-      absl::erase_if(shard->keys, [&](uint32_t slot) {
-        const Slot key = SlotAt(*shard, slot);
-        if (key.entries() > 0 && !stale(key.entry(key.entries() - 1))) return false;
-        shard->free.push_back(slot);
-        return true;
+      keys->EraseIf([&](uint64_t, const uint16_t* state) {
+        const ConstPackedDayKey key = KeyView(state);
+        return key.entries() == 0 || stale(key.entry(key.entries() - 1));
       });
     }
   }
@@ -274,23 +206,24 @@ class CompanionsRule final : public CompiledRule {
   // Checkpoints hold each key's entries and companions in key order, whatever the slots.
   void Save(SnapshotWriter& out) const override {
     std::map<uint64_t, Key> keys;
-    for (const auto& shard : shards_) {
-      for (uint32_t slot : shard->keys) {
-        const Slot key = SlotAt(*shard, slot);
-        Key& saved = keys[shard->IdOf(slot)];
+    for (size_t s = 0; s < keys_.shard_count(); ++s) {
+      keys_.shard(s).ForEach([&](uint64_t id, const uint16_t* state) {
+        const ConstPackedDayKey key = KeyView(state);
+        Key& saved = keys[id];
         for (uint32_t k = 0; k < key.entries(); ++k) saved.entries.push_back(key.entry(k));
         for (uint32_t k = 0; k < key.companions(); ++k) {
           saved.companions.emplace_back(key.companion(k), key.seen(k));
         }
         saved.fired = key.fired();
-      }
+      });
     }
     out(keys);
   }
   void Load(SnapshotReader& in) override {
     std::map<uint64_t, Key> keys;
     in(keys);
-    for (const auto& shard : shards_) shard->Clear();
+    keys_.Clear();
+    for (Shard& shard : shards_) shard.alerts.clear();
     for (const auto& [id, saved] : keys) {
       if (saved.entries.size() > static_cast<size_t>(params_.at_least) ||
           saved.companions.size() > static_cast<size_t>(params_.distinct_companions)) {
@@ -298,7 +231,7 @@ class CompanionsRule final : public CompiledRule {
       }
       const PlaceId place(static_cast<uint32_t>(id & 0xFFFFFFFFu));
       if (place.index() >= places_) throw cereal::Exception("companions state of another city");
-      Slot key = SlotOf(shards_[ShardOf(place.value)].get(), id);
+      const PackedDayKey key = KeyView(keys_.shard(keys_.ShardOf(place.value)).FindOrAdd(id));
       for (uint32_t k = 0; k < saved.entries.size(); ++k) {
         key.entry(k) = static_cast<uint16_t>(saved.entries[k]);
       }
@@ -344,70 +277,15 @@ class CompanionsRule final : public CompiledRule {
     events->swap(scratch.sorted);
   }
 
-  // A key's state in its slot, in 16-bit words: the number of entries, a word with the
-  // number of companions and (top bit) `fired`, then the days of the latest entries (at most
-  // at_least, oldest first), then the most recently seen companions (at most
-  // distinct_companions, both at most 100: the loader's limit), each as the person (two
-  // words) and the day last seen. One contiguous slot per key instead of two vectors: at
-  // 14,000,000 persons the rule was 80% of the policy phase, chasing pointers; 16-bit days
-  // (runs are at most 3,650 days) made it 46 bytes instead of 72 with the default counts.
-  class Slot {
-   public:
-    Slot(uint16_t* words, uint32_t at_least) : w_(words), at_least_(at_least) {}
-    uint32_t entries() const { return w_[0]; }
-    uint32_t companions() const { return w_[1] & 0x7FFFu; }
-    bool fired() const { return (w_[1] >> 15) != 0; }
-    void set_entries(uint32_t n) const { w_[0] = static_cast<uint16_t>(n); }
-    void set_companions(uint32_t n) const { w_[1] = static_cast<uint16_t>((w_[1] & 0x8000u) | n); }
-    void set_fired(bool fired) const {
-      w_[1] = static_cast<uint16_t>((w_[1] & 0x7FFFu) | (fired ? 0x8000u : 0u));
-    }
-    uint16_t& entry(uint32_t k) const { return w_[2 + k]; }
-    uint32_t companion(uint32_t k) const {
-      const uint16_t* c = w_ + 2 + at_least_ + 3 * k;
-      return static_cast<uint32_t>(c[0]) | static_cast<uint32_t>(c[1]) << 16;
-    }
-    void set_companion(uint32_t k, uint32_t person) const {
-      uint16_t* c = w_ + 2 + at_least_ + 3 * k;
-      c[0] = static_cast<uint16_t>(person & 0xFFFFu);
-      c[1] = static_cast<uint16_t>(person >> 16);
-    }
-    uint16_t& seen(uint32_t k) const { return w_[4 + at_least_ + 3 * k]; }
-
-   private:
-    uint16_t* w_;
-    uint32_t at_least_;
-  };
-
-  // A slot's words: the key (4), then the state.
-  size_t SlotWords() const {
-    return 4 + 2 + static_cast<size_t>(params_.at_least) +
+  // A key's state (PackedDayKey): the latest `at_least` entries and the
+  // `distinct_companions` most recently seen companions.
+  size_t StateWords() const {
+    return 2 + static_cast<size_t>(params_.at_least) +
            3 * static_cast<size_t>(params_.distinct_companions);
   }
-  Slot SlotAt(const Shard& shard, uint32_t slot) const {
-    return Slot(shard.Words(slot) + 4, static_cast<uint32_t>(params_.at_least));
-  }
-  // The key's slot, a new empty one for a new key.
-  Slot SlotOf(Shard* shard, uint64_t id) {
-    auto it = shard->keys.lazy_emplace(KeyId{id}, [&](const auto& construct) {
-      uint32_t slot = 0;
-      if (!shard->free.empty()) {
-        slot = shard->free.back();
-        shard->free.pop_back();
-      } else {
-        if (shard->slots == shard->chunks.size() * kChunkSlots) {
-          shard->chunks.push_back(std::make_unique<uint16_t[]>(kChunkSlots * shard->words));
-        }
-        slot = shard->slots++;
-      }
-      std::memcpy(shard->Words(slot), &id, sizeof id);
-      const Slot key = SlotAt(*shard, slot);
-      key.set_entries(0);
-      key.set_companions(0);
-      key.set_fired(false);
-      construct(slot);
-    });
-    return SlotAt(*shard, *it);
+  template <typename Word>
+  PackedDayKeyView<Word> KeyView(Word* state) const {
+    return PackedDayKeyView<Word>(state, static_cast<uint32_t>(params_.at_least));
   }
 
   // A key as checkpoints hold it.
@@ -434,7 +312,10 @@ class CompanionsRule final : public CompiledRule {
   tbb::enumerable_thread_specific<Scratch> scratch_;
   size_t places_;
   std::vector<uint8_t> entered_;  // per place: entered today by someone on `who`
-  std::vector<std::unique_ptr<Shard>> shards_;
+  // The keys (person << 32 | place), sharded by place in kShards stretches of ids (a fixed
+  // number, so the work does not depend on the thread count), and each shard's day.
+  ShardedKeySet<uint16_t> keys_;
+  std::vector<Shard> shards_;
 };
 
 std::unique_ptr<CompiledRule> Compile(const RuleOptions& rule, const RuleContext& context) {

@@ -10,15 +10,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/evidence.h"
 #include "core/vocabulary.h"
 
 namespace oversight {
 
-// Kinds of observation and record the sensors produce, as reports name them.
-inline constexpr size_t kObservationKindCount = 9;
-inline constexpr std::array<std::string_view, kObservationKindCount> kObservationKindNames = {
-    "sightings",           "ticket_checks", "call_records",   "phones_dark",    "payments",
-    "hotel_registrations", "plate_reads",   "meter_readings", "phone_locations"};
+// Kinds of observation and record the sensors produce, as reports name them: the streams
+// of the table of evidence (core/evidence.h).
+inline constexpr size_t kObservationKindCount = kEvidenceStreamCount;
+inline constexpr const std::array<std::string_view, kObservationKindCount>& kObservationKindNames =
+    kEvidenceStreamNames;
 
 // A district of the map: where it lies and what watches it.
 struct DistrictFacts {
@@ -44,8 +45,8 @@ struct RunFacts {
   uint64_t red_listed = 0;                 // persons on the red list
   uint64_t cameras_added = 0;              // installed at visited homes during the run
   uint64_t observations = 0;               // over the whole run, every kind
-  // Over the whole run, by kind (kObservationKindNames order).
-  std::array<uint64_t, kObservationKindCount> observations_by_kind{};
+  // Over the whole run, by kind (EvidenceStream order).
+  EvidenceCounts observations_by_kind{};
   std::vector<DistrictFacts> districts;
 
   // Checkpoints (core/snapshot.h).

@@ -49,14 +49,16 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
   std::string out;
   out += fmt::format("Oversight audit of '{}': {} synthetic persons, {} days, seed {}\n",
                      scenario.name, WithThousands(t.persons), scenario.days, scenario.seed);
-  const auto& k = facts.observations_by_kind;
-  out += fmt::format(
-      "  Observations: {} ({} camera sightings, {} ticket checks, {} call records,\n"
-      "    {} payments, {} hotel registrations, {} plate reads, {} meter readings,\n"
-      "    {} phones gone dark, {} phone locations)\n",
-      WithThousands(facts.observations), WithThousands(k[0]), WithThousands(k[1]),
-      WithThousands(k[2]), WithThousands(k[4]), WithThousands(k[5]), WithThousands(k[6]),
-      WithThousands(k[7]), WithThousands(k[3]), WithThousands(k[8]));
+  // Every stream of evidence in the summary's order (core/evidence.h), a line break after
+  // the third and then every fourth.
+  out += fmt::format("  Observations: {} (", WithThousands(facts.observations));
+  for (size_t i = 0; i < kEvidenceSummaryOrder.size(); ++i) {
+    const EvidenceStream stream = kEvidenceSummaryOrder[i];
+    if (i > 0) out += i % 4 == 3 ? ",\n    " : ", ";
+    out += fmt::format("{} {}", WithThousands(facts.observations_by_kind[Index(stream)]),
+                       InfoOf(stream).words);
+  }
+  out += ")\n";
   out += fmt::format("  Alerts: {} on {} persons; {} concerned people with no harmful intent\n",
                      WithThousands(t.alerts), WithThousands(t.flagged_persons),
                      Percent(t.false_alarms, t.alerts));

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/evidence.h"
 #include "core/vocabulary.h"
 
 namespace oversight {
@@ -46,19 +47,8 @@ struct ListOptions {
 // A rule's `who` or `with.who` when it watches everyone.
 inline constexpr uint32_t kEveryone = UINT32_MAX;
 
-// "what": the kind of evidence a rule reads.
-enum class Evidence : uint8_t {
-  kSighting,   // a camera recognised a person arriving at a place
-  kTicket,     // an ID-checked train ticket purchase
-  kCheckIn,    // a hotel registration for the night
-  kCall,       // a call record
-  kPhoneDark,  // a carrier's record of a phone going dark
-  kMeter,      // a household's daily meter reading
-  kLocation,   // a phone's location over a stay (arrival and departure), while it is on
-};
-inline constexpr size_t kEvidenceCount = 7;
-inline constexpr std::array<std::string_view, kEvidenceCount> kEvidenceNames = {
-    "sighting", "ticket", "check_in", "call", "phone_dark", "meter", "location"};
+// "what": the kind of evidence a rule reads: Evidence, kEvidenceCount and kEvidenceNames are
+// derived from the table of evidence streams (core/evidence.h).
 
 // "where" for tickets: the destination.
 enum class Destination : uint8_t { kAnywhere, kCapital, kElsewhere };

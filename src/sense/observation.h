@@ -7,16 +7,23 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/evidence.h"
 #include "core/ids.h"
 #include "core/sim_time.h"
 
 namespace oversight {
 
+// The streams of core/evidence.h that are observations (the rest are records).
 enum class ObservationKind : uint8_t {
-  kSighting,  // a camera recognised `person` arriving at `place`
-  kTicket,    // `person` bought a train ticket at station `place` (ID checked); detail =
-              // where to: kTicketToCapital or kTicketElsewhere
+  // a camera recognised `person` arriving at `place`
+  kSighting = static_cast<uint8_t>(EvidenceStream::kSightings),
+  // `person` bought a train ticket at station `place` (ID checked); detail = where to:
+  // kTicketToCapital or kTicketElsewhere
+  kTicket = static_cast<uint8_t>(EvidenceStream::kTicketChecks),
 };
+constexpr EvidenceStream StreamOf(ObservationKind kind) {
+  return static_cast<EvidenceStream>(kind);
+}
 
 // A ticket's detail. The capital sorts first, as its place (built before out_of_town) did
 // when the detail was a place id.

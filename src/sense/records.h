@@ -5,21 +5,28 @@
 // Like observations, records name the person the records *say* (a vehicle's registered
 // owner, a number's registered subscriber), never the truth. The sensors write them per
 // block of persons (BlockRecords); the rules read the day's as one view (DayRecords).
+// Each record type names its stream in the table of evidence (core/evidence.h, kStream);
+// BlockRecords and DayRecords list their kinds once (ForEachKind), and clearing, viewing
+// and counting go through that list.
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <span>
+#include <type_traits>
 #include <vector>
 
+#include "core/evidence.h"
 #include "core/ids.h"
 #include "core/sim_time.h"
 
 namespace oversight {
 
 struct CallRecord {
+  static constexpr EvidenceStream kStream = EvidenceStream::kCallRecords;
   Minute time = 0;
   PersonId caller;  // the registered subscriber of `from`
   uint32_t from = 0;
@@ -28,11 +35,13 @@ struct CallRecord {
 
 // A phone that stopped reaching the network.
 struct DarkRecord {
+  static constexpr EvidenceStream kStream = EvidenceStream::kPhonesDark;
   Minute since = 0;
   PersonId person;
 };
 
 struct PaymentRecord {
+  static constexpr EvidenceStream kStream = EvidenceStream::kPayments;
   Minute time = 0;
   PersonId person;
   PlaceId place;
@@ -41,6 +50,7 @@ struct PaymentRecord {
 
 // A guest registered with their ID when checking into a hotel for the night.
 struct CheckInRecord {
+  static constexpr EvidenceStream kStream = EvidenceStream::kHotelRegistrations;
   Minute time = 0;
   PersonId person;
   PlaceId hotel;
@@ -48,6 +58,7 @@ struct CheckInRecord {
 
 // A vehicle's plate read at a road checkpoint.
 struct PlateRecord {
+  static constexpr EvidenceStream kStream = EvidenceStream::kPlateReads;
   Minute time = 0;
   uint32_t vehicle = 0;  // the plate read (a misread names another vehicle)
   PersonId owner;        // its registered owner; invalid for a hired car
@@ -56,6 +67,7 @@ struct PlateRecord {
 // A phone located at a place over a stay [enter, leave) (cell and Wi-Fi positioning): only
 // stays the phone was on throughout. Unlike a camera, it knows when the person left.
 struct LocationRecord {
+  static constexpr EvidenceStream kStream = EvidenceStream::kPhoneLocations;
   PersonId person;  // the phone's registered subscriber
   PlaceId place;
   Minute enter = 0;
@@ -64,6 +76,7 @@ struct LocationRecord {
 
 // A household's meters over one day, with the residents the register lists.
 struct MeterRecord {
+  static constexpr EvidenceStream kStream = EvidenceStream::kMeterReadings;
   HouseholdId household;
   uint8_t registered = 0;  // residents on the register
   float water_l = 0;
@@ -98,32 +111,44 @@ struct BlockRecords {
   std::vector<MeterRecord> meters;
   std::vector<LocationRecord> locations;  // person order, then time
 
-  // Payments and plate reads recorded but not kept (Sensors::KeepUnreadRecords).
-  uint32_t payments_unkept = 0;
-  uint32_t plates_unkept = 0;
-  // The most records of each kind these vectors have held on any day (ClearForDay).
-  uint32_t most[7] = {};
+  // Records recorded but not kept, by stream (Sensors::KeepUnreadRecords: payments and
+  // plate reads).
+  std::array<uint32_t, kEvidenceStreamCount> unkept{};
+  // The most records of each stream these vectors have held on any day (ClearForDay).
+  std::array<uint32_t, kEvidenceStreamCount> most{};
+
+  // Calls f(vector) for each kind of record, in the order DayRecords views them.
+  template <typename Self, typename F>
+  static void ForEachKind(Self& self, const F& f) {
+    f(self.calls);
+    f(self.dark);
+    f(self.payments);
+    f(self.check_ins);
+    f(self.plates);
+    f(self.meters);
+    f(self.locations);
+  }
+  // The vector of records of type T.
+  template <typename T>
+  const std::vector<T>& Of() const {
+    const std::vector<T>* found = nullptr;
+    ForEachKind(*this, [&](const auto& v) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::vector<T>>) found = &v;
+    });
+    return *found;
+  }
 
   void Clear() {
-    calls.clear();
-    dark.clear();
-    payments.clear();
-    check_ins.clear();
-    plates.clear();
-    meters.clear();
-    locations.clear();
-    payments_unkept = plates_unkept = 0;
+    ForEachKind(*this, [](auto& v) { v.clear(); });
+    unkept = {};
   }
   // Clear, and keeping each vector's room close to the most it has held.
   void ClearForDay() {
-    ClearKeepingRoom(&calls, &most[0]);
-    ClearKeepingRoom(&dark, &most[1]);
-    ClearKeepingRoom(&payments, &most[2]);
-    ClearKeepingRoom(&check_ins, &most[3]);
-    ClearKeepingRoom(&plates, &most[4]);
-    ClearKeepingRoom(&meters, &most[5]);
-    ClearKeepingRoom(&locations, &most[6]);
-    payments_unkept = plates_unkept = 0;
+    ForEachKind(*this, [this](auto& v) {
+      using T = typename std::decay_t<decltype(v)>::value_type;
+      ClearKeepingRoom(&v, &most[Index(T::kStream)]);
+    });
+    unkept = {};
   }
 };
 
@@ -132,6 +157,8 @@ struct BlockRecords {
 template <typename T>
 class RecordRange {
  public:
+  using value_type = T;
+
   class Iterator {
    public:
     using iterator_category = std::forward_iterator_tag;
@@ -208,41 +235,62 @@ struct DayRecords {
   RecordRange<PlateRecord> plates;
   RecordRange<MeterRecord> meters;
   RecordRange<LocationRecord> locations;  // person order, then time
-  // Recorded, counted, but not kept (Sensors::KeepUnreadRecords): in size(), not in the ranges.
-  size_t payments_unkept = 0;
-  size_t plates_unkept = 0;
+  // Recorded, counted, but not kept (Sensors::KeepUnreadRecords), by stream: in count()
+  // and size(), not in the ranges.
+  std::array<size_t, kEvidenceStreamCount> unkept{};
 
   DayRecords() = default;
   // A view of one block's records.
   explicit DayRecords(const BlockRecords& block) { Add(block); }
 
-  size_t size() const {
-    return calls.size() + dark.size() + payment_count() + check_ins.size() + plate_count() +
-           meters.size() + locations.size();
+  // Calls f(range) for each kind of record (BlockRecords::ForEachKind's order).
+  template <typename Self, typename F>
+  static void ForEachKind(Self& self, const F& f) {
+    f(self.calls);
+    f(self.dark);
+    f(self.payments);
+    f(self.check_ins);
+    f(self.plates);
+    f(self.meters);
+    f(self.locations);
   }
-  size_t payment_count() const { return payments.size() + payments_unkept; }
-  size_t plate_count() const { return plates.size() + plates_unkept; }
+
+  // The records of `stream` the sensors made today, kept or not (0 for the observation
+  // streams, which are not records).
+  size_t count(EvidenceStream stream) const {
+    size_t n = unkept[Index(stream)];
+    ForEachKind(*this, [&](const auto& range) {
+      using T = typename std::decay_t<decltype(range)>::value_type;
+      if (T::kStream == stream) n += range.size();
+    });
+    return n;
+  }
+  // Adds the day's count of each kind of record to `counts`.
+  void AddCounts(EvidenceCounts* counts) const {
+    ForEachKind(*this, [&](const auto& range) {
+      using T = typename std::decay_t<decltype(range)>::value_type;
+      (*counts)[Index(T::kStream)] += range.size();
+    });
+    for (size_t s = 0; s < kEvidenceStreamCount; ++s) (*counts)[s] += unkept[s];
+  }
+  // Every record of the day, kept or not.
+  size_t size() const {
+    size_t n = 0;
+    ForEachKind(*this, [&](const auto& range) { n += range.size(); });
+    for (size_t u : unkept) n += u;
+    return n;
+  }
   void Clear() {
-    calls.Clear();
-    dark.Clear();
-    payments.Clear();
-    check_ins.Clear();
-    plates.Clear();
-    meters.Clear();
-    locations.Clear();
-    payments_unkept = plates_unkept = 0;
+    ForEachKind(*this, [](auto& range) { range.Clear(); });
+    unkept = {};
   }
   // Appends `block`'s records after those already viewed (kept by reference).
   void Add(const BlockRecords& block) {
-    calls.Add(block.calls);
-    dark.Add(block.dark);
-    payments.Add(block.payments);
-    check_ins.Add(block.check_ins);
-    plates.Add(block.plates);
-    meters.Add(block.meters);
-    locations.Add(block.locations);
-    payments_unkept += block.payments_unkept;
-    plates_unkept += block.plates_unkept;
+    ForEachKind(*this, [&](auto& range) {
+      using T = typename std::decay_t<decltype(range)>::value_type;
+      range.Add(block.Of<T>());
+    });
+    for (size_t s = 0; s < kEvidenceStreamCount; ++s) unkept[s] += block.unkept[s];
   }
 };
 

@@ -150,7 +150,7 @@ void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId perso
       if (keep_unread_) {
         records->payments.push_back(PaymentRecord{p.time, person, p.place, p.amount});
       } else {
-        ++records->payments_unkept;
+        ++records->unkept[Index(PaymentRecord::kStream)];
       }
     }
   }
@@ -167,7 +167,7 @@ void Sensors::RecordPerson(const World& world, const DayLog& log, PersonId perso
     if (keep_unread_) {
       records->plates.push_back(PlateRecord{d.depart, plate, owner});
     } else {
-      ++records->plates_unkept;
+      ++records->unkept[Index(PlateRecord::kStream)];
     }
   }
 }
@@ -212,6 +212,8 @@ void Sensors::ObserveChunk(const World& world, const DayLog& log, std::vector<Ob
   while (i < log.presences.size()) {
     const PersonId person = log.presences[i].person;
     const size_t group = population.group[person.index()].index();
+    // The loader gives every group a hit and a false-match rate.
+    assert(group < options_.hit_rate.size() && group < options_.false_match_rate.size());
     const double hit = options_.hit_rate[group];
     const double false_match = options_.false_match_rate[group];
     Rng rng(seed_, Stream::kRecognition, person.value, day);

@@ -48,7 +48,7 @@ class Sensors {
   void SetPatrols(std::vector<double> check_chance, Minute from, Minute to);
   const DayRecords& records() const { return records_; }
   // Whether payments and plate reads, which no rule reads, are kept in records() (the
-  // default) or only counted (DayRecords::payment_count, plate_count): a run without an
+  // default) or only counted (DayRecords::count, `unkept`): a run without an
   // observer of its days drops them, 190 MB a day at 14,000,000 persons. Applies from the
   // next day observed.
   void KeepUnreadRecords(bool keep) { keep_unread_ = keep; }

@@ -5,21 +5,27 @@
 #include "sim/simulation.h"
 
 #include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
+#include <cassert>
 #include <cmath>
 
+#include "core/limits.h"
 #include "core/snapshot.h"
+#include "core/thread_arena.h"
 #include "core/version.h"
 
 namespace oversight {
 
 Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
   ScopedPhase timer(&profile_, Phase::kBuild);
+  // A validated scenario: the loader keeps the run and the city within the limits the
+  // stages' packed types rely on (core/limits.h).
+  assert(scenario_.days >= 1 && scenario_.days <= kMaxDays);
+  assert(scenario_.world.persons >= 1 && scenario_.world.persons <= kMaxPersons);
   // Phone locations are the largest record stream: produce them only for rules that read
   // them.
   for (const RuleOptions& rule : scenario_.policy.rules) {
@@ -43,6 +49,7 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
 }
 
 void Simulation::Step(Day day) {
+  assert(day >= 0 && day < scenario_.days);  // REQUIRES: days stepped 0, 1, 2, ...
   // Phase 1: people live their day (the truth), and the sensors see part of it, with
   // errors; so do today's patrols, sent where the system's alerts pointed. Each block of
   // persons is observed as soon as it has lived the day, while its events are in cache;
@@ -71,15 +78,9 @@ void Simulation::Step(Day day) {
     observations = &sensors_->FinishDay(*world_);
     const DayRecords& records = sensors_->records();
     for (const Observation& o : *observations) {
-      ++observations_by_kind_[o.kind == ObservationKind::kSighting ? 0 : 1];
+      ++observations_by_kind_[Index(StreamOf(o.kind))];
     }
-    observations_by_kind_[2] += records.calls.size();
-    observations_by_kind_[3] += records.dark.size();
-    observations_by_kind_[4] += records.payment_count();
-    observations_by_kind_[5] += records.check_ins.size();
-    observations_by_kind_[6] += records.plate_count();
-    observations_by_kind_[7] += records.meters.size();
-    observations_by_kind_[8] += records.locations.size();
+    records.AddCounts(&observations_by_kind_);
   }
   // Phase 3: the rules turn observations into alerts.
   const std::vector<Alert>* alerts = nullptr;
@@ -204,11 +205,8 @@ void Simulation::Load(SnapshotReader& in) {
 }
 
 absl::StatusOr<RunOutput> RunScenario(const Scenario& scenario, const RunOptions& options) {
-  const int threads =
-      options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
-  tbb::task_arena arena(threads);
   absl::StatusOr<RunOutput> result;
-  arena.execute([&] {
+  RunInArena(options.threads, [&] {
     Simulation simulation(scenario);
     if (options.observer) simulation.SetObserver(options.observer);
     Day first = 0;

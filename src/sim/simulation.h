@@ -75,7 +75,7 @@ class Simulation {
   std::unique_ptr<Police> police_;
   std::unique_ptr<Patrols> patrols_;
   std::unique_ptr<Auditor> auditor_;
-  std::array<uint64_t, kObservationKindCount> observations_by_kind_{};
+  EvidenceCounts observations_by_kind_{};  // over the run, by EvidenceStream
   std::function<void(const DayView&)> observer_;
 };
 

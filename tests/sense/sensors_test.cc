@@ -251,11 +251,11 @@ TEST_F(RecordsTest, UnreadRecordsAreCountedWhenNotKept) {
   const DayRecords& some = counted.records();
   ASSERT_GT(all.payments.size(), 0u);
   ASSERT_GT(all.plates.size(), 0u);
-  EXPECT_EQ(all.payments_unkept + all.plates_unkept, 0u);
+  EXPECT_EQ(all.unkept, (std::array<size_t, kEvidenceStreamCount>{}));
   EXPECT_TRUE(some.payments.empty());
   EXPECT_TRUE(some.plates.empty());
-  EXPECT_EQ(some.payment_count(), all.payments.size());
-  EXPECT_EQ(some.plate_count(), all.plates.size());
+  EXPECT_EQ(some.count(EvidenceStream::kPayments), all.payments.size());
+  EXPECT_EQ(some.count(EvidenceStream::kPlateReads), all.plates.size());
   EXPECT_EQ(some.size(), all.size());
   EXPECT_EQ(some.calls.size(), all.calls.size());
   EXPECT_EQ(some.locations.size(), all.locations.size());
