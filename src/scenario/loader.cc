@@ -1,9 +1,9 @@
 // Design: the driver of the section readers (section_readers.h, one file per group of
 // sections; the place models' through their registry, place_model.h), each driving a
 // TableReader over its table; sections that others refer to (groups, districts, lists)
-// are read first so references can be checked with "did you mean" suggestions. The loader never stops at the first problem.
-// Cross-field checks (shares summing to one, rules that could never fire) come after the
-// per-key checks of their table.
+// are read first so references can be checked with "did you mean" suggestions. The
+// loader never stops at the first problem. Cross-field checks (shares summing to one,
+// rules that could never fire) come after the per-key checks of their table.
 #include "scenario/loader.h"
 
 #include <fmt/format.h>
@@ -61,11 +61,13 @@ class Loader {
   // The place model's own section; any other section but [scenario] is an error.
   void ReadPlaceModel() {
     const PlaceModelSpec* spec = FindPlaceModel(scenario_.model);
-    if (spec == nullptr) {  // ReadHeader chooses among the registered models only
-      assert(false);
+    // ReadHeader chooses among the registered models only.
+    assert(spec != nullptr);
+    if (spec == nullptr) {
       diagnostics_->Error(root_.PositionOf("scenario"),
-                          fmt::format("model \"{}\" is not registered; the models are {}",
-                                      ModelName(scenario_.model), Quoted(ModelNames())));
+                          fmt::format("[scenario] model is not a registered model; the models "
+                                      "are {}",
+                                      Quoted(ModelNames())));
       return;
     }
     spec->read(ctx_);
