@@ -63,12 +63,14 @@ std::string_view MetricWords(std::string_view metric) {
   return metric;
 }
 
-const NamedRate* Find(const std::vector<NamedRate>& rates, std::string_view name) {
-  for (const NamedRate& r : rates) {
-    if (r.name == name) return &r;
-  }
-  return nullptr;
+std::string RateCell(const NamedRate& rate, bool percent = true) {
+  return RateCell(rate.numerator, rate.denominator, percent);
 }
+
+using oversight::Percent;  // beside the overload for a named rate
+
+// Percent() of a named rate: "41.2% (412 of 1,000)".
+std::string Percent(const NamedRate& rate) { return Percent(rate.numerator, rate.denominator); }
 
 void Header(HtmlPage* page, const Scenario& s, const RunFacts& facts, const AuditResult& audit) {
   page->Addf("<header>\n<h1>Oversight audit of &lsquo;{}&rsquo;</h1>\n", EscapeHtml(s.name));
@@ -93,18 +95,23 @@ void Header(HtmlPage* page, const Scenario& s, const RunFacts& facts, const Audi
 void Findings(HtmlPage* page, const RunFacts& facts, const AuditResult& audit,
               const std::vector<Disparity>& disparities) {
   const GroupCounts& t = audit.total;
+  const std::vector<NamedRate> all = GroupRates(t, t, audit.twin);
   page->Add("<section id=\"findings\">\n<h2>What the audit found</h2>\n<ul>\n");
   page->Addf(
       "<li>Of {} alerts, {} concerned people with no harmful intent. {} persons were "
       "flagged at least once; {} of everyone with no harmful intent.</li>\n",
-      WithThousands(t.alerts), Percent(t.false_alarms, t.alerts), WithThousands(t.flagged_persons),
-      Percent(t.flagged_innocents, t.persons - t.harmful_persons));
+      WithThousands(t.alerts), Percent(RateNamed(all, "false_alarm_share")),
+      WithThousands(t.flagged_persons), Percent(RateNamed(all, "innocents_flagged_share")));
   for (const GroupCounts& g : audit.groups) {
+    const std::vector<NamedRate> rates = GroupRates(g, t, audit.twin);
+    const NamedRate& flagged = RateNamed(rates, "flagged_share");
     page->Addf(
         "<li>Group &lsquo;{}&rsquo; is {} of the population and received {} of the alerts; "
         "{} of its members were flagged per 1,000 (harmful intent: {} per 1,000).</li>\n",
-        EscapeHtml(g.name), Percent(g.persons, t.persons), Percent(g.alerts, t.alerts),
-        PerThousand(g.flagged_persons, g.persons), PerThousand(g.harmful_persons, g.persons));
+        EscapeHtml(g.name), Percent(RateNamed(rates, "population_share")),
+        Percent(RateNamed(rates, "alert_share")),
+        PerThousand(flagged.numerator, flagged.denominator),
+        PerThousand(g.harmful_persons, g.persons));
   }
   const Disparity* first_cell = nullptr;
   size_t cells_outside = 0;
@@ -140,16 +147,16 @@ void Findings(HtmlPage* page, const RunFacts& facts, const AuditResult& audit,
         "<li>Without the policy (the twin: the same lives with the policy off), people would "
         "have set out on {} lawful acts (petition trips, gatherings). With it, {} did not "
         "happen: {} stopped by the police, {} never attempted after a police contact.</li>\n",
-        WithThousands(t.twin_lawful_acts), Percent(t.lawful_acts_lost(), t.twin_lawful_acts),
+        WithThousands(t.twin_lawful_acts), Percent(RateNamed(all, "lawful_lost_share")),
         WithThousands(t.lawful_stopped),
         WithThousands(t.lawful_acts_lost() - std::min(t.lawful_acts_lost(), t.lawful_stopped)));
     page->Addf("<li>Of {} harmful acts the twin commits, {} were prevented.</li>\n",
                WithThousands(t.twin_harmful_acts),
-               Percent(t.harmful_acts_prevented(), t.twin_harmful_acts));
+               Percent(RateNamed(all, "harmful_prevented_share")));
   } else {
     page->Addf("<li>Lawful activity stopped: {}. Harmful acts stopped: {}.</li>\n",
-               Percent(t.lawful_stopped, t.lawful_acts),
-               Percent(t.harmful_acts_stopped, t.harmful_acts));
+               Percent(RateNamed(all, "lawful_stopped_share")),
+               Percent(RateNamed(all, "harmful_acts_stopped_share")));
   }
   page->Addf(
       "<li>The operators' view: every one of the {} responses looks like a success in police "
@@ -176,7 +183,8 @@ void ScenarioSection(HtmlPage* page, const Scenario& s, const RunFacts& facts,
   for (size_t g = 0; g < audit.groups.size(); ++g) {
     page->Addf("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{:.2f}&times;</td></tr>\n",
                EscapeHtml(audit.groups[g].name), WithThousands(audit.groups[g].persons),
-               RateCell(audit.groups[g].persons, audit.total.persons),
+               RateCell(RateNamed(GroupRates(audit.groups[g], audit.total, audit.twin),
+                                  "population_share")),
                g < s.world.groups.size() ? s.world.groups[g].record_bias : 1.0);
   }
   page->Add("</tbody></table>\n");
@@ -239,8 +247,7 @@ void GroupRow(HtmlPage* page, const GroupCounts& g, const GroupCounts& total, bo
               std::string_view extra) {
   const std::vector<NamedRate> rates = GroupRates(g, total, twin);
   auto cell = [&](std::string_view name, bool percent = true) {
-    const NamedRate* r = Find(rates, name);
-    return r ? RateCell(r->numerator, r->denominator, percent) : std::string("n/a");
+    return RateCell(RateNamed(rates, name), percent);
   };
   page->Addf(
       "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
@@ -292,9 +299,10 @@ void GroupsSection(HtmlPage* page, const Scenario& s, const AuditResult& audit,
   page->Add("</tbody></table>\n");
   Json values = Json::array();
   for (const GroupCounts& g : audit.groups) {
+    const std::vector<NamedRate> rates = GroupRates(g, audit.total, audit.twin);
     for (const auto& [measure, share] :
-         {std::pair{"share of the population", Rate{g.persons, audit.total.persons}.value()},
-          std::pair{"share of the alerts", Rate{g.alerts, audit.total.alerts}.value()}}) {
+         {std::pair{"share of the population", RateNamed(rates, "population_share").value()},
+          std::pair{"share of the alerts", RateNamed(rates, "alert_share").value()}}) {
       values.push_back({{"group", g.name}, {"measure", measure}, {"share", share.value_or(0)}});
     }
   }
@@ -354,10 +362,7 @@ void RulesSection(HtmlPage* page, const Scenario& s, const AuditResult& audit) {
     const RuleCounts& r = audit.rules[i];
     const RuleOptions* options = i < s.policy.rules.size() ? &s.policy.rules[i] : nullptr;
     const std::vector<NamedRate> rates = RuleRates(r);
-    auto cell = [&](std::string_view name) {
-      const NamedRate* x = Find(rates, name);
-      return x ? RateCell(x->numerator, x->denominator) : std::string("n/a");
-    };
+    auto cell = [&](std::string_view name) { return RateCell(RateNamed(rates, name)); };
     const std::string asks = options == nullptr ? r.what : DescribeRule(*options, s.policy.lists);
     page->Addf(
         "<article class=\"rule\"><h3>{}</h3><p>Asks: {}.</p><p class=\"nd\">{} operator on "
@@ -386,10 +391,9 @@ void RulesSection(HtmlPage* page, const Scenario& s, const AuditResult& audit) {
                            Percent(r.group_alerts[g], r.alerts));
       }
       page->Addf("<p>Who it hit: {}.</p>\n", hit);
-      values.push_back(
-          {{"rule", r.id},
-           {"precision", Rate{r.alerts - r.false_alarms, r.alerts}.value().value_or(0)},
-           {"alerts", r.alerts}});
+      values.push_back({{"rule", r.id},
+                        {"precision", RateNamed(rates, "precision").value().value_or(0)},
+                        {"alerts", r.alerts}});
     }
     page->Add("</article>\n");
   }
@@ -462,16 +466,18 @@ void LawfulSection(HtmlPage* page, const AuditResult& audit) {
   for (const GroupCounts& g : audit.groups) rows.push_back(&g);
   rows.push_back(&audit.total);
   for (const GroupCounts* g : rows) {
+    const std::vector<NamedRate> rates = GroupRates(*g, audit.total, audit.twin);
     page->Addf("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td>{}</tr>\n", EscapeHtml(g->name),
-               WithThousands(g->lawful_acts), RateCell(g->lawful_stopped, g->lawful_acts),
+               WithThousands(g->lawful_acts), RateCell(RateNamed(rates, "lawful_stopped_share")),
                audit.twin
                    ? fmt::format("<td>{}</td><td>{}</td>", WithThousands(g->twin_lawful_acts),
-                                 RateCell(g->lawful_acts_lost(), g->twin_lawful_acts))
+                                 RateCell(RateNamed(rates, "lawful_lost_share")))
                    : std::string());
   }
   page->Add("</tbody></table>\n");
   if (audit.twin) {
     const GroupCounts& t = audit.total;
+    const std::vector<NamedRate> all = GroupRates(t, t, audit.twin);
     page->Addf(
         "<p>The twin is the same city living the same days with the policy switched off, "
         "sharing every random number: what differs is the policy's doing.</p>\n"
@@ -486,10 +492,10 @@ void LawfulSection(HtmlPage* page, const AuditResult& audit) {
         "<td>{}</td></tr>\n</tbody></table>\n",
         WithThousands(t.twin_lawful_acts), WithThousands(t.lawful_acts),
         WithThousands(t.lawful_stopped), WithThousands(t.lawful_acts - t.lawful_stopped),
-        RateCell(t.lawful_acts_lost(), t.twin_lawful_acts), WithThousands(t.twin_harmful_acts),
+        RateCell(RateNamed(all, "lawful_lost_share")), WithThousands(t.twin_harmful_acts),
         WithThousands(t.harmful_acts), WithThousands(t.harmful_acts_stopped),
         WithThousands(t.harmful_acts - t.harmful_acts_stopped),
-        RateCell(t.harmful_acts_prevented(), t.twin_harmful_acts));
+        RateCell(RateNamed(all, "harmful_prevented_share")));
   }
   Json values = Json::array();
   for (const DayCounts& d : audit.days) {
