@@ -32,15 +32,86 @@ std::string VerdictCell(Verdict v) {
   return fmt::format("<span class=\"verdict\">{}</span>", kVerdictNames[static_cast<size_t>(v)]);
 }
 
-// A compared metric in words, for sentences.
+namespace {
+
+struct MetricText {
+  std::string_view name;
+  std::string_view words;
+  bool higher_is_worse;
+};
+
+// Every rate of GroupRates and RuleRates, in words.
+constexpr MetricText kMetrics[] = {
+    {"population_share", "share of the population", false},
+    {"alert_share", "share of all alerts", true},
+    {"listed_share", "share of members on a watchlist at the end", true},
+    {"flagged_share", "share of members flagged at least once", true},
+    {"innocents_flagged_share", "share of innocent members flagged at least once", true},
+    {"false_alarm_share", "share of alerts that were false alarms", true},
+    {"precision", "share of alerts naming a person with a harmful intent (precision)", false},
+    {"recall", "share of members with a harmful intent flagged (recall)", true},
+    {"contacts_per_innocent", "police contacts per innocent member", true},
+    {"list_days_per_person", "days on a watchlist per member", true},
+    {"held_days_per_person", "days held in detention per member", true},
+    {"patrol_exposure_per_person", "patrol visits where they live, per member", true},
+    {"lawful_stopped_share", "share of lawful acts stopped by the police", true},
+    {"harmful_acts_stopped_share", "share of harmful acts stopped", false},
+    {"lawful_lost_share", "share of lawful acts lost against the twin", true},
+    {"harmful_prevented_share", "share of harmful acts prevented against the twin", false},
+    {"prevalence", "prevalence of harmful intent among the watched", false},
+    {"false_positive_rate", "share of the innocent watched it flagged", true},
+    {"alerts", "alerts", true},
+};
+
+const MetricText* FindMetric(std::string_view metric) {
+  for (const MetricText& m : kMetrics) {
+    if (m.name == metric) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::string_view MetricWords(std::string_view metric) {
-  if (metric == "false_alarm_share") return "the share of alerts that were false alarms";
-  if (metric == "innocents_flagged_share") return "the share of innocent members flagged";
-  if (metric == "recall") return "the share of members with a harmful intent flagged (recall)";
-  if (metric == "precision") return "the precision of alerts";
-  if (metric == "flagged_share") return "the share of members flagged";
-  if (metric == "contacts_per_innocent") return "police contacts per innocent member";
-  return metric;
+  const MetricText* m = FindMetric(metric);
+  return m ? m->words : metric;
+}
+
+bool HigherIsWorse(std::string_view metric) {
+  const MetricText* m = FindMetric(metric);
+  return m == nullptr || m->higher_is_worse;
+}
+
+std::string Leaning(const Disparity& d) {
+  if (d.verdict == Verdict::kInsufficientData || d.ratio == 1.0) return "";
+  const bool worse = (d.ratio > 1.0) == HigherIsWorse(d.metric);
+  return fmt::format("<span class=\"{}\">{} &lsquo;{}&rsquo;</span>", worse ? "worse" : "better",
+                     worse ? "against" : "in favour of", EscapeHtml(d.group));
+}
+
+Json GroupColor(const AuditResult& audit, std::string_view field) {
+  // Tableau 10: distinguishable, and legible for the common colour vision deficiencies.
+  static constexpr std::string_view kPalette[] = {"#4c78a8", "#f58518", "#54a24b", "#e45756",
+                                                  "#72b7b2", "#eeca3b", "#b279a2", "#ff9da6",
+                                                  "#9d755d", "#bab0ac"};
+  Json domain = Json::array();
+  Json range = Json::array();
+  for (size_t g = 0; g < audit.groups.size(); ++g) {
+    domain.push_back(audit.groups[g].name);
+    range.push_back(kPalette[g % std::size(kPalette)]);
+  }
+  return {{"field", field},
+          {"type", "nominal"},
+          {"title", "group"},
+          {"scale", {{"domain", domain}, {"range", range}}},
+          {"legend", {{"orient", "bottom"}}}};
+}
+
+Json BarLabels(std::string_view x_field, std::string_view format) {
+  return {{"mark", {{"type", "text"}, {"align", "left"}, {"dx", 4}}},
+          {"encoding",
+           {{"x", {{"field", x_field}, {"type", "quantitative"}}},
+            {"text", {{"field", x_field}, {"format", format}}}}}};
 }
 
 std::string RateCell(const NamedRate& rate, bool percent) {

@@ -1,7 +1,9 @@
 // report.html: the city map, and the replicates.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "report/human_numbers.h"
 #include "report/report_sections.h"
@@ -57,11 +59,11 @@ void MapSection(HtmlPage* page, const RunFacts& facts, const AuditResult& audit)
                   {{"field", field},
                    {"type", "quantitative"},
                    {"title", title},
-                   {"scale", {{"scheme", scheme}, {"zero", true}}}}},
+                   {"scale", {{"scheme", scheme}, {"zero", false}}}}},
                  {"tooltip",
                   Json::array({{{"field", "district"}},
                                {{"field", field}, {"format", ".1f"}, {"title", title}}})}}}},
-              {{"mark", {{"type", "text"}, {"fontSize", 11}}},
+              {{"mark", {{"type", "text"}, {"fontSize", 12}, {"fontWeight", "bold"}}},
                {"encoding",
                 {{"x", {{"field", "xc"}, {"type", "quantitative"}}},
                  {"y", {{"field", "yc"}, {"type", "quantitative"}}},
@@ -78,22 +80,74 @@ void MapSection(HtmlPage* page, const RunFacts& facts, const AuditResult& audit)
   page->Add("</section>\n");
 }
 
-void ReplicatesSection(HtmlPage* page, const Replicates& replicates) {
+namespace {
+
+// The headline metrics of the replicates table, each a rate of GroupRates.
+constexpr std::string_view kHeadline[] = {"alert_share",
+                                          "false_alarm_share",
+                                          "innocents_flagged_share",
+                                          "flagged_share",
+                                          "recall",
+                                          "contacts_per_innocent",
+                                          "held_days_per_person",
+                                          "lawful_stopped_share",
+                                          "lawful_lost_share",
+                                          "harmful_prevented_share"};
+
+// "41.2% [39.8%, 42.6%]" (or with three decimals for a count per person). A share's
+// interval is shown within [0, 1], the range of the rate; a count's above 0.
+std::string IntervalCell(const ReplicateMetric& m, bool share) {
+  if (m.interval.n == 0) return "n/a";
+  const double low = std::max(0.0, m.interval.low);
+  const double high = share ? std::min(1.0, m.interval.high) : m.interval.high;
+  if (share) {
+    return fmt::format("{:.1f}% <span class=\"nd\">[{:.1f}%, {:.1f}%]</span>",
+                       m.interval.mean * 100, low * 100, high * 100);
+  }
+  return fmt::format("{:.3f} <span class=\"nd\">[{:.3f}, {:.3f}]</span>", m.interval.mean, low,
+                     high);
+}
+
+}  // namespace
+
+void ReplicatesSection(HtmlPage* page, const AuditResult& audit, const Replicates& replicates) {
   page->Addf(
       "<section id=\"replicates\">\n<h2>Across {} replicates</h2>\n<p>The same scenario with "
       "seeds {} to {} (each a different synthetic city and month under the same "
-      "assumptions); the tables above describe the first. Mean and 95% interval for the "
-      "mean (t distribution).</p>\n<table><caption>Metrics over the replicates</caption>"
-      "<thead><tr><th scope=\"col\">metric</th><th scope=\"col\">mean</th>"
-      "<th scope=\"col\">95% interval</th><th scope=\"col\">replicates where defined</th>"
-      "</tr></thead><tbody>\n",
+      "assumptions); the sections above describe the first. Each cell is the mean over the "
+      "replicates and its 95% interval (t distribution), shown within the range of the rate. "
+      "Every metric of every replicate: replicates.csv.</p>\n<table><caption>Headline "
+      "metrics over the replicates: mean [95% interval]</caption><thead><tr>"
+      "<th scope=\"col\">metric</th><th scope=\"col\">everyone</th>",
       replicates.seeds.size(), replicates.seeds.front(), replicates.seeds.back());
-  for (const ReplicateMetric& m : replicates.metrics) {
-    if (m.interval.n == 0) continue;
-    page->Addf(
-        "<tr><th scope=\"row\">{}</th><td>{:.4g}</td><td>[{:.4g}, {:.4g}]</td><td>{}</td>"
-        "</tr>\n",
-        EscapeHtml(m.name), m.interval.mean, m.interval.low, m.interval.high, m.interval.n);
+  for (const GroupCounts& g : audit.groups) {
+    page->Addf("<th scope=\"col\">{}</th>", EscapeHtml(g.name));
+  }
+  page->Add("</tr></thead><tbody>\n");
+  for (std::string_view metric : kHeadline) {
+    const bool share = metric.ends_with("_share") || metric == "recall";
+    std::string cells;
+    bool any = false;
+    auto cell = [&](const std::string& name) {
+      const ReplicateMetric* m = replicates.Find(name);
+      any = any || (m != nullptr && m->interval.n > 0);
+      cells += "<td>" + (m ? IntervalCell(*m, share) : std::string("n/a")) + "</td>";
+    };
+    cell("all." + std::string(metric));
+    for (const GroupCounts& g : audit.groups) cell("group." + g.name + "." + std::string(metric));
+    if (!any) continue;
+    page->Addf("<tr><th scope=\"row\">{}</th>{}</tr>\n", MetricWords(metric), cells);
+  }
+  page->Add("</tbody></table>\n");
+  page->Add(
+      "<table><caption>Precision of each rule over the replicates: mean [95% interval]"
+      "</caption><thead><tr><th scope=\"col\">rule</th><th scope=\"col\">precision</th>"
+      "<th scope=\"col\">replicates where it fired</th></tr></thead><tbody>\n");
+  for (const RuleCounts& r : audit.rules) {
+    const ReplicateMetric* m = replicates.Find("rule." + r.id + ".precision");
+    if (m == nullptr) continue;
+    page->Addf("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n", EscapeHtml(r.id),
+               IntervalCell(*m, true), m->interval.n);
   }
   page->Add("</tbody></table>\n</section>\n");
 }

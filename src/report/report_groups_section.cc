@@ -1,5 +1,5 @@
-// report.html: the groups and their intersections, with the disparities against the
-// reference group.
+// report.html: the groups and their intersections (each cell with its disparities against
+// the reference group's same cell).
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -33,33 +33,9 @@ constexpr std::string_view kGroupColumns =
     "<th scope=\"col\">police contacts per innocent</th>"
     "<th scope=\"col\">lawful acts stopped</th>";
 
-void DisparityTable(HtmlPage* page, const std::vector<Disparity>& disparities, bool cells,
-                    std::string_view caption) {
-  page->Addf(
-      "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>"
-      "<th scope=\"col\">against</th><th scope=\"col\">metric</th>"
-      "<th scope=\"col\">rate</th><th scope=\"col\">reference rate</th>"
-      "<th scope=\"col\">ratio [95% interval]</th><th scope=\"col\">verdict</th></tr></thead>"
-      "<tbody>\n",
-      caption, cells ? "cell" : "group");
-  for (const Disparity& d : disparities) {
-    if ((d.dimension != "group") != cells) continue;
-    const bool count = d.metric == "contacts_per_innocent";
-    page->Addf(
-        "<tr><th scope=\"row\">{}</th><td class=\"text\">{}</td><td class=\"text\">{}</td>"
-        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-        EscapeHtml(d.group), EscapeHtml(d.reference), d.metric,
-        RateCell(d.numerator, d.denominator, !count),
-        RateCell(d.reference_numerator, d.reference_denominator, !count), Ratio(d),
-        VerdictCell(d.verdict));
-  }
-  page->Add("</tbody></table>\n");
-}
-
 }  // namespace
 
-void GroupsSection(HtmlPage* page, const Scenario& s, const AuditResult& audit,
-                   const std::vector<Disparity>& disparities) {
+void GroupsSection(HtmlPage* page, const AuditResult& audit) {
   page->Add("<section id=\"groups\">\n<h2>Groups: who carries the burden</h2>\n");
   page->Addf(
       "<table><caption>Per group, each rate with its numerator and denominator</caption>"
@@ -92,13 +68,9 @@ void GroupsSection(HtmlPage* page, const Scenario& s, const AuditResult& audit,
               "Bar chart: each group's share of the population next to its share of the alerts.",
               "Share of the population and share of the alerts, by group (the table above has "
               "the counts).");
-  page->Addf(
-      "<p>Each ratio compares a group's rate with the reference group's; its 95% interval "
-      "decides the verdict against the band [{:.2f}, {:.2f}]: <em>within band</em>, "
-      "<em>outside band</em>, <em>inconclusive</em> (the interval crosses an edge), or "
-      "<em>insufficient data</em> (fewer than {} in a denominator, or a zero count).</p>\n",
-      s.audit.band_low, s.audit.band_high, s.audit.min_cell);
-  DisparityTable(page, disparities, false, "Disparities against the reference group");
+  page->Add(
+      "<p>How each group's rates compare with the reference group's, and which way each "
+      "difference leans: <a href=\"#disparities\">Disparities</a>.</p>\n");
   page->Add("</section>\n");
 }
 

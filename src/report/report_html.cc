@@ -15,7 +15,6 @@
 #include "audit/group_rates.h"
 #include "report/human_numbers.h"
 #include "report/report_sections.h"
-#include "report/web_assets.h"
 
 namespace oversight {
 
@@ -23,7 +22,8 @@ namespace {
 
 using namespace report_html;  // NOLINT(build/namespaces): the sections of this page
 
-void Header(HtmlPage* page, const Scenario& s, const RunFacts& facts, const AuditResult& audit) {
+void Header(HtmlPage* page, const Scenario& s, const RunFacts& facts, const AuditResult& audit,
+            bool replicates) {
   page->Addf("<header>\n<h1>Oversight audit of &lsquo;{}&rsquo;</h1>\n", EscapeHtml(s.name));
   if (!s.description.empty()) page->Addf("<p>{}</p>\n", EscapeHtml(s.description));
   page->Addf(
@@ -36,11 +36,13 @@ void Header(HtmlPage* page, const Scenario& s, const RunFacts& facts, const Audi
   page->Add(
       "<nav aria-label=\"Sections\"><ul><li><a href=\"#findings\">Findings</a></li>"
       "<li><a href=\"#scenario\">The scenario</a></li><li><a href=\"#groups\">Groups</a></li>"
+      "<li><a href=\"#disparities\">Disparities</a></li>"
       "<li><a href=\"#intersections\">Intersections</a></li><li><a href=\"#rules\">Rules</a></li>"
       "<li><a href=\"#operators\">The operators' view</a></li>"
       "<li><a href=\"#lawful\">Lawful activity</a></li><li><a href=\"#feedback\">Feedback</a></li>"
-      "<li><a href=\"#map\">The city</a></li><li><a href=\"#methods\">Methods and limits</a></li>"
-      "</ul></nav>\n");
+      "<li><a href=\"#map\">The city</a></li>");
+  if (replicates) page->Add("<li><a href=\"#replicates\">Across replicates</a></li>");
+  page->Add("<li><a href=\"#methods\">Methods and limits</a></li></ul></nav>\n");
 }
 
 void Findings(HtmlPage* page, const RunFacts& facts, const AuditResult& audit,
@@ -74,15 +76,15 @@ void Findings(HtmlPage* page, const RunFacts& facts, const AuditResult& audit,
       continue;
     }
     page->Addf(
-        "<li>Outside the band: for &lsquo;{}&rsquo;, {} is {:.2f} times that of &lsquo;{}&rsquo; "
-        "(95% interval {:.2f} to {:.2f}).</li>\n",
-        EscapeHtml(d.group), MetricWords(d.metric), d.ratio, EscapeHtml(d.reference), d.low,
-        d.high);
+        "<li>Outside the band, {}: for &lsquo;{}&rsquo;, the {} is {:.2f} times that of "
+        "&lsquo;{}&rsquo; (95% interval {:.2f} to {:.2f}).</li>\n",
+        Leaning(d), EscapeHtml(d.group), MetricWords(d.metric), d.ratio, EscapeHtml(d.reference),
+        d.low, d.high);
   }
   if (first_cell != nullptr) {
     page->Addf(
         "<li>{} comparisons of intersection cells fall outside the band; the first: for "
-        "&lsquo;{}&rsquo;, {} is {:.2f} times that of &lsquo;{}&rsquo; (95% interval {:.2f} "
+        "&lsquo;{}&rsquo;, the {} is {:.2f} times that of &lsquo;{}&rsquo; (95% interval {:.2f} "
         "to {:.2f}). <a href=\"#intersections\">All cells</a>.</li>\n",
         cells_outside, EscapeHtml(first_cell->group), MetricWords(first_cell->metric),
         first_cell->ratio, EscapeHtml(first_cell->reference), first_cell->low, first_cell->high);
@@ -124,40 +126,29 @@ void Findings(HtmlPage* page, const RunFacts& facts, const AuditResult& audit,
   page->Add("</ul>\n</section>\n");
 }
 
-void Footer(HtmlPage* page) {
-  size_t count = 0;
-  const WebAsset* assets = WebAssets(&count);
-  std::string names;
-  for (size_t i = 0; i < count; ++i) {
-    names += fmt::format("{}{}", i == 0 ? "" : ", ", assets[i].name);
-  }
-  page->Addf(
-      "<footer><p>Made by Oversight (Apache-2.0). Charts drawn by {} (BSD-3-Clause), "
-      "inlined in this page: it needs no network.</p></footer>\n",
-      names);
-}
-
 }  // namespace
 
 std::string ReportHtml(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
                        const Replicates* replicates) {
   const std::vector<Disparity> disparities = Disparities(audit, scenario.audit);
+  const bool across = replicates != nullptr && replicates->seeds.size() > 1;
   HtmlPage page;
-  Header(&page, scenario, facts, audit);
+  Header(&page, scenario, facts, audit, across);
   page.Add("<main>\n");
   Findings(&page, facts, audit, disparities);
   ScenarioSection(&page, scenario, facts, audit);
-  GroupsSection(&page, scenario, audit, disparities);
+  GroupsSection(&page, audit);
+  DisparitySection(&page, scenario, audit, disparities);
   IntersectionsSection(&page, scenario, audit, disparities);
   RulesSection(&page, scenario, audit);
   OperatorsSection(&page, audit);
   LawfulSection(&page, audit);
   FeedbackSection(&page, scenario, audit);
   MapSection(&page, facts, audit);
-  if (replicates != nullptr && replicates->seeds.size() > 1) ReplicatesSection(&page, *replicates);
+  if (across) ReplicatesSection(&page, audit, *replicates);
   MethodsSection(&page);
   page.Add("</main>\n");
-  Footer(&page);
+  page.Footer();
   return page.Finish("Oversight audit of '" + scenario.name + "'");
 }
 

@@ -58,23 +58,36 @@ void RulesSection(HtmlPage* page, const Scenario& s, const AuditResult& audit) {
     page->Add("</article>\n");
   }
   page->Add("</div>\n");
+  bool all_zero = !values.empty();
+  for (const Json& v : values) all_zero = all_zero && v["precision"] == 0;
+  const Json x = {{"field", "precision"},
+                  {"type", "quantitative"},
+                  {"scale", {{"domain", {0, 1}}}},
+                  {"axis", {{"format", "%"}}}};
   page->Chart(
       "chart-rule-precision",
       {{"data", {{"values", values}}},
-       {"mark", "bar"},
        {"encoding",
-        {{"y", {{"field", "rule"}, {"type", "nominal"}, {"sort", "-x"}, {"title", nullptr}}},
-         {"x",
-          {{"field", "precision"},
-           {"type", "quantitative"},
-           {"scale", {{"domain", {0, 1}}}},
-           {"axis", {{"format", "%"}}}}},
-         {"tooltip", Json::array({{{"field", "rule"}},
-                                  {{"field", "precision"}, {"format", ".1%"}},
-                                  {{"field", "alerts"}, {"format", ","}}})}}}},
-      "Bar chart: the precision of each rule that fired, from 0 to 100 percent.",
-      "Precision of each rule that fired (share of its alerts naming a person with a "
-      "harmful intent); the cards above have the counts.");
+        {{"y",
+          {{"field", "rule"},
+           {"type", "nominal"},
+           {"sort", {{"field", "precision"}, {"order", "descending"}}},
+           {"title", nullptr}}}}},
+       {"layer",
+        Json::array({{{"mark", "bar"},
+                      {"encoding",
+                       {{"x", x},
+                        {"tooltip", Json::array({{{"field", "rule"}},
+                                                 {{"field", "precision"}, {"format", ".1%"}},
+                                                 {{"field", "alerts"}, {"format", ","}}})}}}},
+                     BarLabels("precision", ".1%")})}},
+      "Bar chart: the precision of each rule that fired, from 0 to 100 percent, each bar "
+      "labelled with its value.",
+      fmt::format("Precision of each rule that fired (share of its alerts naming a person with "
+                  "a harmful intent); the cards above have the counts.{}",
+                  all_zero ? " Every rule that fired had a precision of 0%: none of its alerts "
+                             "named a person with a harmful intent."
+                           : ""));
   page->Add("</section>\n");
 }
 
@@ -96,18 +109,18 @@ void OperatorsSection(HtmlPage* page, const AuditResult& audit) {
   Json values = Json::array(
       {{{"view", "as the operators see it"}, {"precision", Rate{n, n}.value().value_or(0)}},
        {{"view", "the truth"}, {"precision", Rate{right, n}.value().value_or(0)}}});
+  const Json x = {{"field", "precision"},
+                  {"type", "quantitative"},
+                  {"scale", {{"domain", {0, 1}}}},
+                  {"axis", {{"format", "%"}}}};
   page->Chart("chart-operators",
               {{"data", {{"values", values}}},
-               {"mark", "bar"},
                {"height", 80},
-               {"encoding",
-                {{"y", {{"field", "view"}, {"type", "nominal"}, {"title", nullptr}}},
-                 {"x",
-                  {{"field", "precision"},
-                   {"type", "quantitative"},
-                   {"scale", {{"domain", {0, 1}}}},
-                   {"axis", {{"format", "%"}}}}}}}},
-              "Bar chart: the success rate the operators can observe against the true one.",
+               {"encoding", {{"y", {{"field", "view"}, {"type", "nominal"}, {"title", nullptr}}}}},
+               {"layer", Json::array({{{"mark", "bar"}, {"encoding", {{"x", x}}}},
+                                      BarLabels("precision", ".1%")})}},
+              "Bar chart: the success rate the operators can observe against the true one, "
+              "each bar labelled with its value.",
               "The precision the operators can observe against the true precision of their "
               "responses.");
   page->Add("</section>\n");
