@@ -103,7 +103,9 @@ async function checkPage(browser, file, { min_charts, min_sections, phrases, scr
     } catch (error) {
       failures.push(`chart ${id} did not render: ${error.message}`);
     }
-    const label = await page.getAttribute(`#${id}`, 'aria-label');
+    // vega-embed labels the chart box, or with its actions menu the view inside it.
+    const label = await page.$eval(`#${id}`, (box) => box.getAttribute('aria-label') ||
+        box.querySelector('[aria-label]')?.getAttribute('aria-label'));
     check(label && label.length > 20, `chart ${id} has no text alternative`);
   }
   const h2 = await page.$$eval('h2', (nodes) => nodes.map((node) => node.textContent));
