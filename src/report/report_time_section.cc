@@ -156,7 +156,7 @@ void FeedbackChart(HtmlPage* page, const AuditResult& audit, Json values) {
                         {"y", {{"field", "low"}, {"type", "quantitative"}}},
                         {"y2", {{"field", "high"}}},
                         {"color", GroupColor(audit)}}}},
-                     {{"mark", {{"type", "line"}, {"point", true}}},
+                     {{"mark", {{"type", "line"}, {"strokeWidth", 2}}},
                       {"encoding",
                        {{"x", DayAxis()},
                         {"y", y},
