@@ -14,13 +14,6 @@ constexpr std::array<std::string_view, 6> kCompared = {
     "false_alarm_share", "innocents_flagged_share", "recall",
     "precision",         "flagged_share",           "contacts_per_innocent"};
 
-const NamedRate* FindRate(const std::vector<NamedRate>& rates, std::string_view name) {
-  for (const NamedRate& r : rates) {
-    if (r.name == name) return &r;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 const GroupCounts& ReferenceGroup(const AuditResult& audit, const AuditOptions& options) {
@@ -44,8 +37,8 @@ void Compare(const GroupCounts& g, const GroupCounts& reference, const GroupCoun
   const std::vector<NamedRate> rates = GroupRates(g, total, twin);
   const std::vector<NamedRate> ref_rates = GroupRates(reference, total, twin);
   for (std::string_view metric : kCompared) {
-    const NamedRate* a = FindRate(rates, metric);
-    const NamedRate* b = FindRate(ref_rates, metric);
+    const NamedRate* a = &RateNamed(rates, metric);
+    const NamedRate* b = &RateNamed(ref_rates, metric);
     Disparity d{.dimension = std::string(dimension),
                 .group = g.name,
                 .reference = reference.name,

@@ -1,6 +1,17 @@
 #include "audit/group_rates.h"
 
+#include <cassert>
+
 namespace oversight {
+
+const NamedRate& RateNamed(const std::vector<NamedRate>& rates, std::string_view name) {
+  for (const NamedRate& r : rates) {
+    if (r.name == name) return r;
+  }
+  assert(false && "no rate of that name");
+  static const NamedRate kUndefined{};
+  return kUndefined;
+}
 
 std::vector<NamedRate> GroupRates(const GroupCounts& g, const GroupCounts& total, bool twin) {
   std::vector<NamedRate> rates = {

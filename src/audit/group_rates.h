@@ -1,7 +1,8 @@
 // The rates reported for a group (and for everyone), each as numerator and denominator.
 //
-// One list, read by every writer of rates (report.json, the replicate intervals), so a rate
-// is defined in exactly one place; docs/METRICS.md gives each definition in words.
+// One list, read by every writer of rates (report.json, the CSV tables, report.html, the
+// summary, the replicate intervals), so a rate is defined in exactly one place; docs/METRICS.md
+// gives each definition in words.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +23,10 @@ struct NamedRate {
 
   std::optional<double> value() const { return Rate{numerator, denominator}.value(); }
 };
+
+// The rate called `name` in `rates` (GroupRates or RuleRates).
+// REQUIRES: `name` is one of the names the list was built with.
+const NamedRate& RateNamed(const std::vector<NamedRate>& rates, std::string_view name);
 
 // `total` is the everyone row (for the shares of population and alerts); the twin rates
 // are included only when the run had a twin.

@@ -7,14 +7,14 @@
 #include <vector>
 
 #include "audit/group_rates.h"
-#include "audit/rate.h"
 
 namespace oversight {
 
 namespace {
 
-std::string RateCell(uint64_t numerator, uint64_t denominator) {
-  const auto value = Rate{numerator, denominator}.value();
+// A rate as a CSV cell: six decimals, empty when undefined.
+std::string RateCell(const NamedRate& rate) {
+  const auto value = rate.value();
   return value ? fmt::format("{:.6f}", *value) : std::string();
 }
 
@@ -36,22 +36,23 @@ using Columns = std::vector<std::pair<std::string, std::string>>;
 
 // The columns of one row of groups.csv (and intersections.csv): name, then value.
 Columns GroupColumns(const GroupCounts& g, const GroupCounts& total, bool twin) {
-  const uint64_t innocents = g.persons - g.harmful_persons;
+  const std::vector<NamedRate> rates = GroupRates(g, total, twin);
+  auto rate = [&](std::string_view name) { return RateCell(RateNamed(rates, name)); };
   auto n = [](uint64_t v) { return std::to_string(v); };
   Columns c = {
       {"group", Field(g.name)},
       {"persons", n(g.persons)},
-      {"population_share", RateCell(g.persons, total.persons)},
+      {"population_share", rate("population_share")},
       {"harmful_persons", n(g.harmful_persons)},
       {"listed_persons", n(g.listed_persons)},
       {"alerts", n(g.alerts)},
-      {"alert_share", RateCell(g.alerts, total.alerts)},
+      {"alert_share", rate("alert_share")},
       {"false_alarms", n(g.false_alarms)},
-      {"false_alarm_share", RateCell(g.false_alarms, g.alerts)},
+      {"false_alarm_share", rate("false_alarm_share")},
       {"flagged_persons", n(g.flagged_persons)},
-      {"flagged_share", RateCell(g.flagged_persons, g.persons)},
+      {"flagged_share", rate("flagged_share")},
       {"flagged_innocents", n(g.flagged_innocents)},
-      {"innocents_flagged_share", RateCell(g.flagged_innocents, innocents)},
+      {"innocents_flagged_share", rate("innocents_flagged_share")},
   };
   for (size_t k = 0; k < kResponseCount; ++k) {
     const std::string name(kResponseCountNames[k]);
@@ -66,7 +67,7 @@ Columns GroupColumns(const GroupCounts& g, const GroupCounts& total, bool twin) 
       {"patrol_exposure", n(g.patrol_exposure)},
       {"lawful_acts", n(g.lawful_acts)},
       {"lawful_stopped", n(g.lawful_stopped)},
-      {"lawful_stopped_share", RateCell(g.lawful_stopped, g.lawful_acts)},
+      {"lawful_stopped_share", rate("lawful_stopped_share")},
       {"harmful_acts", n(g.harmful_acts)},
       {"harmful_acts_stopped", n(g.harmful_acts_stopped)},
       {"red_list_suppressed", n(g.red_list_suppressed)},
@@ -76,9 +77,9 @@ Columns GroupColumns(const GroupCounts& g, const GroupCounts& total, bool twin) 
       {"twin_harmful_acts", TwinCell(twin, g.twin_harmful_acts)},
       {"lawful_acts_lost", TwinCell(twin, g.lawful_acts_lost())},
       {"harmful_acts_prevented", TwinCell(twin, g.harmful_acts_prevented())},
-      {"recall", RateCell(g.flagged_harmful(), g.harmful_persons)},
+      {"recall", rate("recall")},
       {"list_days", n(g.list_days)},
-      {"contacts_per_innocent", RateCell(g.contacts_to_innocents(), innocents)},
+      {"contacts_per_innocent", rate("contacts_per_innocent")},
   };
   c.insert(c.end(), rest.begin(), rest.end());
   return c;
@@ -116,12 +117,7 @@ std::string RulesCsv(const AuditResult& audit) {
   for (const RuleCounts& r : audit.rules) {
     const auto even = FprForEvenOdds(r);
     const std::vector<NamedRate> rates = RuleRates(r);
-    auto cell = [&](std::string_view name) {
-      for (const NamedRate& rate : rates) {
-        if (rate.name == name) return RateCell(rate.numerator, rate.denominator);
-      }
-      return std::string();
-    };
+    auto cell = [&](std::string_view name) { return RateCell(RateNamed(rates, name)); };
     out += fmt::format(
         "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.op,
         r.what, r.category, r.response, r.alerts, r.false_alarms, cell("precision"),

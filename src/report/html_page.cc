@@ -20,12 +20,30 @@ th:first-child, td:first-child { text-align: left; }
 td.text { text-align: left; }
 .verdict { font-weight: 600; white-space: nowrap; }
 .scroll { overflow-x: auto; max-width: 100%; }
-.rules { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
-.rule { border: 1px solid #ccc; padding: .2rem 1rem 1rem; }
+.rules { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr));
+         gap: 1rem; }
+.rule { border: 1px solid #ccc; padding: .2rem 1rem 1rem; min-width: 0; overflow-wrap: anywhere; }
+.rule .nd { white-space: normal; }
 .rule dl { display: grid; grid-template-columns: auto auto; gap: .1rem 1rem; margin: 0; }
 .rule dt { color: #444; } .rule dd { margin: 0; text-align: right; }
 figure { margin: 1.5rem 0; } figcaption { color: #444; font-size: .9rem; max-width: 50rem; }
-.chart { min-height: 2rem; }
+.chart { min-height: 2rem; max-width: 100%; }
+.chart svg { max-width: 100%; height: auto; }
+.guide dt { font-weight: 600; margin-top: .5rem; } .guide dd { margin-left: 1.5rem; }
+.worse { color: #8a1c1c; } .better { color: #1c5a8a; }
+footer { margin-top: 3rem; border-top: 1px solid #ccc; color: #444; font-size: .9rem; }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { font-size: 10.5pt; max-width: none; padding: 0; }
+  nav, .vega-embed details, .vega-actions { display: none; }
+  h2 { break-before: auto; break-after: avoid; }
+  h3, caption { break-after: avoid; }
+  .rule, figure, tr, .notice { break-inside: avoid; page-break-inside: avoid; }
+  .rules { grid-template-columns: 1fr 1fr; }
+  .scroll { overflow: visible; }
+  table { font-size: 9pt; }
+  a { color: inherit; text-decoration: none; }
+}
 )css";
 
 // Text inside <script> may not contain "</script"; "<\/script" means the same in
@@ -75,6 +93,10 @@ std::string EscapeHtml(std::string_view text) {
 void HtmlPage::Chart(const std::string& id, Json spec, std::string_view alt,
                      std::string_view caption) {
   spec["$schema"] = "https://vega.github.io/schema/vega-lite/v6.json";
+  // Text large enough to read on paper, where an A4 page shrinks a chart by about a third.
+  spec["config"] = {{"axis", {{"labelFontSize", 12}, {"titleFontSize", 13}}},
+                    {"legend", {{"labelFontSize", 12}, {"titleFontSize", 13}}},
+                    {"text", {{"fontSize", 12}}}};
   spec["description"] = alt;  // vega-embed makes it the chart box's aria-label
   if (!spec.contains("width")) spec["width"] = "container";
   charts_[id] = std::move(spec);
@@ -82,6 +104,20 @@ void HtmlPage::Chart(const std::string& id, Json spec, std::string_view alt,
       "<figure><div id=\"{0}\" class=\"chart\"></div>"
       "<figcaption>{1}</figcaption></figure>\n",
       id, caption);
+}
+
+void HtmlPage::Footer() {
+  size_t count = 0;
+  const WebAsset* assets = WebAssets(&count);
+  std::string names;
+  for (size_t i = 0; i < count; ++i) {
+    names += fmt::format("{}{}", i == 0 ? "" : ", ", assets[i].name);
+  }
+  Addf(
+      "<footer><p>Made by Oversight (Apache-2.0). Charts drawn by {} (BSD-3-Clause), "
+      "inlined in this page: it needs no network. Each chart's menu (&hellip;) saves it as "
+      "SVG or PNG.</p></footer>\n",
+      names);
 }
 
 std::string HtmlPage::Finish(std::string_view title) const {
@@ -117,7 +153,8 @@ std::string HtmlPage::Finish(std::string_view title) const {
   out += R"js(
 const charts = JSON.parse(document.getElementById('charts').textContent);
 for (const [id, spec] of Object.entries(charts)) {
-  vegaEmbed('#' + id, spec, {actions: false, renderer: 'svg'}).catch((error) => {
+  const actions = {export: {svg: true, png: true}, source: false, compiled: false, editor: false};
+  vegaEmbed('#' + id, spec, {actions, renderer: 'svg'}).catch((error) => {
     document.getElementById(id).textContent = 'This chart could not be drawn: ' + error;
     console.error(error);
   });

@@ -213,6 +213,11 @@ std::string FitText(const PredpolExperiment& e) {
         " The last fit {}: &theta; = {:.3f}, &omega; = {:.3f} a day ({:.0f} "
         "iterations a fit on average).",
         ArmName(arm), arm.theta, arm.omega, arm.mean_iterations);
+    if (arm.theta < 0.0005) {
+      out +=
+          " &theta; = 0.000 means the fit found no self-excitation: past incidents do not raise "
+          "a bin's later rate, and each bin's forecast is its background rate &mu; alone.";
+    }
   }
   return out;
 }
@@ -297,6 +302,7 @@ std::string Html(const Scenario& s, const PredpolExperiment& e, std::string_view
       WithThousands(static_cast<uint64_t>(p.records_without_bin)),
       WithThousands(static_cast<uint64_t>(p.bins)), FormatCivilDay(p.records.front().day),
       FormatCivilDay(p.records.back().day));
+  page.Footer();
   return page.Finish("Oversight: '" + s.name + "'");
 }
 

@@ -272,6 +272,7 @@ std::string Html(const Scenario& s, const ReportingExperiment& e, std::string_vi
       "</main>\n",
       o.population_scale, o.theta, o.omega, o.burn_in_days, o.train_days, s.days, o.refit_days,
       o.train_days, o.top, e.theta_true, e.theta_reported);
+  page.Footer();
   return page.Finish("Oversight: '" + s.name + "'");
 }
 

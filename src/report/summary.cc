@@ -6,7 +6,7 @@
 
 #include "audit/disparity.h"
 #include "audit/feedback.h"
-#include "audit/rate.h"
+#include "audit/group_rates.h"
 #include "report/human_numbers.h"
 
 namespace oversight {
@@ -46,6 +46,11 @@ std::string ReplicatesText(const Replicates& replicates, const AuditResult& audi
 std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
                     const Replicates* replicates) {
   const GroupCounts& t = audit.total;
+  const std::vector<NamedRate> all = GroupRates(t, t, audit.twin);
+  auto share = [&all](std::string_view name) {
+    const NamedRate& r = RateNamed(all, name);
+    return Percent(r.numerator, r.denominator);
+  };
   std::string out;
   out += fmt::format("Oversight audit of '{}': {} synthetic persons, {} days, seed {}\n",
                      scenario.name, WithThousands(t.persons), scenario.days, scenario.seed);
@@ -61,9 +66,9 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
   out += ")\n";
   out += fmt::format("  Alerts: {} on {} persons; {} concerned people with no harmful intent\n",
                      WithThousands(t.alerts), WithThousands(t.flagged_persons),
-                     Percent(t.false_alarms, t.alerts));
+                     share("false_alarm_share"));
   out += fmt::format("  Innocent persons flagged at least once: {}\n",
-                     Percent(t.flagged_innocents, t.persons - t.harmful_persons));
+                     share("innocents_flagged_share"));
   std::string kinds;
   for (size_t r = 0; r < kResponseCount; ++r) {
     if (t.responses.by_kind[r] == 0) continue;
@@ -91,18 +96,16 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
         Percent(t.checks_to_innocents, t.checks));
   }
   out += fmt::format("  Lawful activity stopped (petition trips, gatherings): {}\n",
-                     Percent(t.lawful_stopped, t.lawful_acts));
-  out +=
-      fmt::format("  Harmful acts stopped: {}\n", Percent(t.harmful_acts_stopped, t.harmful_acts));
+                     share("lawful_stopped_share"));
+  out += fmt::format("  Harmful acts stopped: {}\n", share("harmful_acts_stopped_share"));
   if (audit.twin) {
     out += fmt::format(
         "  Against the twin (the same lives with the policy off):\n"
         "    lawful activity lost: {}; {} stopped, {} deterred (never set out on)\n"
         "    harmful acts prevented: {}; {} stopped, {} deterred\n",
-        Percent(t.lawful_acts_lost(), t.twin_lawful_acts), WithThousands(t.lawful_stopped),
+        share("lawful_lost_share"), WithThousands(t.lawful_stopped),
         WithThousands(t.lawful_acts_lost() - std::min(t.lawful_acts_lost(), t.lawful_stopped)),
-        Percent(t.harmful_acts_prevented(), t.twin_harmful_acts),
-        WithThousands(t.harmful_acts_stopped),
+        share("harmful_prevented_share"), WithThousands(t.harmful_acts_stopped),
         WithThousands(t.harmful_acts_prevented() -
                       std::min(t.harmful_acts_prevented(), t.harmful_acts_stopped)));
   }
@@ -122,19 +125,22 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
   out += fmt::format("    {:<16} {:>10} {:>8} {:>10} {:>8} {:>14} {:>12}\n", "group", "persons",
                      "share", "alerts", "share", "flagged/1000", "false alarms");
   for (const GroupCounts& g : audit.groups) {
-    const auto pop_share = Rate{g.persons, t.persons}.value();
-    const auto alert_share = Rate{g.alerts, t.alerts}.value();
-    const auto false_share = Rate{g.false_alarms, g.alerts}.value();
+    const std::vector<NamedRate> rates = GroupRates(g, t, audit.twin);
+    const auto pop_share = RateNamed(rates, "population_share").value();
+    const auto alert_share = RateNamed(rates, "alert_share").value();
+    const auto false_share = RateNamed(rates, "false_alarm_share").value();
+    const NamedRate& flagged = RateNamed(rates, "flagged_share");
     out += fmt::format("    {:<16} {:>10} {:>7.1f}% {:>10} {:>7.1f}% {:>14} {:>11.1f}%\n", g.name,
                        WithThousands(g.persons), pop_share.value_or(0) * 100,
                        WithThousands(g.alerts), alert_share.value_or(0) * 100,
-                       PerThousand(g.flagged_persons, g.persons), false_share.value_or(0) * 100);
+                       PerThousand(flagged.numerator, flagged.denominator),
+                       false_share.value_or(0) * 100);
   }
   out += "\n  By rule:\n";
   out += fmt::format("    {:<22} {:>10} {:>10} {:>10} {:>16} {:>14}\n", "rule", "alerts",
                      "precision", "responses", "lawful stopped", "harm stopped");
   for (const RuleCounts& r : audit.rules) {
-    const auto precision = Rate{r.alerts - r.false_alarms, r.alerts}.value();
+    const auto precision = RateNamed(RuleRates(r), "precision").value();
     out += fmt::format(
         "    {:<22} {:>10} {:>10} {:>10} {:>16} {:>14}\n", r.id, WithThousands(r.alerts),
         precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a", WithThousands(r.responses),

@@ -172,6 +172,7 @@ std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view ver
       "with its true rate rather than with how often it is patrolled.</p>\n</section>\n</main>\n",
       u.start[0], u.start[1], u.discovered_rate[0], u.discovered_rate[1], u.reported_rate[0],
       u.reported_rate[1], u.decay);
+  page.Footer();
   return page.Finish("Oversight: '" + s.name + "'");
 }
 
