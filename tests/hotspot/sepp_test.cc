@@ -112,5 +112,32 @@ TEST(SeppTest, TopIndicesOrderAndTies) {
   EXPECT_TRUE(TopIndices(values, 0).empty());
 }
 
+// The stopping rules on a record set small enough to fit by hand: one bin, a 10-day window,
+// one incident on day 0 and one on day 1. From mu = theta = omega = 1, the first E step
+// gives day 0's incident to the background (nothing before it) and day 1's to the
+// background with probability 1 / (1 + e^-1) = .7311 and to day 0's with .2689, at a lag of
+// one day. The M step: mu = (1 + .7311) / 10 = .17311, theta = .2689 / 2 = .13447, and
+// omega = .2689 / (.2689 * 1 day) = 1, unchanged. The authors' rule (any tolerance met)
+// stops there, after one iteration. Waiting for all: the one-day pair is better explained
+// by the background (with theta > 0 the fixed point needs (2 - p) / 10 + p e^-1 / 2 =
+// e^-1 / 2 for the triggered share p, whose only solution is p < 0), so theta falls to 0
+// and mu rises to the plain rate, 2 incidents in 10 days.
+TEST(SeppTest, StoppingRulesOnAHandCheckedFit) {
+  const std::vector<BinHistory> bins = {BinHistory{.days = {0, 1}, .counts = {1, 1}}};
+  const double e = std::exp(-1.0);
+  SeppOptions any;
+  any.stop = SeppStop::kAny;
+  const SeppFit first = FitSepp(bins, 10, any);
+  EXPECT_EQ(first.iterations, 1);
+  EXPECT_TRUE(first.converged);
+  EXPECT_NEAR(first.mu[0], (1 + 1 / (1 + e)) / 10, 1e-12);
+  EXPECT_NEAR(first.theta, e / (1 + e) / 2, 1e-12);
+  EXPECT_DOUBLE_EQ(first.omega, 1.0);
+  const SeppFit all = FitSepp(bins, 10, SeppOptions{});
+  EXPECT_GT(all.iterations, 1);
+  EXPECT_LT(all.theta, 1e-3);
+  EXPECT_NEAR(all.mu[0], 0.2, 1e-3);
+}
+
 }  // namespace
 }  // namespace oversight
