@@ -1275,6 +1275,8 @@ std::string_view ModelName(ScenarioModel model) {
       return "predpol";
     case ScenarioModel::kReporting:
       return "reporting";
+    case ScenarioModel::kAttention:
+      return "attention";
   }
   return "city";
 }

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "hotspot/attention_run.h"
 #include "report/human_numbers.h"
 
 namespace oversight {
@@ -71,6 +72,12 @@ MemoryEstimate EstimateRunMemory(const Scenario& s, int threads) {
       e.to_lower = "lower [reporting] burn_in_days or train_days, [scenario] days, or --threads";
       break;
     }
+    case ScenarioModel::kAttention:
+      bytes += AttentionMemoryBytes(s);
+      e.what = fmt::format("{} sites x {} steps, {} runs of {} agents", s.attention.rates.size(),
+                           s.days, s.attention.runs, s.attention.agents.size());
+      e.to_lower = "lower [scenario] days or [attention] runs";
+      break;
   }
   e.bytes = static_cast<uint64_t>(bytes);
   return e;
