@@ -78,6 +78,19 @@ TEST(UrnLimitTest, PartialSurpriseMovesTheLimit) {
   EXPECT_NEAR(UrnLimit(o).value(), (7 - std::sqrt(13.0)) / 6, 1e-9);
 }
 
+// Weighted surprise (0, 1) with w_r = 0.5 and true rates 3 and 2. Below one half a share x
+// keeps x of each region's discoveries and rejects 1 - 2x; B gains 2x + (1 - 2x) + x / 0.5
+// = 1 + 2x, A gains 3x, so the drift is 3x(1 - x) - x(1 + 2x) = x(2 - 5x), zero at 0.4.
+TEST(UrnLimitTest, WeightedSurpriseFixedPointByHand) {
+  UrnOptions o = Reported(3.0, 2.0, 0, 0);
+  o.correction = true;
+  o.surprise = UrnSurprise::kWeighted;
+  o.surprise_add = {0.0, 1.0};
+  o.reported_weight = 0.5;
+  EXPECT_NEAR(UrnDrift(o, 0.3), 0.3 * (2 - 1.5), 1e-12);
+  EXPECT_NEAR(UrnLimit(o).value(), 0.4, 1e-9);
+}
+
 TEST(UrnLimitTest, QuadraticRootsInTheInterval) {
   const auto roots = QuadraticRoots(1, -3, 2, 0, 1.5);  // roots 1 and 2
   EXPECT_DOUBLE_EQ(roots[0].value(), 1.0);
