@@ -13,6 +13,11 @@ namespace oversight {
 
 namespace {
 
+// The share of steps on which the greedy agent, past its burn-in, allocates uniformly
+// instead (ml-fairness-gym's default epsilon for it), so that a site it stopped attending
+// is seen again.
+constexpr double kGreedyExploration = 0.1;
+
 // Per site, per number of units v = 0..units: expected discoveries and f(v).
 struct SiteTables {
   std::vector<std::vector<double>> yield, fraction;
@@ -156,8 +161,11 @@ std::vector<int32_t> AttentionAgent::Allocate(int32_t step, std::span<const doub
       for (size_t k = 0; k < sites_; ++k) weights[k] = 1.0 + static_cast<double>(found_[k]);
       return Multinomial(weights, rng, first_word);
     }
-    case AttentionAgentKind::kGreedy:
-      return step < burn_in_ ? Multinomial(even, rng, first_word) : Greedy();
+    case AttentionAgentKind::kGreedy: {
+      const bool explore =
+          rng.UniformAt(first_word + static_cast<uint32_t>(units_)) < kGreedyExploration;
+      return step < burn_in_ || explore ? Multinomial(even, rng, first_word) : Greedy();
+    }
     case AttentionAgentKind::kOracle: {
       const double total = std::accumulate(true_rates.begin(), true_rates.end(), 0.0);
       return Multinomial(total > 0 ? true_rates : std::span<const double>(even), rng, first_word);

@@ -5,7 +5,8 @@
 //   - proportional (epsilon): with probability epsilon the uniform draw, otherwise
 //     Multinomial(units, p) with p proportional to each site's incidents discovered so far
 //     plus one (a prior of one incident a site, so no site starts at zero);
-//   - greedy (alpha): uniform for the first `burn_in` steps; then each site's rate is the
+//   - greedy (alpha): uniform for the first `burn_in` steps and, after them, on a tenth of
+//     the steps (ml-fairness-gym's exploration); otherwise each site's rate is the
 //     censored-Poisson maximum-likelihood estimate over its last `window` steps
 //     (attention_estimate.h), and the allocation maximises the expected discoveries
 //     sum_k sum_{v=1..a_k} P(Y_k >= v) subject to ml-fairness-gym's constraint

@@ -120,7 +120,10 @@ TEST(AttentionTest, GreedyAllocatesUnderTheFairnessConstraint) {
     return agent;
   };
   const std::vector<double> no_truth(5, 0.0);
-  Rng rng(1, Stream::kAttention, 0, 0);
+  // A step whose exploration coin (word units = 6) says: do not explore.
+  int32_t day = 0;
+  while (Rng(1, Stream::kAttention, 0, day).UniformAt(6) < 0.1) ++day;
+  Rng rng(1, Stream::kAttention, 0, day);
   AttentionAgent free = agent_after_history(1.0);
   const std::vector<int32_t> a = free.Allocate(100, no_truth, rng, 0);
   EXPECT_EQ(a[4], 0);
