@@ -124,7 +124,13 @@ SeppFit FitSepp(std::span<const BinHistory> bins, int32_t window_days, const Sep
     const EStep e = Expect(bins, fit, window_days);
     SeppFit next;
     next.mu.resize(bins.size());
-    for (size_t b = 0; b < bins.size(); ++b) next.mu[b] = e.background[b] / window;
+    if (options.background_shape.size() == bins.size()) {
+      const double bar =
+          std::accumulate(e.background.begin(), e.background.end(), 0.0) / window;
+      for (size_t b = 0; b < bins.size(); ++b) next.mu[b] = bar * options.background_shape[b];
+    } else {
+      for (size_t b = 0; b < bins.size(); ++b) next.mu[b] = e.background[b] / window;
+    }
     next.theta = e.triggered / total;
     // The boundary: EM approaches theta = 0 geometrically, never reaching it; below
     // kNoTriggering it is zero (and no denormal slows the passes).

@@ -58,6 +58,10 @@ struct SeppOptions {
   double any_omega_tolerance = 1e-5;
   double any_theta_tolerance = 1e-5;
   double any_mu_tolerance = 1e-4;
+  // Empty: each bin its own background mu_b. Otherwise one broad background shared by the
+  // bins in these proportions (one per bin, summing to 1): mu_b = mu_bar x shape_b, and EM
+  // fits mu_bar alone (Akpinar et al.'s model, hotspot/reporting_forecast.h).
+  std::vector<double> background_shape;
 };
 
 // Fits the model to `bins` over a window of `window_days` days. `start`, when it has one

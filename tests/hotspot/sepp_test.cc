@@ -141,3 +141,25 @@ TEST(SeppTest, StoppingRulesOnAHandCheckedFit) {
 
 }  // namespace
 }  // namespace oversight
+
+namespace oversight {
+namespace {
+
+// One broad background shared in given proportions: EM fits its level alone, so the bins'
+// backgrounds keep the shape's ratio whatever their counts, and the background and
+// triggered shares still account for every incident (their rates times the window, plus
+// theta times the incidents, add up to the incidents).
+TEST(SeppBroadBackgroundTest, BackgroundsKeepTheShape) {
+  std::vector<BinHistory> bins(2);
+  bins[0] = {{1, 2, 3, 10, 11, 30}, {2, 1, 1, 3, 1, 1}};
+  bins[1] = {{5, 20}, {1, 1}};
+  SeppOptions options;
+  options.background_shape = {0.25, 0.75};
+  const SeppFit fit = FitSepp(bins, 40, options);
+  ASSERT_EQ(fit.mu.size(), 2u);
+  EXPECT_NEAR(fit.mu[1], 3 * fit.mu[0], 1e-12);
+  EXPECT_NEAR((fit.mu[0] + fit.mu[1]) * 40 + fit.theta * 11, 11.0, 1e-3);
+}
+
+}  // namespace
+}  // namespace oversight
