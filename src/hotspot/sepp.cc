@@ -125,8 +125,7 @@ SeppFit FitSepp(std::span<const BinHistory> bins, int32_t window_days, const Sep
     SeppFit next;
     next.mu.resize(bins.size());
     if (options.background_shape.size() == bins.size()) {
-      const double bar =
-          std::accumulate(e.background.begin(), e.background.end(), 0.0) / window;
+      const double bar = std::accumulate(e.background.begin(), e.background.end(), 0.0) / window;
       for (size_t b = 0; b < bins.size(); ++b) next.mu[b] = bar * options.background_shape[b];
     } else {
       for (size_t b = 0; b < bins.size(); ++b) next.mu[b] = e.background[b] / window;
