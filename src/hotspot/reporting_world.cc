@@ -52,39 +52,11 @@ struct Event {
   double x = 0, y = 0;
 };
 
-// The superset process: every event, in the order drawn (background day by day, each
-// followed by its aftershocks, depth first).
-std::vector<Event> Superset(const ReportingScenarioOptions& o, const CellGrid& grid, Rng& rng,
-                            int32_t span) {
-  std::vector<Event> events, pending;
-  const double per_bump = o.background_rate / static_cast<double>(o.bumps.size());
-  for (int32_t day = 0; day < span; ++day) {
-    for (const auto& [cx, cy] : o.bumps) {
-      const int64_t n = PoissonCount(rng.Uniform(), per_bump);
-      for (int64_t i = 0; i < n; ++i) {
-        const double x = cx + o.bump_sd * rng.Normal();
-        const double y = cy + o.bump_sd * rng.Normal();
-        const int32_t cell = grid.Of(x, y);
-        if (cell >= 0) pending.push_back({day, cell, x, y});
-      }
-      while (!pending.empty()) {
-        const Event e = pending.back();
-        pending.pop_back();
-        events.push_back(e);
-        const int64_t children = PoissonCount(rng.Uniform(), o.theta);
-        for (int64_t k = 0; k < children; ++k) {
-          const double x = e.x + o.aftershock_sd * rng.Normal();
-          const double y = e.y + o.aftershock_sd * rng.Normal();
-          const double wait = -std::log(1.0 - rng.Uniform()) / o.omega;
-          const int64_t at = e.day + std::max<int64_t>(1, static_cast<int64_t>(std::ceil(wait)));
-          const int32_t cell = grid.Of(x, y);
-          if (at < span && cell >= 0) pending.push_back({static_cast<int32_t>(at), cell, x, y});
-        }
-      }
-    }
-  }
-  return events;
-}
+// What thinning needs of an event once its aftershocks are drawn.
+struct Placed {
+  int32_t day = 0;
+  int32_t cell = 0;
+};
 
 // Adds to `mass` (per cell, one day) the expected aftershocks of an event at (x, y) that
 // land in each cell of its 3 x 3 neighbourhood (an aftershock_sd of a tenth of a cell puts
@@ -106,12 +78,50 @@ void AddAftershockMass(const ReportingScenarioOptions& o, const CellGrid& grid, 
   }
 }
 
+// The superset process: every event, in the order drawn (background day by day, each
+// followed by its aftershocks, depth first). Adds each event's expected aftershocks to
+// `mass` (`[day * cells + cell]`).
+std::vector<Placed> Superset(const ReportingScenarioOptions& o, const CellGrid& grid, Rng& rng,
+                             int32_t span, std::vector<double>* mass) {
+  std::vector<Placed> events;
+  std::vector<Event> pending;
+  const size_t cells = o.cells.size();
+  const double per_bump = o.background_rate / static_cast<double>(o.bumps.size());
+  for (int32_t day = 0; day < span; ++day) {
+    for (const auto& [cx, cy] : o.bumps) {
+      const int64_t n = PoissonCount(rng.Uniform(), per_bump);
+      for (int64_t i = 0; i < n; ++i) {
+        const double x = cx + o.bump_sd * rng.Normal();
+        const double y = cy + o.bump_sd * rng.Normal();
+        const int32_t cell = grid.Of(x, y);
+        if (cell >= 0) pending.push_back({day, cell, x, y});
+      }
+      while (!pending.empty()) {
+        const Event e = pending.back();
+        pending.pop_back();
+        events.push_back({e.day, e.cell});
+        AddAftershockMass(o, grid, e, &(*mass)[static_cast<size_t>(e.day) * cells]);
+        const int64_t children = PoissonCount(rng.Uniform(), o.theta);
+        for (int64_t k = 0; k < children; ++k) {
+          const double x = e.x + o.aftershock_sd * rng.Normal();
+          const double y = e.y + o.aftershock_sd * rng.Normal();
+          const double wait = -std::log(1.0 - rng.Uniform()) / o.omega;
+          const int64_t at = e.day + std::max<int64_t>(1, static_cast<int64_t>(std::ceil(wait)));
+          const int32_t cell = grid.Of(x, y);
+          if (at < span && cell >= 0) pending.push_back({static_cast<int32_t>(at), cell, x, y});
+        }
+      }
+    }
+  }
+  return events;
+}
+
 // Thins the superset to the full and reported data, district by district.
-void Thin(const ReportingScenarioOptions& o, const std::vector<Event>& events, Rng& rng,
+void Thin(const ReportingScenarioOptions& o, const std::vector<Placed>& events, Rng& rng,
           ReportingHistory* h) {
   const size_t districts = o.districts.size();
   h->superset_count.assign(districts, 0);
-  for (const Event& e : events)
+  for (const Placed& e : events)
     ++h->superset_count[static_cast<size_t>(o.cells[static_cast<size_t>(e.cell)].district)];
   const double semesters = h->span / kDaysPerSemester;
   h->target.assign(districts, 0.0);
@@ -128,7 +138,7 @@ void Thin(const ReportingScenarioOptions& o, const std::vector<Event>& events, R
   h->reported.assign(h->full.size(), 0);
   h->full_count.assign(districts, 0);
   h->reported_count.assign(districts, 0);
-  for (const Event& e : events) {
+  for (const Placed& e : events) {
     const auto d = static_cast<size_t>(o.cells[static_cast<size_t>(e.cell)].district);
     if (!rng.Bernoulli(h->keep[d])) continue;
     const size_t i = static_cast<size_t>(e.day) * h->cells + static_cast<size_t>(e.cell);
@@ -145,12 +155,8 @@ void Thin(const ReportingScenarioOptions& o, const std::vector<Event>& events, R
 // earlier superset events). With delays ceil(Exp(omega)), P(delay = k) = (1 - e) e^(k-1)
 // for e = exp(-omega), so the aftershock part carries from day to day:
 // T(t + 1) = e T(t) + (1 - e) M(t), M(t) the aftershocks expected from day t's events.
-void TrueIntensity(const ReportingScenarioOptions& o, const CellGrid& grid,
-                   const std::vector<Event>& events, ReportingHistory* h) {
-  std::vector<double> mass(static_cast<size_t>(h->span) * h->cells, 0.0);
-  for (const Event& e : events) {
-    AddAftershockMass(o, grid, e, &mass[static_cast<size_t>(e.day) * h->cells]);
-  }
+void TrueIntensity(const ReportingScenarioOptions& o, const std::vector<double>& mass,
+                   ReportingHistory* h) {
   const double e = std::exp(-o.omega);
   std::vector<double> triggered(h->cells, 0.0);
   h->intensity.assign(static_cast<size_t>(h->span - h->first) * h->cells, 0.0);
@@ -191,9 +197,10 @@ ReportingHistory SimulateReportingHistory(const ReportingScenarioOptions& o, uin
     }
   }
   Rng rng(seed, Stream::kReporting, 0, static_cast<int32_t>(run));
-  const std::vector<Event> events = Superset(o, grid, rng, span);
+  std::vector<double> mass(static_cast<size_t>(span) * h.cells, 0.0);
+  const std::vector<Placed> events = Superset(o, grid, rng, span, &mass);
   Thin(o, events, rng, &h);
-  TrueIntensity(o, grid, events, &h);
+  TrueIntensity(o, mass, &h);
   return h;
 }
 
