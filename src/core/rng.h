@@ -53,6 +53,7 @@ enum class Stream : uint32_t {
   kPredpol = 23,      // records added by targeting, hotspot/predpol_experiment.h (entity = run)
   kReporting = 24,    // crime and its reporting, hotspot/reporting_experiment.h (entity = cell,
                       // day = run)
+  kAttention = 25,    // attention allocation, hotspot/attention_run.h (entity = run, day = step)
 };
 
 class Rng {

@@ -17,7 +17,9 @@ struct PredpolRun {
   std::vector<int32_t> days_targeted;  // per bin
   std::vector<int64_t> records;        // per bin, forecast period
   std::vector<int64_t> day_records, day_hits;
-  std::vector<int32_t> targets;  // per day, `top` bins (fewer when fewer have records)
+  std::vector<int32_t> targets;          // per day, `top` bins (-1 past the bins with records)
+  std::vector<double> target_intensity;  // per day, the targets' predicted intensity
+  std::vector<double> top_share;         // per day, the targets' share of the predicted rate
   int64_t added = 0;
   int64_t original_hits = 0;  // records in targeted bins, before any were added
   int64_t iterations = 0;
@@ -47,6 +49,34 @@ class DailyCounts {
   std::vector<int32_t> counts_;
 };
 
+// Each bin's records a day over the window: the counts ranker's predicted rate.
+std::vector<double> WindowMeans(const std::vector<BinHistory>& histories, int32_t window) {
+  std::vector<double> out(histories.size(), 0.0);
+  for (size_t b = 0; b < histories.size(); ++b) {
+    for (const int32_t c : histories[b].counts) out[b] += c;
+    out[b] /= window;
+  }
+  return out;
+}
+
+// Appends the day's `top` targets (padded with -1), their rates and their share of all.
+void RecordPrediction(const std::vector<double>& rate, const std::vector<int32_t>& top, int32_t k,
+                      PredpolRun& out) {
+  double all = 0, targeted = 0;
+  for (const double r : rate) all += r;
+  for (const int32_t b : top) {
+    const double r = rate[static_cast<size_t>(b)];
+    targeted += r;
+    out.targets.push_back(b);
+    out.target_intensity.push_back(r);
+  }
+  for (auto i = static_cast<int32_t>(top.size()); i < k; ++i) {
+    out.targets.push_back(-1);
+    out.target_intensity.push_back(0);
+  }
+  out.top_share.push_back(all > 0 ? targeted / all : 0);
+}
+
 PredpolRun RunOnce(const Scenario& s, bool feedback, uint32_t run) {
   const PredpolScenarioOptions& p = s.predpol;
   const int32_t window = p.window_days;
@@ -59,12 +89,20 @@ PredpolRun RunOnce(const Scenario& s, bool feedback, uint32_t run) {
   out.day_hits.assign(static_cast<size_t>(s.days), 0);
   std::vector<BinHistory> histories;
   SeppFit fit;
-  const SeppOptions options;
+  SeppOptions options;
+  options.stop = p.stop_any ? SeppStop::kAny : SeppStop::kAll;
+  std::vector<double> rate;
   for (int32_t d = 0; d < s.days; ++d) {
     counts.Histories(d, window, &histories);
-    fit = FitSepp(histories, window, options, nullptr);
-    out.iterations += fit.iterations;
-    const std::vector<int32_t> top = TopIndices(SeppIntensity(histories, fit, window), p.top);
+    if (p.ranker == PredpolRanker::kCounts) {
+      rate = WindowMeans(histories, window);
+    } else {
+      fit = FitSepp(histories, window, options, nullptr);
+      out.iterations += fit.iterations;
+      rate = SeppIntensity(histories, fit, window);
+    }
+    const std::vector<int32_t> top = TopIndices(rate, p.top);
+    RecordPrediction(rate, top, p.top, out);
     const int32_t today = window + d;
     for (const int32_t b : top) out.original_hits += counts.at(today, b);
     if (feedback) {
@@ -85,8 +123,6 @@ PredpolRun RunOnce(const Scenario& s, bool feedback, uint32_t run) {
       out.records[static_cast<size_t>(b)] += counts.at(today, b);
       out.day_records[static_cast<size_t>(d)] += counts.at(today, b);
     }
-    out.targets.insert(out.targets.end(), top.begin(), top.end());
-    out.targets.resize(static_cast<size_t>(d + 1) * static_cast<size_t>(p.top), -1);
   }
   out.theta = fit.theta;
   out.omega = fit.omega;
@@ -120,6 +156,12 @@ PredpolArm Summarise(const std::vector<PredpolRun>& runs, bool feedback, int32_t
   }
   arm.distinct_bins = static_cast<double>(distinct) / n;
   arm.first_run_targets = runs.front().targets;
+  arm.top_share.assign(static_cast<size_t>(days), 0.0);
+  for (const PredpolRun& run : runs) {
+    arm.targets.push_back(run.targets);
+    arm.target_intensity.push_back(run.target_intensity);
+    for (size_t d = 0; d < static_cast<size_t>(days); ++d) arm.top_share[d] += run.top_share[d] / n;
+  }
   arm.theta = runs.front().theta;
   arm.omega = runs.front().omega;
   return arm;

@@ -8,6 +8,8 @@
 // (Lum and Isaac's simulation), which the next days' fits see. The feedback arm draws
 // random numbers (Stream::kPredpol, per run and day), so it runs `runs` times, in parallel
 // (TBB) and summarised in run order: the result does not depend on the thread count.
+// With the counts ranker (a control) the bins are ranked by their records in the window,
+// and nothing is fitted.
 // Thread-safety: a pure function.
 #pragma once
 
@@ -33,8 +35,15 @@ struct PredpolArm {
   double original_hits = 0;  // mean over runs: records in targeted bins before any were added
   double distinct_bins = 0;  // mean over runs: bins targeted at least once
   std::vector<int32_t> first_run_targets;  // run 0, per day, the `top` bins (flattened)
-  double mean_iterations = 0;              // EM iterations per daily fit, over the runs
-  double theta = 0, omega = 0;             // run 0's last fit
+  // Per run, per day, the `top` bins (flattened, -1 where fewer bins had records) and their
+  // predicted intensity (records a day; the window's daily mean with the counts ranker).
+  std::vector<std::vector<int32_t>> targets;
+  std::vector<std::vector<double>> target_intensity;
+  // Per forecast day, mean over the runs: the targeted bins' share of the predicted rate
+  // of all bins.
+  std::vector<double> top_share;
+  double mean_iterations = 0;   // EM iterations per daily fit, over the runs
+  double theta = 0, omega = 0;  // run 0's last fit
 };
 
 struct PredpolExperiment {

@@ -62,6 +62,21 @@ EStep Expect(std::span<const BinHistory> bins, const SeppFit& fit, int32_t windo
   return e;
 }
 
+// Near theta = 0 omega hardly matters to the fit and wanders: it is not waited for.
+bool AllSettled(const SeppOptions& o, const SeppFit& next, const SeppFit& fit, double mu_change,
+                double mu_sum) {
+  return std::abs(next.theta - fit.theta) <= o.tolerance &&
+         (next.theta < kOmegaMatters ||
+          std::abs(next.omega - fit.omega) <= o.tolerance * fit.omega) &&
+         mu_change <= o.tolerance * std::max(mu_sum, 1e-12);
+}
+
+bool AnySettled(const SeppOptions& o, const SeppFit& next, const SeppFit& fit, double mu_change) {
+  return std::abs(next.omega - fit.omega) <= o.any_omega_tolerance ||
+         std::abs(next.theta - fit.theta) <= o.any_theta_tolerance ||
+         mu_change <= o.any_mu_tolerance;
+}
+
 }  // namespace
 
 void HistoriesFromDaily(std::span<const int32_t> daily, size_t bins, int32_t from, int32_t length,
@@ -109,7 +124,12 @@ SeppFit FitSepp(std::span<const BinHistory> bins, int32_t window_days, const Sep
     const EStep e = Expect(bins, fit, window_days);
     SeppFit next;
     next.mu.resize(bins.size());
-    for (size_t b = 0; b < bins.size(); ++b) next.mu[b] = e.background[b] / window;
+    if (options.background_shape.size() == bins.size()) {
+      const double bar = std::accumulate(e.background.begin(), e.background.end(), 0.0) / window;
+      for (size_t b = 0; b < bins.size(); ++b) next.mu[b] = bar * options.background_shape[b];
+    } else {
+      for (size_t b = 0; b < bins.size(); ++b) next.mu[b] = e.background[b] / window;
+    }
     next.theta = e.triggered / total;
     // The boundary: EM approaches theta = 0 geometrically, never reaching it; below
     // kNoTriggering it is zero (and no denormal slows the passes).
@@ -122,11 +142,9 @@ SeppFit FitSepp(std::span<const BinHistory> bins, int32_t window_days, const Sep
       mu_change += std::abs(next.mu[b] - fit.mu[b]);
       mu_sum += next.mu[b];
     }
-    // Near theta = 0 omega hardly matters to the fit and wanders: it is not waited for.
-    const bool done = std::abs(next.theta - fit.theta) <= options.tolerance &&
-                      (next.theta < kOmegaMatters ||
-                       std::abs(next.omega - fit.omega) <= options.tolerance * fit.omega) &&
-                      mu_change <= options.tolerance * std::max(mu_sum, 1e-12);
+    const bool done = options.stop == SeppStop::kAny
+                          ? AnySettled(options, next, fit, mu_change)
+                          : AllSettled(options, next, fit, mu_change, mu_sum);
     fit.mu = std::move(next.mu);
     fit.theta = next.theta;
     fit.omega = next.omega;

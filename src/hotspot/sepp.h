@@ -41,12 +41,27 @@ struct SeppFit {
   bool converged = false;
 };
 
+// When EM stops. kAll: every parameter has settled (the maximum-likelihood fit). kAny: the
+// rule of Lum and Isaac's code (HRDAG's predpol.py), which stops as soon as ONE of
+// |change of omega| <= 1e-5, |change of theta| <= 1e-5 or the summed |change of mu| <= 1e-4
+// holds, leaving the others where that iteration put them.
+enum class SeppStop : uint8_t { kAll, kAny };
+
 struct SeppOptions {
   int32_t max_iterations = 1000;
-  // On theta, on omega (relative; not once theta < 1e-6, where omega hardly changes the
-  // fit) and on the sum of mu (relative). Theta below 1e-12 is 0: EM approaches that
+  SeppStop stop = SeppStop::kAll;
+  // kAll: on theta, on omega (relative; not once theta < 1e-6, where omega hardly changes
+  // the fit) and on the sum of mu (relative). Theta below 1e-12 is 0: EM approaches that
   // boundary geometrically and would never stop.
   double tolerance = 1e-5;
+  // kAny: the authors' absolute tolerances.
+  double any_omega_tolerance = 1e-5;
+  double any_theta_tolerance = 1e-5;
+  double any_mu_tolerance = 1e-4;
+  // Empty: each bin its own background mu_b. Otherwise one broad background shared by the
+  // bins in these proportions (one per bin, summing to 1): mu_b = mu_bar x shape_b, and EM
+  // fits mu_bar alone (Akpinar et al.'s model, hotspot/reporting_forecast.h).
+  std::vector<double> background_shape;
 };
 
 // Fits the model to `bins` over a window of `window_days` days. `start`, when it has one

@@ -54,30 +54,50 @@ std::string BinsCsv(const Scenario& s, const PredpolExperiment& e) {
 
 std::string DaysCsv(const Scenario& s, const PredpolExperiment& e) {
   std::string out = "date";
-  for (const PredpolArm& arm : e.arms) out += fmt::format(",records_{0},hits_{0}", ArmKey(arm));
+  for (const PredpolArm& arm : e.arms) {
+    out += fmt::format(",records_{0},hits_{0},top_share_{0}", ArmKey(arm));
+  }
   out += "\n";
   for (int32_t d = 0; d < e.days; ++d) {
     out += Date(s, d);
     for (const PredpolArm& arm : e.arms) {
       const auto i = static_cast<size_t>(d);
-      out += fmt::format(",{:.2f},{:.2f}", arm.day_records[i], arm.day_hits[i]);
+      out += fmt::format(",{:.2f},{:.2f},{:.6f}", arm.day_records[i], arm.day_hits[i],
+                         arm.top_share[i]);
     }
     out += "\n";
   }
   return out;
 }
 
+// Every run's targets, day by day, with their predicted intensity.
 std::string TargetsCsv(const Scenario& s, const PredpolExperiment& e) {
-  std::string out = "date,arm,rank,bin\n";
+  std::string out = "date,arm,run,rank,bin,intensity\n";
   const auto top = static_cast<size_t>(e.top);
   for (const PredpolArm& arm : e.arms) {
-    for (size_t k = 0; k < arm.first_run_targets.size(); ++k) {
-      if (arm.first_run_targets[k] < 0) continue;
-      out += fmt::format("{},{},{},{}\n", Date(s, static_cast<int32_t>(k / top)), ArmKey(arm),
-                         k % top + 1, arm.first_run_targets[k] + 1);
+    for (size_t r = 0; r < arm.targets.size(); ++r) {
+      const std::vector<int32_t>& targets = arm.targets[r];
+      for (size_t k = 0; k < targets.size(); ++k) {
+        if (targets[k] < 0) continue;
+        out += fmt::format("{},{},{},{},{},{:.6f}\n", Date(s, static_cast<int32_t>(k / top)),
+                           ArmKey(arm), r, k % top + 1, targets[k] + 1, arm.target_intensity[r][k]);
+      }
     }
   }
   return out;
+}
+
+// The targeted bins' share of the predicted rate, mean over the last 30 forecast days.
+double LastMonthTopShare(const PredpolArm& arm) {
+  const size_t n = arm.top_share.size();
+  const size_t from = n > 30 ? n - 30 : 0;
+  double sum = 0;
+  for (size_t d = from; d < n; ++d) sum += arm.top_share[d];
+  return n > from ? sum / static_cast<double>(n - from) : 0.0;
+}
+
+std::string RankerName(const PredpolScenarioOptions& p) {
+  return p.ranker == PredpolRanker::kCounts ? "counts" : "sepp";
 }
 
 std::string ReportJson(const Scenario& s, const PredpolExperiment& e, std::string_view version) {
@@ -98,7 +118,9 @@ std::string ReportJson(const Scenario& s, const PredpolExperiment& e, std::strin
                       {"runs", p.runs},
                       {"bins", p.bins},
                       {"records_in_file", p.records.size()},
-                      {"records_without_bin", p.records_without_bin}};
+                      {"records_without_bin", p.records_without_bin},
+                      {"ranker", RankerName(p)},
+                      {"stop", p.stop_any ? "any" : "all"}};
   root["targeted_area_share"] = AreaShare(e);
   Json arms = Json::array();
   for (const PredpolArm& arm : e.arms) {
@@ -114,6 +136,8 @@ std::string ReportJson(const Scenario& s, const PredpolExperiment& e, std::strin
                     {"top_bins_records_share", f.top_records_share},
                     {"busiest_bin", f.busiest_bin},
                     {"busiest_bin_days", f.busiest_days},
+                    {"top_share_of_predicted_rate_last_30_days", LastMonthTopShare(arm)},
+                    {"top_share_of_predicted_rate_by_day", arm.top_share},
                     {"fit",
                      {{"mean_iterations", arm.mean_iterations},
                       {"last_theta", arm.theta},
@@ -206,8 +230,14 @@ Json HitRateChart(const Scenario& s, const PredpolExperiment& e) {
 }
 
 // The last fits, in words.
-std::string FitText(const PredpolExperiment& e) {
-  std::string out;
+std::string FitText(const Scenario& s, const PredpolExperiment& e) {
+  if (s.predpol.ranker == PredpolRanker::kCounts) {
+    return " Here, as a control, the bins are ranked by their records in the window instead: "
+           "nothing is fitted.";
+  }
+  std::string out = s.predpol.stop_any
+                        ? " EM stops when any one of its tolerances is met (Lum and Isaac's code)."
+                        : " EM stops when all of its tolerances are met.";
   for (const PredpolArm& arm : e.arms) {
     out += fmt::format(
         " The last fit {}: &theta; = {:.3f}, &omega; = {:.3f} a day ({:.0f} "
@@ -241,12 +271,13 @@ std::string Html(const Scenario& s, const PredpolExperiment& e, std::string_view
     page.Addf(
         "<li>{}{}: {:.0f} bins were ever targeted; the {} targeted most often took {:.1f}% of "
         "the targeting and hold {:.1f}% of the records; bin {} was targeted on {:.0f} of {} "
-        "days. {:.1f}% of the records fell in the day's targeted bins (the vendor's &ldquo;hit "
+        "days. Over the last 30 days the targeted bins held {:.1f}% of the predicted rate. "
+        "{:.1f}% of the records fell in the day's targeted bins (the vendor's &ldquo;hit "
         "rate&rdquo;){}.</li>\n",
         CapitalArmName(arm),
         arm.feedback ? fmt::format(" (mean of {} runs)", arm.runs) : std::string(),
         arm.distinct_bins, p.top, f.concentration * 100, f.top_records_share * 100, f.busiest_bin,
-        f.busiest_days, e.days, f.hit_rate * 100,
+        f.busiest_days, e.days, LastMonthTopShare(arm) * 100, f.hit_rate * 100,
         arm.feedback ? fmt::format("; without the {} records targeting added, {:.1f}%",
                                    WithThousands(static_cast<uint64_t>(arm.added + 0.5)),
                                    f.own_hit_rate * 100)
@@ -298,7 +329,7 @@ std::string Html(const Scenario& s, const PredpolExperiment& e, std::string_view
       "<p>The records: {} with a bin ({} without one, left out), {} bins, "
       "from {} to {}. They are counts of incidents by place and date; nothing in them "
       "identifies a person.</p>\n</section>\n</main>\n",
-      p.window_days, p.top, p.added_share, FitText(e), WithThousands(p.records.size()),
+      p.window_days, p.top, p.added_share, FitText(s, e), WithThousands(p.records.size()),
       WithThousands(static_cast<uint64_t>(p.records_without_bin)),
       WithThousands(static_cast<uint64_t>(p.bins)), FormatCivilDay(p.records.front().day),
       FormatCivilDay(p.records.back().day));
@@ -355,10 +386,11 @@ std::string PredpolSummary(const Scenario& s, const PredpolExperiment& e) {
     const PredpolArmFacts f = FactsOf(e, arm);
     out += fmt::format(
         "  {}{}: {:.0f} bins ever targeted; the {} most targeted took {:.1f}% of the targeting "
-        "and hold {:.1f}% of the records; bin {} on {:.0f} days; hit rate {:.1f}%{}\n",
+        "and hold {:.1f}% of the records; bin {} on {:.0f} days; the targets held {:.1f}% of "
+        "the predicted rate over the last 30 days; hit rate {:.1f}%{}\n",
         CapitalArmName(arm), arm.feedback ? fmt::format(" ({} runs)", arm.runs) : "",
         arm.distinct_bins, p.top, f.concentration * 100, f.top_records_share * 100, f.busiest_bin,
-        f.busiest_days, f.hit_rate * 100,
+        f.busiest_days, LastMonthTopShare(arm) * 100, f.hit_rate * 100,
         arm.feedback
             ? fmt::format(" ({:.1f}% without the {} records targeting added)", f.own_hit_rate * 100,
                           WithThousands(static_cast<uint64_t>(arm.added + 0.5)))

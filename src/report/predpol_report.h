@@ -1,6 +1,7 @@
 // The outputs of a PredPol scenario (`[scenario] model = "predpol"`): report.html,
-// report.json, predpol_bins.csv, predpol_days.csv, predpol_targets.csv and summary.txt,
-// through an OutputSink (report.json last).
+// report.json, predpol_bins.csv, predpol_days.csv (with the targets' share of the predicted
+// rate), predpol_targets.csv (every run's targets and their predicted intensity) and
+// summary.txt, through an OutputSink (report.json last).
 #pragma once
 
 #include <absl/status/status.h>

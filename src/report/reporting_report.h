@@ -1,6 +1,7 @@
 // The outputs of a victim-reporting scenario (`[scenario] model = "reporting"`):
-// report.html, report.json, reporting_districts.csv, reporting_cells.csv and summary.txt,
-// through an OutputSink (report.json last).
+// report.html, report.json, reporting_districts.csv, reporting_arms.csv,
+// reporting_ranks.csv, reporting_cells.csv and summary.txt, through an OutputSink
+// (report.json last). docs/OUTPUTS.md describes the columns.
 #pragma once
 
 #include <absl/status/status.h>
@@ -13,17 +14,8 @@
 
 namespace oversight {
 
-// What the report says of the two fits, computed once from the experiment.
-struct ReportingFacts {
-  std::vector<double> true_share;        // per district: share of the true crime
-  std::vector<double> hotspot_true;      // per district: share of hotspot cell-days, all crime
-  std::vector<double> hotspot_reported;  // ... reported crime
-  double moved = 0;        // half the summed absolute differences: cell-days that change district
-  double correlation = 0;  // Pearson, reporting rate against the change in hotspot share
-  size_t most_lost = 0, most_gained = 0;  // districts
-};
-
-ReportingFacts FactsOf(const Scenario& scenario, const ReportingExperiment& experiment);
+// "SEPP on reported crime", "moving average, rescaled (1/r)", ...
+std::string ReportingArmLabel(const ReportingArm& arm);
 
 std::string ReportingSummary(const Scenario& scenario, const ReportingExperiment& experiment);
 

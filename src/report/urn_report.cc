@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "report/html_page.h"
@@ -23,6 +24,35 @@ std::string CapitalArmName(const UrnArm& arm) {
 }
 
 std::string ArmKey(const UrnArm& arm) { return arm.correction ? "corrected" : "uncorrected"; }
+
+// The analytic limit as a percentage, or why there is none.
+std::string LimitText(const UrnArm& arm) {
+  return arm.limit ? fmt::format("{:.1f}%", *arm.limit * 100) : "random (the Beta limit)";
+}
+
+Json LimitJson(const UrnArm& arm) { return arm.limit ? Json(*arm.limit) : Json(nullptr); }
+
+std::string UpdatesName(const UrnScenarioOptions& u) {
+  return u.updates == UrnUpdates::kExpected ? "expected" : "poisson";
+}
+
+std::string SurpriseName(const UrnScenarioOptions& u) {
+  constexpr std::array<const char*, 3> kNames = {"linear", "partial", "weighted"};
+  return kNames[static_cast<size_t>(u.surprise)];
+}
+
+// Per run, each arm's final share of A.
+std::string RunsCsv(const UrnExperiment& e) {
+  std::string out = "run";
+  for (const UrnArm& arm : e.arms) out += fmt::format(",final_share_{}", ArmKey(arm));
+  out += "\n";
+  for (size_t r = 0; r < static_cast<size_t>(e.runs); ++r) {
+    out += std::to_string(r);
+    for (const UrnArm& arm : e.arms) out += fmt::format(",{:.6f}", arm.final_share[r]);
+    out += "\n";
+  }
+  return out;
+}
 
 std::string DaysCsv(const UrnExperiment& e) {
   std::string out = "day";
@@ -59,7 +89,12 @@ std::string ReportJson(const Scenario& s, const UrnExperiment& e, std::string_vi
                       {"discovered_rate", u.discovered_rate},
                       {"reported_rate", u.reported_rate},
                       {"start", u.start},
-                      {"decay", u.decay}};
+                      {"decay", u.decay},
+                      {"updates", UpdatesName(u)},
+                      {"surprise", SurpriseName(u)},
+                      {"surprise_add", u.surprise_add},
+                      {"reported_weight", u.reported_weight},
+                      {"threshold", u.threshold}};
   root["true_share"] = e.true_share;
   Json arms = Json::array();
   for (const UrnArm& arm : e.arms) {
@@ -69,6 +104,10 @@ std::string ReportJson(const Scenario& s, const UrnExperiment& e, std::string_vi
                     {"final_p95_share", arm.p95_share.back()},
                     {"patrol_share", arm.patrol_share_a},
                     {"runaway_runs", arm.runaway},
+                    {"analytic_limit", LimitJson(arm)},
+                    {"final_sd_share", arm.sd_final},
+                    {"final_share_deciles", arm.deciles},
+                    {"runs_above_threshold", arm.above_threshold},
                     {"mean_share_by_day", arm.mean_share}});
   }
   root["arms"] = arms;
@@ -94,11 +133,12 @@ std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view ver
     page.Addf(
         "<li>{}: after {} days the records give &lsquo;{}&rsquo; {:.1f}% of the incidents on "
         "average (90% of runs between {:.1f}% and {:.1f}%); the patrol went there {:.1f}% of "
-        "the days; {} of {} runs ended beyond 95% to one region.</li>\n",
+        "the days; {} of {} runs ended beyond 95% to one region. The analytic limit: {}."
+        "</li>\n",
         CapitalArmName(arm), WithThousands(static_cast<uint64_t>(e.days)), EscapeHtml(u.regions[0]),
         arm.mean_share.back() * 100, arm.p05_share.back() * 100, arm.p95_share.back() * 100,
         arm.patrol_share_a * 100, WithThousands(static_cast<uint64_t>(arm.runaway)),
-        WithThousands(static_cast<uint64_t>(e.runs)));
+        WithThousands(static_cast<uint64_t>(e.runs)), LimitText(arm));
   }
   page.Add("</ul>\n</section>\n<section id=\"runs\">\n<h2>The records over time</h2>\n");
   Json values = Json::array();
@@ -146,16 +186,19 @@ std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view ver
   page.Add(
       "<table><caption>The arms after the last day</caption><thead><tr><th scope=\"col\">arm"
       "</th><th scope=\"col\">share recorded for the first region</th><th scope=\"col\">90% of "
-      "runs between</th><th scope=\"col\">patrol-days there</th><th scope=\"col\">runs beyond "
-      "95%</th></tr></thead><tbody>\n");
+      "runs between</th><th scope=\"col\">sd over runs</th><th scope=\"col\">analytic limit</th>"
+      "<th scope=\"col\">patrol-days there</th><th scope=\"col\">runs beyond "
+      "95%</th><th scope=\"col\">runs above the threshold</th></tr></thead><tbody>\n");
   for (const UrnArm& arm : e.arms) {
     page.Addf(
         "<tr><th scope=\"row\">{}</th><td>{:.1f}%</td><td>{:.1f}% &ndash; {:.1f}%</td>"
-        "<td>{:.1f}%</td><td>{} of {}</td></tr>\n",
+        "<td>{:.1f} points</td><td>{}</td><td>{:.1f}%</td><td>{} of {}</td><td>{:.1f}% (above "
+        "{:g}%)</td></tr>\n",
         ArmName(arm), arm.mean_share.back() * 100, arm.p05_share.back() * 100,
-        arm.p95_share.back() * 100, arm.patrol_share_a * 100,
+        arm.p95_share.back() * 100, arm.sd_final * 100, LimitText(arm), arm.patrol_share_a * 100,
         WithThousands(static_cast<uint64_t>(arm.runaway)),
-        WithThousands(static_cast<uint64_t>(e.runs)));
+        WithThousands(static_cast<uint64_t>(e.runs)), arm.above_threshold * 100,
+        s.urn.threshold * 100);
   }
   page.Add("</tbody></table>\n</section>\n");
   page.Addf(
@@ -169,9 +212,18 @@ std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view ver
       "&ldquo;Runaway Feedback Loops in Predictive Policing&rdquo;, FAT* 2018) keeps a day's "
       "discoveries only with probability p<sub>other</sub> / max(p<sub>A</sub>, "
       "p<sub>B</sub>), the regions' shares of the records, so that each region's records grow "
-      "with its true rate rather than with how often it is patrolled.</p>\n</section>\n</main>\n",
+      "with its true rate rather than with how often it is patrolled; here a rejected day adds "
+      "{}. Updates: {}. The analytic limit is the share at which the expected daily additions "
+      "split in the same proportion (Ensign et al.'s quadratic without the correction).</p>\n"
+      "</section>\n</main>\n",
       u.start[0], u.start[1], u.discovered_rate[0], u.discovered_rate[1], u.reported_rate[0],
-      u.reported_rate[1], u.decay);
+      u.reported_rate[1], u.decay,
+      u.surprise == UrnSurprise::kLinear
+          ? std::string("nothing (the linear surprise)")
+          : fmt::format("{:g} and {:g} ({} surprise)", u.surprise_add[0], u.surprise_add[1],
+                        SurpriseName(u)),
+      u.updates == UrnUpdates::kExpected ? "the expected counts themselves (deterministic)"
+                                         : "Poisson draws of the daily rates");
   page.Footer();
   return page.Finish("Oversight: '" + s.name + "'");
 }
@@ -188,10 +240,12 @@ std::string UrnSummary(const Scenario& s, const UrnExperiment& e) {
       u.discovered_rate[0], u.discovered_rate[1], u.regions[1]);
   for (const UrnArm& arm : e.arms) {
     out += fmt::format(
-        "  {}: the records give '{}' {:.1f}% [90% of runs {:.1f}% to {:.1f}%]; patrol there "
-        "{:.1f}% of days; {} runs ended beyond 95% to one region\n",
+        "  {}: the records give '{}' {:.1f}% [90% of runs {:.1f}% to {:.1f}%; sd {:.1f} "
+        "points; {:.1f}% of runs above {:g}%]; analytic limit {}; patrol there {:.1f}% of days; "
+        "{} runs ended beyond 95% to one region\n",
         CapitalArmName(arm), u.regions[0], arm.mean_share.back() * 100, arm.p05_share.back() * 100,
-        arm.p95_share.back() * 100, arm.patrol_share_a * 100,
+        arm.p95_share.back() * 100, arm.sd_final * 100, arm.above_threshold * 100,
+        u.threshold * 100, LimitText(arm), arm.patrol_share_a * 100,
         WithThousands(static_cast<uint64_t>(arm.runaway)));
   }
   return out;
@@ -200,6 +254,7 @@ std::string UrnSummary(const Scenario& s, const UrnExperiment& e) {
 absl::Status WriteUrnReport(const Scenario& scenario, const UrnExperiment& experiment,
                             std::string_view version, OutputSink* sink) {
   return sink->WriteAll({{"urn_days.csv", DaysCsv(experiment)},
+                         {"urn_runs.csv", RunsCsv(experiment)},
                          {"summary.txt", UrnSummary(scenario, experiment)},
                          {"report.html", Html(scenario, experiment, version)},
                          {"report.json", ReportJson(scenario, experiment, version)}});

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "scenario/attention_reader.h"
 #include "scenario/section_readers.h"
 
 namespace oversight {
@@ -13,6 +14,7 @@ constexpr std::array kPlaceModels = {
     PlaceModelSpec{ScenarioModel::kUrn, "urn", ReadUrn},
     PlaceModelSpec{ScenarioModel::kPredpol, "predpol", ReadPredpol},
     PlaceModelSpec{ScenarioModel::kReporting, "reporting", ReadReporting},
+    PlaceModelSpec{ScenarioModel::kAttention, "attention", ReadAttention},
 };
 
 }  // namespace

@@ -33,6 +33,10 @@ struct BinCentre {
   bool known() const { return !std::isnan(x) && !std::isnan(y); }
 };
 
+// What ranks the bins each day: the fitted self-exciting model's intensity, or (a control)
+// each bin's count of records in the window.
+enum class PredpolRanker : uint8_t { kSepp, kCounts };
+
 struct PredpolScenarioOptions {
   std::string records_path;          // as resolved (relative to the scenario's folder)
   std::vector<CrimeRecord> records;  // ordered by day, then bin
@@ -49,6 +53,10 @@ struct PredpolScenarioOptions {
   // (each targeted bin's day gets Binomial(recorded + 1, added_share) extra records).
   bool without_feedback = true;
   bool with_feedback = true;
+  PredpolRanker ranker = PredpolRanker::kSepp;
+  // EM stops when any one tolerance is met (Lum and Isaac's code) rather than all of them
+  // (the default: the maximum-likelihood fit); hotspot/sepp.h SeppStop.
+  bool stop_any = false;
 };
 
 }  // namespace oversight

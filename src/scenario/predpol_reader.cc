@@ -63,6 +63,13 @@ void ReadPredpol(SectionContext& ctx) {
   r.Choice("feedback", {"off", "on", "both"}, "feedback arm", &feedback);
   p.without_feedback = feedback != 1;
   p.with_feedback = feedback != 0;
+  // The ranker and the EM stopping rule.
+  size_t ranker = static_cast<size_t>(p.ranker);
+  r.Choice("ranker", {"sepp", "counts"}, "ranker", &ranker);
+  p.ranker = static_cast<PredpolRanker>(ranker);
+  size_t stop = p.stop_any ? 0 : 1;
+  r.Choice("stop", {"any", "all"}, "EM stopping rule", &stop);
+  p.stop_any = stop == 0;
   if (!p.records.empty()) {
     if (p.top > p.bins) {
       r.Error("top", fmt::format("'top' ({}) is more than the {} bins", p.top, p.bins));

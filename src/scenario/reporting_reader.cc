@@ -54,6 +54,12 @@ void ReadReporting(SectionContext& ctx) {
   r.Int32("refit_days", 1, 3'650, &o.refit_days);
   r.Int32("top", 1, 1'000'000, &o.top);
   r.Int32("runs", 1, 10'000, &o.runs);
+  r.Double("background_rate", 0.0, 1e6, &o.background_rate);
+  r.Double("bump_sd", 1e-3, 1e3, &o.bump_sd);
+  r.Double("aftershock_sd", 1e-3, 1e3, &o.aftershock_sd);
+  r.Double("model_background_sd", 1e-3, 1e3, &o.model_background_sd);
+  r.Int32("em_iterations", 1, 100'000, &o.em_iterations);
+  r.Int32("ma_max_days", 1, 3'650, &o.ma_max_days);
   if (!o.cells.empty() && static_cast<size_t>(o.top) > o.cells.size()) {
     r.Error("top", fmt::format("'top' ({}) is more than the {} cells", o.top, o.cells.size()));
   }

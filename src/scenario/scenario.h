@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "scenario/attention_options.h"
 #include "scenario/policy_options.h"
 #include "scenario/predpol_options.h"
 #include "scenario/reporting_options.h"
@@ -36,7 +37,7 @@ struct AuditOptions {
 // What a scenario simulates: a synthetic city (the default), Ensign et al.'s urn, a
 // PredPol forecast on recorded crime (Lum and Isaac), or crime reported at district rates
 // and forecast (Akpinar et al.).
-enum class ScenarioModel : uint8_t { kCity, kUrn, kPredpol, kReporting };
+enum class ScenarioModel : uint8_t { kCity, kUrn, kPredpol, kReporting, kAttention };
 
 // The model's name in a scenario file.
 std::string_view ModelName(ScenarioModel model);
@@ -56,6 +57,7 @@ struct Scenario {
   UrnScenarioOptions urn;  // model "urn" only
   PredpolScenarioOptions predpol;  // model "predpol" only
   ReportingScenarioOptions reporting;  // model "reporting" only
+  AttentionScenarioOptions attention;  // model "attention" only
 };
 
 }  // namespace oversight

@@ -42,6 +42,20 @@ void ReadUrn(SectionContext& ctx) {
   r.Choice("correction", {"off", "on", "both"}, "correction arm", &correction);
   urn.without_correction = correction != 1;
   urn.with_correction = correction != 0;
+  // Update mode, surprise corrections and the final-share threshold.
+  size_t updates = static_cast<size_t>(urn.updates);
+  r.Choice("updates", {"poisson", "expected"}, "update mode", &updates);
+  urn.updates = static_cast<UrnUpdates>(updates);
+  size_t surprise = static_cast<size_t>(urn.surprise);
+  r.Choice("surprise", {"linear", "partial", "weighted"}, "surprise correction", &surprise);
+  urn.surprise = static_cast<UrnSurprise>(surprise);
+  ReadPair(r, "surprise_add", 0.0, 1000.0, &urn.surprise_add);
+  r.Double("reported_weight", 1e-6, 1.0, &urn.reported_weight);
+  r.Probability("threshold", &urn.threshold);
+  if (urn.surprise != UrnSurprise::kLinear && !urn.with_correction) {
+    r.Error("surprise",
+            "'surprise' applies to the corrected arm: set correction = \"on\" or \"both\"");
+  }
   r.Finish();
 }
 

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "hotspot/attention_run.h"
 #include "report/human_numbers.h"
 #include "sim/place_model_runner.h"
 

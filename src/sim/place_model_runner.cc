@@ -11,6 +11,7 @@ constexpr std::array kRunners = {
     &kUrnRunner,
     &kPredpolRunner,
     &kReportingRunner,
+    &kAttentionRunner,
 };
 
 }  // namespace

@@ -44,6 +44,7 @@ struct PlaceModelRunner {
 extern const PlaceModelRunner kUrnRunner;        // urn_model.cc
 extern const PlaceModelRunner kPredpolRunner;    // predpol_model.cc
 extern const PlaceModelRunner kReportingRunner;  // reporting_model.cc
+extern const PlaceModelRunner kAttentionRunner;  // attention_model.cc
 
 // Every registered runner.
 std::span<const PlaceModelRunner* const> PlaceModelRunners();

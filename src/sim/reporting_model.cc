@@ -36,14 +36,18 @@ absl::StatusOr<std::string> Run(const Scenario& s, OutputSink* sink) {
   return ReportingSummary(s, e);
 }
 
-// The daily counts per cell of each run in flight over the simulated span, and a few
-// numbers per cell of every run for the summary.
+// Each run in flight keeps its cells' daily counts and true intensity over the simulated
+// span and each simulated event (day and cell) until its aftershocks are drawn; every run
+// keeps a few numbers per cell for the summary.
 MemoryEstimate Memory(const Scenario& s, int threads) {
   const ReportingScenarioOptions& o = s.reporting;
   const double in_flight = std::max(1, threads);
   const auto cells = static_cast<double>(o.cells.size());
   const double span = o.burn_in_days + o.train_days + s.days;
-  const double per_run = span * cells * 8.0 + span * 4.0 + cells * (o.train_days * 8.0 + 64);
+  // A branching process: each background event has 1 / (1 - theta) events in all.
+  const double events = span * o.background_rate / (1.0 - std::min(o.theta, 0.99));
+  const double per_run =
+      span * cells * 16.0 + events * 8.0 + span * 4.0 + cells * (o.train_days * 8.0 + 64);
   MemoryEstimate e;
   e.bytes =
       static_cast<uint64_t>(per_run * std::min<double>(in_flight, o.runs) + o.runs * cells * 24.0);
@@ -57,7 +61,9 @@ MemoryEstimate Memory(const Scenario& s, int threads) {
 
 const PlaceModelRunner kReportingRunner = {
     .model = ScenarioModel::kReporting,
-    .files = "report.json, reporting_districts.csv, reporting_cells.csv, summary.txt",
+    .files =
+        "report.json, reporting_districts.csv, reporting_arms.csv, reporting_ranks.csv, "
+        "reporting_cells.csv, summary.txt",
     .announce = Announce,
     .describe = Describe,
     .run = Run,

@@ -46,7 +46,7 @@ MemoryEstimate Memory(const Scenario& s, int /*threads*/) {
 
 const PlaceModelRunner kUrnRunner = {
     .model = ScenarioModel::kUrn,
-    .files = "report.json, urn_days.csv, summary.txt",
+    .files = "report.json, urn_days.csv, urn_runs.csv, summary.txt",
     .announce = Announce,
     .describe = Describe,
     .run = Run,

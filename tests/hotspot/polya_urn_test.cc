@@ -120,5 +120,78 @@ TEST(PolyaUrnTest, LargeUrnsDecayAtTheirRate) {
   EXPECT_NEAR(RunUrn(o, 1, 0).share_a.back(), a / (a + b), 0.002);
 }
 
+// Fractional starts are kept as they are: with expected updates and no decay, the first
+// day's share is exact arithmetic on the fractional balls. Start [3.5, 2.4]: A drawn with
+// probability 3.5 / 5.9 = .593; a patrol in A adds 1 (share 4.5 / 6.9), in B adds 1
+// (3.5 / 6.9), so the first day's share is one of those two, never the rounded 4 : 2.
+TEST(PolyaUrnTest, FractionalStartsAreHonoured) {
+  UrnOptions o;
+  o.discovered_rate = {1.0, 1.0};
+  o.start = {3.5, 2.4};
+  o.updates = UrnUpdates::kExpected;
+  o.days = 1;
+  int went_a = 0;
+  const int runs = 4000;
+  for (int r = 0; r < runs; ++r) {
+    const UrnRun run = RunUrn(o, 11, static_cast<uint32_t>(r));
+    const double share = run.share_a[0];
+    EXPECT_TRUE(std::abs(share - 4.5 / 6.9) < 1e-12 || std::abs(share - 3.5 / 6.9) < 1e-12)
+        << share;
+    went_a += static_cast<int>(run.patrols[0]);
+  }
+  // The patrol goes to A with probability 3.5 / 5.9 = .5932 (rounded starts would give
+  // .6667): sd of the observed fraction over 4,000 runs is .0078; 4 sd is .031.
+  EXPECT_NEAR(static_cast<double>(went_a) / runs, 3.5 / 5.9, 0.031);
+}
+
+// The standard Pólya urn (deterministic updates of one ball of the drawn colour, a = d = 1,
+// b = c = 0) has a random limit, Beta(nA, nB). From [2, 3]: mean 0.4, sd
+// sqrt(2 * 3 / (25 * 6)) = 0.2. Over 2,000 runs of 3,000 days the sample mean's standard
+// error is 0.0045 and the sample sd's about 0.0025 (plus the finite-day shortfall of the
+// variance, a factor 3000 / 3005); tolerance 0.015 for both, over 3 standard errors.
+TEST(PolyaUrnTest, DeterministicUpdatesReachTheBetaLimit) {
+  UrnOptions o;
+  o.discovered_rate = {1.0, 1.0};
+  o.start = {2.0, 3.0};
+  o.updates = UrnUpdates::kExpected;
+  o.days = 3000;
+  const Summary s = Runs(o, 2000);
+  EXPECT_NEAR(s.mean_final_share, 0.4, 0.015);
+  EXPECT_NEAR(s.sd_final_share, 0.2, 0.015);
+}
+
+// The partial surprise adds its fixed amounts on rejected days. True rates 3 and 2: the
+// linear fix learns A's true share, 0.6; adding (0, 1) to B on rejected days (which, above
+// one half, happen with probability 2x - 1) moves the fixed point to the root of
+// 3(1 - x)^2 = x, (7 - sqrt(13)) / 6 = 0.566 (urn_limit_test checks the closed form). Over
+// 100 runs of 2,000 days from the true share the means land within 0.02 of each limit.
+TEST(PolyaUrnTest, PartialSurpriseMovesTheLimit) {
+  UrnOptions linear;
+  linear.discovered_rate = {3.0, 2.0};
+  linear.start = {60, 40};
+  linear.correction = true;
+  linear.days = 2000;
+  UrnOptions partial = linear;
+  partial.surprise = UrnSurprise::kPartial;
+  partial.surprise_add = {0.0, 1.0};
+  EXPECT_NEAR(Runs(linear, 100).mean_final_share, 0.6, 0.02);
+  EXPECT_NEAR(Runs(partial, 100).mean_final_share, (7 - std::sqrt(13.0)) / 6, 0.02);
+}
+
+// The weighted surprise (0, 1) with w_r = 0.5 also credits B with 1 / 0.5 on days A's
+// discoveries are kept: its limit is 0.4 (urn_limit_test works it by hand). From 40 / 60,
+// 100 runs of 2,000 days land within 0.02 of it.
+TEST(PolyaUrnTest, WeightedSurpriseReachesItsLimit) {
+  UrnOptions o;
+  o.discovered_rate = {3.0, 2.0};
+  o.start = {40, 60};
+  o.correction = true;
+  o.surprise = UrnSurprise::kWeighted;
+  o.surprise_add = {0.0, 1.0};
+  o.reported_weight = 0.5;
+  o.days = 2000;
+  EXPECT_NEAR(Runs(o, 100).mean_final_share, 0.4, 0.02);
+}
+
 }  // namespace
 }  // namespace oversight

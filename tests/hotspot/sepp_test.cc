@@ -112,5 +112,54 @@ TEST(SeppTest, TopIndicesOrderAndTies) {
   EXPECT_TRUE(TopIndices(values, 0).empty());
 }
 
+// The stopping rules on a record set small enough to fit by hand: one bin, a 10-day window,
+// one incident on day 0 and one on day 1. From mu = theta = omega = 1, the first E step
+// gives day 0's incident to the background (nothing before it) and day 1's to the
+// background with probability 1 / (1 + e^-1) = .7311 and to day 0's with .2689, at a lag of
+// one day. The M step: mu = (1 + .7311) / 10 = .17311, theta = .2689 / 2 = .13447, and
+// omega = .2689 / (.2689 * 1 day) = 1, unchanged. The authors' rule (any tolerance met)
+// stops there, after one iteration. Waiting for all: the one-day pair is better explained
+// by the background (with theta > 0 the fixed point needs (2 - p) / 10 + p e^-1 / 2 =
+// e^-1 / 2 for the triggered share p, whose only solution is p < 0), so theta falls to 0
+// and mu rises to the plain rate, 2 incidents in 10 days.
+TEST(SeppTest, StoppingRulesOnAHandCheckedFit) {
+  const std::vector<BinHistory> bins = {BinHistory{.days = {0, 1}, .counts = {1, 1}}};
+  const double e = std::exp(-1.0);
+  SeppOptions any;
+  any.stop = SeppStop::kAny;
+  const SeppFit first = FitSepp(bins, 10, any);
+  EXPECT_EQ(first.iterations, 1);
+  EXPECT_TRUE(first.converged);
+  EXPECT_NEAR(first.mu[0], (1 + 1 / (1 + e)) / 10, 1e-12);
+  EXPECT_NEAR(first.theta, e / (1 + e) / 2, 1e-12);
+  EXPECT_DOUBLE_EQ(first.omega, 1.0);
+  const SeppFit all = FitSepp(bins, 10, SeppOptions{});
+  EXPECT_GT(all.iterations, 1);
+  EXPECT_LT(all.theta, 1e-3);
+  EXPECT_NEAR(all.mu[0], 0.2, 1e-3);
+}
+
+}  // namespace
+}  // namespace oversight
+
+namespace oversight {
+namespace {
+
+// One broad background shared in given proportions: EM fits its level alone, so the bins'
+// backgrounds keep the shape's ratio whatever their counts, and the background and
+// triggered shares still account for every incident (their rates times the window, plus
+// theta times the incidents, add up to the incidents).
+TEST(SeppBroadBackgroundTest, BackgroundsKeepTheShape) {
+  std::vector<BinHistory> bins(2);
+  bins[0] = {{1, 2, 3, 10, 11, 30}, {2, 1, 1, 3, 1, 1}};
+  bins[1] = {{5, 20}, {1, 1}};
+  SeppOptions options;
+  options.background_shape = {0.25, 0.75};
+  const SeppFit fit = FitSepp(bins, 40, options);
+  ASSERT_EQ(fit.mu.size(), 2u);
+  EXPECT_NEAR(fit.mu[1], 3 * fit.mu[0], 1e-12);
+  EXPECT_NEAR((fit.mu[0] + fit.mu[1]) * 40 + fit.theta * 11, 11.0, 1e-3);
+}
+
 }  // namespace
 }  // namespace oversight
