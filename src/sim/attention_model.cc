@@ -5,8 +5,8 @@
 
 #include "core/version.h"
 #include "hotspot/attention_run.h"
-#include "report/human_numbers.h"
 #include "report/attention_report.h"
+#include "report/human_numbers.h"
 #include "sim/place_model_runner.h"
 
 namespace oversight {
@@ -15,10 +15,11 @@ namespace {
 
 std::string Announce(const Scenario& s) {
   const AttentionScenarioOptions& a = s.attention;
-  return fmt::format("allocating attention in '{}' ({} sites, {} agents, {} runs of {} steps, "
-                     "seed {})",
-                     s.name, a.rates.size(), a.agents.size(), WithThousands(a.runs),
-                     WithThousands(static_cast<uint64_t>(s.days)), s.seed);
+  return fmt::format(
+      "allocating attention in '{}' ({} sites, {} agents, {} runs of {} steps, "
+      "seed {})",
+      s.name, a.rates.size(), a.agents.size(), WithThousands(static_cast<uint64_t>(a.runs)),
+      WithThousands(static_cast<uint64_t>(s.days)), s.seed);
 }
 
 std::string Describe(const Scenario& s) {

@@ -314,7 +314,7 @@ TEST(LoaderTest, PlaceModelsComeFromTheirRegistry) {
                 HasSubstr(fmt::format("needs a section [{}]", spec.name)));
   }
   EXPECT_EQ(FindPlaceModel(ScenarioModel::kCity), nullptr);
-  const std::string unknown = Errors("[scenario]\nmodel = \"attention\"\n");
+  const std::string unknown = Errors("[scenario]\nmodel = \"hotspot_map\"\n");
   for (const std::string& name : names) EXPECT_THAT(unknown, HasSubstr("'" + name + "'"));
 }
 
