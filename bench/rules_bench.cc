@@ -87,10 +87,11 @@ void BM_Rules(benchmark::State& state) {
   static bool printed = false;
   for (size_t r = 0; r < rules.size(); ++r) {
     const RuleId id(static_cast<uint32_t>(r));
-    const size_t watched = rules[r].who == kEveryone
-                               ? scenario.world.persons
-                               : engine->watchlists().sizes()[rules[r].who];
-    const double per = watched > 0 ? static_cast<double>(engine->StateBytes(id)) / static_cast<double>(watched) : 0;
+    const size_t watched = rules[r].who == kEveryone ? scenario.world.persons
+                                                     : engine->watchlists().sizes()[rules[r].who];
+    const double per =
+        watched > 0 ? static_cast<double>(engine->StateBytes(id)) / static_cast<double>(watched)
+                    : 0;
     bytes += engine->StateBytes(id);
     max_per_watched = std::max(max_per_watched, per);
     if (!printed) {

@@ -59,9 +59,9 @@ struct GroupCounts {
   uint64_t flagged_persons = 0;    // persons alerted at least once
   uint64_t flagged_innocents = 0;  // ... of whom with no harmful intent
   uint64_t flagged_harmful() const { return flagged_persons - flagged_innocents; }
-  ResponseCounts responses{};            // police responses to persons of the group, by kind
+  ResponseCounts responses{};               // police responses to persons of the group, by kind
   ResponseCounts responses_to_innocents{};  // ... to persons with no harmful intent
-  uint64_t checks = 0;               // quick checks (police contacts that stop nothing)
+  uint64_t checks = 0;                      // quick checks (police contacts that stop nothing)
   uint64_t checks_to_innocents = 0;
   uint64_t held_days = 0;            // person-days held in detention
   uint64_t held_days_innocents = 0;  // ... of persons with no harmful intent
@@ -144,8 +144,8 @@ struct DayCounts {
   uint64_t observations = 0;
   uint64_t alerts = 0;
   uint64_t false_alarms = 0;
-  uint64_t responses = 0;       // police responses of every kind
-  uint64_t held = 0;            // persons held in detention
+  uint64_t responses = 0;  // police responses of every kind
+  uint64_t held = 0;       // persons held in detention
   uint64_t alerts_dropped = 0;
   uint64_t lawful_acts = 0;
   uint64_t lawful_stopped = 0;
@@ -188,7 +188,7 @@ struct AuditResult {
   GroupCounts total;  // name "all"
   std::vector<RuleCounts> rules;
   std::vector<DayCounts> days;
-  std::vector<std::string> districts;  // names, in DistrictId order
+  std::vector<std::string> districts;      // names, in DistrictId order
   std::vector<uint64_t> district_persons;  // persons living in each district
   std::vector<uint64_t> district_alerts;   // alerts naming persons living there
   uint64_t alerts_waiting_at_end = 0;

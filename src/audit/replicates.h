@@ -18,9 +18,10 @@
 namespace oversight {
 
 struct ReplicateMetric {
-  std::string name;  // e.g. "all.precision", "group.minority.alert_share", "rule.near_school.alerts"
+  std::string
+      name;  // e.g. "all.precision", "group.minority.alert_share", "rule.near_school.alerts"
   std::vector<std::optional<double>> values;  // one per replicate, in seed order
-  Estimate interval;  // mean and 95% interval over the defined values
+  Estimate interval;                          // mean and 95% interval over the defined values
 };
 
 struct Replicates {

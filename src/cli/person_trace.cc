@@ -109,20 +109,20 @@ void PersonTrace::Record(const DayView& day) {
   const std::vector<RuleOptions>& rules = scenario_.policy.rules;
   auto describe = [&](const Alert& a) {
     const RuleOptions& rule = rules[a.rule.index()];
-    return fmt::format("rule '{}' ({} on {}, {}, priority {})", rule.id,
-                       rule.OperatorName(), rule.EvidenceName(),
-                       Name(a.category), a.priority);
+    return fmt::format("rule '{}' ({} on {}, {}, priority {})", rule.id, rule.OperatorName(),
+                       rule.EvidenceName(), Name(a.category), a.priority);
   };
   for (const ScoreChange& c : day.score_changes) {
     if (c.person != me) continue;
     const RuleOptions& score = rules[c.rule.index()];
     if (score.OperatorName() == "learned_score") {
-      add(c.time,
-          fmt::format("score '{}' (learned): probability {:.3f}, {} the threshold {}", score.id,
-                      c.score, c.to > c.from ? "at or above" : "below", score.Params<ScoreOptions>().threshold));
+      add(c.time, fmt::format("score '{}' (learned): probability {:.3f}, {} the threshold {}",
+                              score.id, c.score, c.to > c.from ? "at or above" : "below",
+                              score.Params<ScoreOptions>().threshold));
     } else {
-      add(c.time, fmt::format("score '{}' (weighted): {:.2f}, level {} -> {} (alerts at {})",
-                              score.id, c.score, c.from, c.to, score.Params<ScoreOptions>().alert_level));
+      add(c.time,
+          fmt::format("score '{}' (weighted): {:.2f}, level {} -> {} (alerts at {})", score.id,
+                      c.score, c.from, c.to, score.Params<ScoreOptions>().alert_level));
     }
   }
   for (const Alert& a : day.alerts) {

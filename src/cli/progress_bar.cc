@@ -16,9 +16,9 @@ void ProgressBar::Update(int32_t done, int32_t total) {
   if (!enabled_ || total <= 0) return;
   constexpr int kWidth = 30;
   const int filled = done * kWidth / total;
-  const auto elapsed = std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::steady_clock::now() - start_)
-                           .count();
+  const auto elapsed =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start_)
+          .count();
   const std::string bar = std::string(static_cast<size_t>(filled), '#') +
                           std::string(static_cast<size_t>(kWidth - filled), '-');
   fmt::print(stderr, "\r[{}] day {}/{}  {}:{:02} elapsed", bar, done, total, elapsed / 60,

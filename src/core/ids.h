@@ -40,5 +40,7 @@ using RuleId = Id<struct RuleTag>;
 
 template <typename Tag>
 struct std::hash<oversight::Id<Tag>> {
-  size_t operator()(oversight::Id<Tag> id) const noexcept { return std::hash<uint32_t>{}(id.value); }
+  size_t operator()(oversight::Id<Tag> id) const noexcept {
+    return std::hash<uint32_t>{}(id.value);
+  }
 };

@@ -28,9 +28,19 @@ enum class PlaceType : uint8_t {
 };
 inline constexpr size_t kPlaceTypeCount = 13;
 inline constexpr std::array<std::string_view, kPlaceTypeCount> kPlaceTypeNames = {
-    "home", "residential_compound", "workplace",       "school",   "hotel",
-    "park", "train_station",        "bar",             "language_school",
-    "hospital", "petition_office",  "capital",         "out_of_town"};
+    "home",
+    "residential_compound",
+    "workplace",
+    "school",
+    "hotel",
+    "park",
+    "train_station",
+    "bar",
+    "language_school",
+    "hospital",
+    "petition_office",
+    "capital",
+    "out_of_town"};
 
 // Traits a person may have. Each exists twice: as a true fact (known to the world and the
 // audit only) and as a recorded fact (what the authorities have on file). Traits are
@@ -48,8 +58,7 @@ enum class Trait : uint8_t {
 };
 inline constexpr size_t kTraitCount = 9;
 inline constexpr std::array<std::string_view, kTraitCount> kTraitNames = {
-    "mental_illness", "drug_use",       "hiv",
-    "criminal_record", "fugitive",      "petitioner",
+    "mental_illness", "drug_use",        "hiv",     "criminal_record", "fugitive", "petitioner",
     "great_tragedy",  "protest_history", "official"};
 
 // Hidden harmful intents (ground truth). Each shows in behaviour that overlaps with
@@ -92,15 +101,15 @@ inline constexpr std::array<std::string_view, kSexCount> kSexNames = {"female", 
 enum class Status : uint8_t { kLow, kMiddle, kHigh };
 inline constexpr size_t kStatusCount = 3;
 inline constexpr std::array<std::string_view, kStatusCount> kStatusNames = {"low", "middle",
-                                                                           "high"};
+                                                                            "high"};
 
 enum class HouseholdKind : uint8_t {
   kFamily,  // a family: a head, perhaps a spouse, children, an elderly parent
   kShared,  // migrant workers sharing crowded housing
 };
 inline constexpr size_t kHouseholdKindCount = 2;
-inline constexpr std::array<std::string_view, kHouseholdKindCount> kHouseholdKindNames = {
-    "family", "shared"};
+inline constexpr std::array<std::string_view, kHouseholdKindCount> kHouseholdKindNames = {"family",
+                                                                                          "shared"};
 
 // What an alert is about; police answer political alerts first, as reported.
 enum class Category : uint8_t { kPolitical, kCriminal, kSocial };
@@ -126,8 +135,7 @@ inline constexpr std::array<std::string_view, kResponseCount> kResponseNames = {
 constexpr bool IsContact(Response r) { return r < Response::kList; }
 
 template <typename Enum, size_t N>
-std::optional<Enum> ParseEnum(std::string_view name,
-                              const std::array<std::string_view, N>& names) {
+std::optional<Enum> ParseEnum(std::string_view name, const std::array<std::string_view, N>& names) {
   for (size_t i = 0; i < N; ++i) {
     if (names[i] == name) return static_cast<Enum>(i);
   }

@@ -27,8 +27,8 @@ struct Alert {
 struct ScoreChange {
   Minute time = 0;
   PersonId person;
-  RuleId rule;     // the score (scores are rules whose operator is a score)
-  float score = 0;  // the score (weighted) or probability (learned)
+  RuleId rule;               // the score (scores are rules whose operator is a score)
+  float score = 0;           // the score (weighted) or probability (learned)
   uint8_t from = 0, to = 0;  // levels (learned: 0 below the threshold, 1 at or above)
 
   friend bool operator==(const ScoreChange&, const ScoreChange&) = default;

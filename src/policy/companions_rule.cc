@@ -68,7 +68,8 @@ class CompanionsRule final : public CompiledRule {
     ArrivalsOut own{this, /*entries=*/true};
     source_.CollectOwn(day, &own);
     // Only arrivals at a place someone on `who` entered today can be companions: the others
-    // are never looked at, so they are not kept (at 14,000,000 persons they are a gigabyte).
+    // are never looked at, so they are not kept (at a country's size they would be most of
+    // the rule's memory).
     for (const Shard& shard : shards_) {
       for (const Arrival& e : shard.entries) entered_[e.place] = 1;
     }

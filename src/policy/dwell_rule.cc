@@ -12,8 +12,8 @@
 #include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 
-#include <cassert>
 #include <algorithm>
+#include <cassert>
 
 #include "core/snapshot.h"
 #include "policy/compiled_rule.h"

@@ -10,7 +10,7 @@
 // The pairs come from the register, so the cost is one pass over the day's locations.
 // Spouses are the first two members of their household, so the sums live in an array by
 // household, read in the order the records come (person order): no hashing, and no random
-// access (a hash map by couple cost 0.78 s of a 2.3 s policy phase at 1,000,000 persons).
+// access (docs/PERFORMANCE.md has what a hash map by couple cost).
 #include <fmt/format.h>
 
 #include <algorithm>

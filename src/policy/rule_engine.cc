@@ -42,17 +42,17 @@ const std::vector<Alert>& RuleEngine::Evaluate(Day day,
                                                const DayRecords& records) {
   const HolidayOptions* holiday = nullptr;
   const RuleDay input{day, KindOfDay(calendar_, day, &holiday), observations, records};
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, rules_.size(), 1),
-                    [&](const tbb::blocked_range<size_t>& range) {
-                      for (size_t r = range.begin(); r != range.end(); ++r) {
-                        const auto start = std::chrono::steady_clock::now();
-                        sinks_[r].Clear();
-                        rules_[r]->Evaluate(input, &sinks_[r]);
-                        seconds_[r] +=
-                            std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                                .count();
-                      }
-                    });
+  tbb::parallel_for(
+      tbb::blocked_range<size_t>(0, rules_.size(), 1),
+      [&](const tbb::blocked_range<size_t>& range) {
+        for (size_t r = range.begin(); r != range.end(); ++r) {
+          const auto start = std::chrono::steady_clock::now();
+          sinks_[r].Clear();
+          rules_[r]->Evaluate(input, &sinks_[r]);
+          seconds_[r] +=
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        }
+      });
   alerts_.clear();
   suppressed_.clear();
   score_changes_.clear();

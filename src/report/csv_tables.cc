@@ -121,10 +121,10 @@ std::string RulesCsv(const AuditResult& audit) {
     out += fmt::format(
         "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", Field(r.id), r.op,
         r.what, r.category, r.response, r.alerts, r.false_alarms, cell("precision"),
-        r.flagged_persons, r.responses, r.alerts_dropped, r.lawful_stopped, r.harmful_acts_stopped, r.red_list_suppressed,
-        r.red_list_suppressed_harmful, r.watched_persons, r.watched_harmful, r.flagged_watched,
-        r.flagged_watched_harmful, cell("prevalence"), cell("recall"), cell("false_positive_rate"),
-        even ? fmt::format("{:.6f}", *even) : std::string());
+        r.flagged_persons, r.responses, r.alerts_dropped, r.lawful_stopped, r.harmful_acts_stopped,
+        r.red_list_suppressed, r.red_list_suppressed_harmful, r.watched_persons, r.watched_harmful,
+        r.flagged_watched, r.flagged_watched_harmful, cell("prevalence"), cell("recall"),
+        cell("false_positive_rate"), even ? fmt::format("{:.6f}", *even) : std::string());
   }
   return out;
 }
@@ -140,8 +140,8 @@ std::string DaysCsv(const AuditResult& audit) {
   out += "\n";
   for (const DayCounts& d : audit.days) {
     out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}", d.day, d.observations, d.alerts,
-                       d.false_alarms, d.responses, d.held, d.alerts_dropped, d.lawful_acts, d.lawful_stopped,
-                       d.harmful_acts, d.harmful_acts_stopped,
+                       d.false_alarms, d.responses, d.held, d.alerts_dropped, d.lawful_acts,
+                       d.lawful_stopped, d.harmful_acts, d.harmful_acts_stopped,
                        TwinCell(audit.twin, d.twin_lawful_acts),
                        TwinCell(audit.twin, d.twin_harmful_acts));
     for (size_t g = 0; g < audit.groups.size(); ++g) {
@@ -176,9 +176,8 @@ std::string DisparitiesCsv(const std::vector<Disparity>& disparities) {
   for (const Disparity& d : disparities) {
     const bool estimated = d.verdict != Verdict::kInsufficientData;
     out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", d.dimension, Field(d.group),
-                       Field(d.reference),
-                       d.metric, d.numerator, d.denominator, d.reference_numerator,
-                       d.reference_denominator,
+                       Field(d.reference), d.metric, d.numerator, d.denominator,
+                       d.reference_numerator, d.reference_denominator,
                        estimated ? fmt::format("{:.6f}", d.ratio) : std::string(),
                        estimated ? fmt::format("{:.6f}", d.low) : std::string(),
                        estimated ? fmt::format("{:.6f}", d.high) : std::string(),

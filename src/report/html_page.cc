@@ -9,7 +9,8 @@ namespace {
 constexpr std::string_view kStyle = R"css(
 body { font: 16px/1.5 system-ui, sans-serif; color: #1b1b1b; max-width: 70rem; margin: 0 auto;
        padding: 0 1rem 4rem; }
-h1 { font-size: 1.8rem; margin-top: 2rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
+h1 { font-size: 1.8rem; margin-top: 2rem; }
+h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
 nav ul { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: none; padding: 0; }
 .notice { background: #f3f3f3; border-left: 4px solid #555; padding: .6rem 1rem; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: .92rem; }

@@ -57,9 +57,8 @@ void ScenarioSection(HtmlPage* page, const Scenario& s, const RunFacts& facts,
     page->Addf(
         "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{}</td></tr>\n",
-        EscapeHtml(rule.id), EscapeHtml(who), rule.EvidenceName(),
-        rule.OperatorName(), Name(rule.category),
-        rule.EffectivePriority(), Name(rule.response));
+        EscapeHtml(rule.id), EscapeHtml(who), rule.EvidenceName(), rule.OperatorName(),
+        Name(rule.category), rule.EffectivePriority(), Name(rule.response));
   }
   page->Add("</tbody></table>\n");
   const RespondOptions& r = s.respond;

@@ -12,12 +12,13 @@ absl::Status WriteReport(const Scenario& scenario, const RunFacts& facts, const 
   if (absl::Status s = sink->Write("groups.csv", GroupsCsv(audit)); !s.ok()) return s;
   if (absl::Status s = sink->Write("rules.csv", RulesCsv(audit)); !s.ok()) return s;
   if (absl::Status s = sink->Write("days.csv", DaysCsv(audit)); !s.ok()) return s;
-  if (absl::Status s = sink->Write("intersections.csv",
-                                   IntersectionsCsv(audit, scenario.audit.min_cell));
+  if (absl::Status s =
+          sink->Write("intersections.csv", IntersectionsCsv(audit, scenario.audit.min_cell));
       !s.ok()) {
     return s;
   }
-  if (absl::Status s = sink->Write("disparities.csv", DisparitiesCsv(Disparities(audit, scenario.audit)));
+  if (absl::Status s =
+          sink->Write("disparities.csv", DisparitiesCsv(Disparities(audit, scenario.audit)));
       !s.ok()) {
     return s;
   }

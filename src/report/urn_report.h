@@ -1,5 +1,6 @@
 // The outputs of an urn scenario (`[scenario] model = "urn"`): report.html, report.json,
-// urn_days.csv, urn_runs.csv (each run's final share) and summary.txt, through an OutputSink (report.json last).
+// urn_days.csv, urn_runs.csv (each run's final share) and summary.txt, through an OutputSink
+// (report.json last).
 #pragma once
 
 #include <absl/status/status.h>

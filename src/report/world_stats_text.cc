@@ -9,8 +9,7 @@ namespace oversight {
 namespace {
 
 double Share(uint64_t numerator, uint64_t denominator) {
-  return denominator == 0 ? 0.0
-                          : static_cast<double>(numerator) / static_cast<double>(denominator);
+  return denominator == 0 ? 0.0 : static_cast<double>(numerator) / static_cast<double>(denominator);
 }
 
 // "12.3%" of n / d, or "-" when d is 0.
@@ -24,12 +23,12 @@ void GroupTable(const Scenario& scenario, const WorldStats& s, std::string* out)
   *out += fmt::format("  {:<16} {:>10} {:>8} {:>10} {:>10} {:>16}\n", "group", "persons", "share",
                       "foreign", "permit", "harmful intent");
   for (size_t g = 0; g < s.persons_by_group.size(); ++g) {
-    *out += fmt::format("  {:<16} {:>10} {:>8} {:>10} {:>10} {:>16}\n",
-                        scenario.world.groups[g].name, WithThousands(s.persons_by_group[g]),
-                        Pct(s.persons_by_group[g], s.persons), WithThousands(s.foreign[g]),
-                        WithThousands(s.foreign_permit[g]),
-                        fmt::format("{} ({})", WithThousands(s.harmful_intent[g]),
-                                    Pct(s.harmful_intent[g], s.persons_by_group[g], 2)));
+    *out +=
+        fmt::format("  {:<16} {:>10} {:>8} {:>10} {:>10} {:>16}\n", scenario.world.groups[g].name,
+                    WithThousands(s.persons_by_group[g]), Pct(s.persons_by_group[g], s.persons),
+                    WithThousands(s.foreign[g]), WithThousands(s.foreign_permit[g]),
+                    fmt::format("{} ({})", WithThousands(s.harmful_intent[g]),
+                                Pct(s.harmful_intent[g], s.persons_by_group[g], 2)));
   }
 }
 
@@ -53,16 +52,17 @@ void TraitTables(const Scenario& scenario, const WorldStats& s, std::string* out
 
 // P(column | row) among persons with the row trait: the dependencies the tables created.
 void TraitPairTable(const WorldStats& s, std::string* out) {
-  *out += "\nTrue traits together: share of persons with the row trait who also have the column "
-          "trait\n";
+  *out +=
+      "\nTrue traits together: share of persons with the row trait who also have the column "
+      "trait\n";
   *out += fmt::format("  {:<16}", "");
   for (size_t b = 0; b < kTraitCount; ++b) *out += fmt::format(" {:>7.7}", kTraitNames[b]);
   *out += "\n";
   for (size_t a = 0; a < kTraitCount; ++a) {
     *out += fmt::format("  {:<16}", kTraitNames[a]);
     for (size_t b = 0; b < kTraitCount; ++b) {
-      *out += fmt::format(" {:>7}", a == b ? std::string("-")
-                                           : Pct(s.trait_pairs[a][b], s.trait_pairs[a][a]));
+      *out += fmt::format(
+          " {:>7}", a == b ? std::string("-") : Pct(s.trait_pairs[a][b], s.trait_pairs[a][a]));
     }
     *out += "\n";
   }
@@ -111,10 +111,9 @@ void AgeAndHouseholdTables(const WorldStats& s, std::string* out) {
   *out += "\nAge and sex (share of all persons)\n";
   *out += fmt::format("  {:<10} {:>8} {:>8}\n", "age", "female", "male");
   for (size_t b = 0; b < kAgeBandStarts.size(); ++b) {
-    const std::string band =
-        b + 1 < kAgeBandStarts.size()
-            ? fmt::format("{}-{}", kAgeBandStarts[b], kAgeBandStarts[b + 1] - 1)
-            : fmt::format("{}+", kAgeBandStarts[b]);
+    const std::string band = b + 1 < kAgeBandStarts.size() ? fmt::format("{}-{}", kAgeBandStarts[b],
+                                                                         kAgeBandStarts[b + 1] - 1)
+                                                           : fmt::format("{}+", kAgeBandStarts[b]);
     *out += fmt::format("  {:<10} {:>8} {:>8}\n", band, Pct(s.age_sex[b][0], s.persons),
                         Pct(s.age_sex[b][1], s.persons));
   }
@@ -125,9 +124,9 @@ void AgeAndHouseholdTables(const WorldStats& s, std::string* out) {
       households += s.household_sizes[k][size];
       persons += s.household_sizes[k][size] * size;
     }
-    *out += fmt::format("  {:<8} {:>8} households, {:>9} persons, mean size {:.2f}; sizes:",
-                        kHouseholdKindNames[k], WithThousands(households), WithThousands(persons),
-                        Share(persons, households));
+    *out += fmt::format(
+        "  {:<8} {:>8} households, {:>9} persons, mean size {:.2f}; sizes:", kHouseholdKindNames[k],
+        WithThousands(households), WithThousands(persons), Share(persons, households));
     for (size_t size = 1; size < s.household_sizes[k].size(); ++size) {
       if (s.household_sizes[k][size] > 0) {
         *out += fmt::format(" {}:{}", size, WithThousands(s.household_sizes[k][size]));
@@ -144,8 +143,7 @@ void AgeAndHouseholdTables(const WorldStats& s, std::string* out) {
     const double readings = static_cast<double>(s.meter_readings[k]);
     if (readings == 0) continue;
     *out += fmt::format("  {:<8} {:>12.0f} l {:>20.0f} l {:>22.0f} l\n", kHouseholdKindNames[k],
-                        s.water_l[k] / readings,
-                        s.water_l[k] / static_cast<double>(s.residents[k]),
+                        s.water_l[k] / readings, s.water_l[k] / static_cast<double>(s.residents[k]),
                         s.water_l[k] / static_cast<double>(s.registered[k]));
   }
   *out += "\nTies per person (beyond the household)\n";
@@ -174,16 +172,15 @@ void PlacesAndDays(const WorldStats& s, std::string* out) {
   *out += fmt::format("  {:<22} {:>12} {:>12}\n", "kind", "events", "per person-day");
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "presence", WithThousands(s.presences),
                       per(s.presences));
-  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "call", WithThousands(s.calls),
-                      per(s.calls));
+  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "call", WithThousands(s.calls), per(s.calls));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "  of which out of town",
                       WithThousands(s.calls_out_of_town), per(s.calls_out_of_town));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "purchase", WithThousands(s.purchases),
                       per(s.purchases));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "  of which in cash",
                       WithThousands(s.purchases_cash), per(s.purchases_cash));
-  *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "drive", WithThousands(s.drives),
-                      per(s.drives));
+  *out +=
+      fmt::format("  {:<22} {:>12} {:>12.4f}\n", "drive", WithThousands(s.drives), per(s.drives));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "ticket", WithThousands(s.tickets),
                       per(s.tickets));
   *out += fmt::format("  {:<22} {:>12} {:>12.4f}\n", "  of which decoys",

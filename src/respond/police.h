@@ -82,8 +82,8 @@ class Police {
   RespondOptions options_;
   std::vector<RuleResponse> rules_;
   std::vector<Pending> queue_;
-  std::map<uint32_t, Day> held_until_;       // person -> first day free again
-  std::map<uint32_t, Day> permit_until_;     // person -> first day with a permit again
+  std::map<uint32_t, Day> held_until_;             // person -> first day free again
+  std::map<uint32_t, Day> permit_until_;           // person -> first day with a permit again
   std::set<std::pair<uint32_t, int32_t>> listed_;  // (person, list) added by a response
   ResponseDay today_;
 };

@@ -45,8 +45,11 @@ PopulationOptions PopulationOptions::Defaults() {
       {Ages(0, 5), Roles({{R::kChild, 1.0}})},
       {Ages(6, 15), Roles({{R::kStudent, 1.0}})},
       {Ages(16, 17), Roles({{R::kStudent, 0.85}, {R::kIdleYouth, 0.15}})},
-      {Ages(18, 22), Roles({{R::kStudent, 0.40}, {R::kWorker, 0.35}, {R::kMigrantWorker, 0.08},
-                            {R::kIdleYouth, 0.15}, {R::kAtHome, 0.02}})},
+      {Ages(18, 22), Roles({{R::kStudent, 0.40},
+                            {R::kWorker, 0.35},
+                            {R::kMigrantWorker, 0.08},
+                            {R::kIdleYouth, 0.15},
+                            {R::kAtHome, 0.02}})},
       {Ages(23, 59), Roles({{R::kWorker, 0.73}, {R::kMigrantWorker, 0.10}, {R::kAtHome, 0.17}})},
       {Ages(60, 255), Roles({{R::kRetiree, 1.0}})},
   };
@@ -81,12 +84,10 @@ PopulationOptions PopulationOptions::Defaults() {
   SetTrait(&o, Trait::kHiv, 0.0008, 0.80, 0.0, {{HasTrait(Trait::kDrugUse), 0.03}});
   SetTrait(&o, Trait::kCriminalRecord, 0.02, 0.95, 0.002,
            {{HasTrait(Trait::kDrugUse), 0.30}, {men, 0.035}});
-  SetTrait(&o, Trait::kFugitive, 0.0003, 0.90, 0.0002,
-           {{HasTrait(Trait::kCriminalRecord), 0.01}});
+  SetTrait(&o, Trait::kFugitive, 0.0003, 0.90, 0.0002, {{HasTrait(Trait::kCriminalRecord), 0.01}});
   SetTrait(&o, Trait::kPetitioner, 0.008, 0.85, 0.001, {{low_status, 0.015}});
   SetTrait(&o, Trait::kGreatTragedy, 0.01, 0.50, 0.002, {{HasTrait(Trait::kPetitioner), 0.30}});
-  SetTrait(&o, Trait::kProtestHistory, 0.005, 0.70, 0.002,
-           {{HasTrait(Trait::kPetitioner), 0.35}});
+  SetTrait(&o, Trait::kProtestHistory, 0.005, 0.70, 0.002, {{HasTrait(Trait::kPetitioner), 0.35}});
   SetTrait(&o, Trait::kOfficial, 0.001, 1.0, 0.0, {{senior_high_status, 0.08}});
 
   auto set_intent = [&](Intent i, double prevalence, double act_rate,

@@ -17,12 +17,12 @@ struct HouseholdOptions {
   double shared_share = 0.04;   // share of households that are migrant workers' shared housing
   int32_t shared_min_size = 4;  // persons in shared housing, uniformly in [min, max]
   int32_t shared_max_size = 10;
-  int32_t family_max_size = 5;    // family households have 1..max persons, uniformly
-  double couple_share = 0.85;     // families of 2+ headed by a married couple
-  double elderly_share = 0.20;    // families of 3+ with an elderly parent living in
-  int32_t head_age_min = 22;      // age of a family's head, years, uniformly in [min, max]
+  int32_t family_max_size = 5;  // family households have 1..max persons, uniformly
+  double couple_share = 0.85;   // families of 2+ headed by a married couple
+  double elderly_share = 0.20;  // families of 3+ with an elderly parent living in
+  int32_t head_age_min = 22;    // age of a family's head, years, uniformly in [min, max]
   int32_t head_age_max = 80;
-  double male_share = 0.512;      // share of men (heads; spouses are of the other sex)
+  double male_share = 0.512;  // share of men (heads; spouses are of the other sex)
 };
 
 using RoleShares = std::array<double, kRoleCount>;      // sums to 1
@@ -35,18 +35,18 @@ struct ForeignShares {
 
 // The truth about one trait and how often the authorities have it on file.
 struct TraitOptions {
-  double prevalence = 0.0;         // share of persons who truly have it (when no row matches)
+  double prevalence = 0.0;  // share of persons who truly have it (when no row matches)
   std::vector<ConditionalRow<double>> given;  // prevalence given conditions; first match wins
-  double recorded_if_true = 0.0;   // share of true cases on file
-  double recorded_if_false = 0.0;  // share of persons without it who are on file anyway
+  double recorded_if_true = 0.0;              // share of true cases on file
+  double recorded_if_false = 0.0;             // share of persons without it who are on file anyway
 };
 
 // A hidden harmful intent: who has it and how often they act on it.
 struct IntentOptions {
-  double prevalence = 0.0;  // share of persons with it (when no row matches); for
-                            // sham_marriage: share of married couples
+  double prevalence = 0.0;                    // share of persons with it (when no row matches); for
+                                              // sham_marriage: share of married couples
   std::vector<ConditionalRow<double>> given;  // prevalence given conditions; first match wins
-  double act_rate = 0.0;    // per person with the intent per day
+  double act_rate = 0.0;                      // per person with the intent per day
 };
 
 // The personality rating officers enter on file (0-10, higher = "more likely to make

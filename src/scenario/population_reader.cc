@@ -29,8 +29,8 @@ class PopulationReader {
       ReadHouseholds(&r, &out->households);
       ReadShareTable<kRoleCount>(&r, "roles", ToStrings(kRoleNames), "role", &out->roles,
                                  &out->default_roles);
-      ReadShareTable<kStatusCount>(&r, "status", ToStrings(kStatusNames), "status",
-                                   &out->status, &out->default_status);
+      ReadShareTable<kStatusCount>(&r, "status", ToStrings(kStatusNames), "status", &out->status,
+                                   &out->default_status);
       ReadForeign(&r, out);
       if (const toml::table* p = r.Table("personality")) {
         TableReader pr(*p, "[population.personality]", diagnostics_);
@@ -69,8 +69,8 @@ class PopulationReader {
     r.Probability("male_share", &h->male_share);
     if (h->shared_min_size > h->shared_max_size) {
       r.Error("shared_max_size", fmt::format("'shared_min_size' ({}) is above 'shared_max_size' "
-                                             "({}) in {}", h->shared_min_size,
-                                             h->shared_max_size, r.context()));
+                                             "({}) in {}",
+                                             h->shared_min_size, h->shared_max_size, r.context()));
     }
     if (h->head_age_min > h->head_age_max) {
       r.Error("head_age_max", fmt::format("'head_age_min' ({}) is above 'head_age_max' ({}) in {}",
@@ -237,8 +237,8 @@ class PopulationReader {
     size_t row_number = 0;
     for (const toml::node& node : *array) {
       ++row_number;
-      TableReader row_reader(*node.as_table(),
-                             fmt::format("[[{}.given]] #{}", section, row_number), diagnostics_);
+      TableReader row_reader(*node.as_table(), fmt::format("[[{}.given]] #{}", section, row_number),
+                             diagnostics_);
       ConditionalRow<double> row{};
       if (!row_reader.Has("when")) {
         row_reader.Error("when", fmt::format("{} needs a 'when'; for everyone else set "

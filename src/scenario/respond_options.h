@@ -20,10 +20,10 @@ struct PatrolOptions {
   // districts with the most alerts ("hotspots"), or evenly, in turn ("even").
   enum class Allocation : uint8_t { kAlerts, kHotspots, kEven };
   Allocation allocate = Allocation::kAlerts;
-  int32_t hotspots = 1;     // for "hotspots": how many districts get the units
+  int32_t hotspots = 1;        // for "hotspots": how many districts get the units
   double sighting_rate = 0.2;  // per unit: chance a person arriving at a public place is checked
-  int32_t from_hour = 0;    // patrols are out from this hour ...
-  int32_t to_hour = 24;     // ... until this one (default: around the clock)
+  int32_t from_hour = 0;       // patrols are out from this hour ...
+  int32_t to_hour = 24;        // ... until this one (default: around the clock)
 };
 
 struct RespondOptions {

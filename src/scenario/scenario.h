@@ -43,19 +43,19 @@ enum class ScenarioModel : uint8_t { kCity, kUrn, kPredpol, kReporting, kAttenti
 std::string_view ModelName(ScenarioModel model);
 
 struct Scenario {
-  std::string source;       // file path, or "<built-in default>"
+  std::string source;  // file path, or "<built-in default>"
   ScenarioModel model = ScenarioModel::kCity;
   std::string name = "unnamed";
   std::string description;
-  uint64_t seed = 1;        // all randomness derives from it
-  int32_t days = 30;        // days simulated
+  uint64_t seed = 1;  // all randomness derives from it
+  int32_t days = 30;  // days simulated
   WorldOptions world;
   SenseOptions sense;
   PolicyOptions policy;
   RespondOptions respond;
   AuditOptions audit;
-  UrnScenarioOptions urn;  // model "urn" only
-  PredpolScenarioOptions predpol;  // model "predpol" only
+  UrnScenarioOptions urn;              // model "urn" only
+  PredpolScenarioOptions predpol;      // model "predpol" only
   ReportingScenarioOptions reporting;  // model "reporting" only
   AttentionScenarioOptions attention;  // model "attention" only
 };

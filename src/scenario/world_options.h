@@ -33,9 +33,9 @@ struct DistrictOptions {
 
 // Lawful activity the apparatus targets: the acts whose suppression the audit counts.
 struct LawfulOptions {
-  double petition_trip_rate = 0.03;     // per true petitioner per day: a trip to the capital
-  double gathering_rate = 0.02;         // per grievance group per day: a gathering in a park
-  double gathering_attendance = 0.7;    // share of the group's members who come
+  double petition_trip_rate = 0.03;   // per true petitioner per day: a trip to the capital
+  double gathering_rate = 0.02;       // per grievance group per day: a gathering in a park
+  double gathering_attendance = 0.7;  // share of the group's members who come
 };
 
 // Deterrence (the chilling effect): each police visit a person has had multiplies their
@@ -58,40 +58,40 @@ struct EvasionOptions {
 
 // Social ties (directed contact lists; household members are always contacts).
 struct TieOptions {
-  int32_t kin_households = 2;     // per family: heads of other families that are kin (both ways)
-  int32_t friends = 4;            // per person aged 12+, drawn from the same district mostly
+  int32_t kin_households = 2;        // per family: heads of other families that are kin (both ways)
+  int32_t friends = 4;               // per person aged 12+, drawn from the same district mostly
   double friends_local_share = 0.8;  // share of friends from the person's own district
-  int32_t coworkers = 3;          // per worker: others at the same workplace
+  int32_t coworkers = 3;             // per worker: others at the same workplace
   int32_t petitioner_group_size = 8;  // petitioners with a shared grievance, by district
 };
 
 // Phones and calls.
 struct PhoneOptions {
-  int32_t min_age = 10;              // younger persons have no phone
-  double second_phone_share = 0.08;  // share of phone owners with a second phone
-  double calls_per_day = 2.5;        // mean calls a phone owner makes per day (Poisson)
-  double new_number_share = 0.05;    // share of calls to a number outside the person's contacts
-  double out_of_town_share = 0.3;    // of those, share to an out-of-town number
+  int32_t min_age = 10;                  // younger persons have no phone
+  double second_phone_share = 0.08;      // share of phone owners with a second phone
+  double calls_per_day = 2.5;            // mean calls a phone owner makes per day (Poisson)
+  double new_number_share = 0.05;        // share of calls to a number outside the person's contacts
+  double out_of_town_share = 0.3;        // of those, share to an out-of-town number
   double migrant_home_call_share = 0.3;  // share of a migrant worker's calls to kin back home
   uint32_t out_of_town_numbers = 1'000'000;  // size of the pool of out-of-town numbers
 };
 
 // Purchases and how they are paid.
 struct PurchaseOptions {
-  double per_day = 1.5;             // mean purchases per person aged 16+ per day (Poisson)
-  double cash_share = 0.10;         // share paid in cash by persons under 60
-  double cash_share_elderly = 0.40; // share paid in cash by persons 60 and over
+  double per_day = 1.5;              // mean purchases per person aged 16+ per day (Poisson)
+  double cash_share = 0.10;          // share paid in cash by persons under 60
+  double cash_share_elderly = 0.40;  // share paid in cash by persons 60 and over
 };
 
 // Household water and electricity use, driven by who really sleeps there.
 struct UtilityOptions {
-  double water_base_l = 30.0;          // litres per household per day
-  double water_per_person_l = 110.0;   // litres per person at home that night
-  double power_base_kwh = 2.0;         // kWh per household per day
-  double power_per_person_kwh = 1.2;   // kWh per person at home that night
-  double noise = 0.3;                  // each reading times uniform(1 - noise, 1 + noise)
+  double water_base_l = 30.0;               // litres per household per day
+  double water_per_person_l = 110.0;        // litres per person at home that night
+  double power_base_kwh = 2.0;              // kWh per household per day
+  double power_per_person_kwh = 1.2;        // kWh per person at home that night
+  double noise = 0.3;                       // each reading times uniform(1 - noise, 1 + noise)
   double family_unregistered_share = 0.05;  // families with one member not on the register
-  int32_t shared_registered_max = 2;  // shared housing registers 1..this many residents
+  int32_t shared_registered_max = 2;        // shared housing registers 1..this many residents
 };
 
 // Vehicles and drives.
@@ -107,18 +107,18 @@ struct VehicleOptions {
 
 // Daily routine beyond work and school.
 struct LifeOptions {
-  double leisure_rate = 0.30;         // per person per day: an evening visit out
-  double leisure_hotel_share = 0.15;  // share of evening visits to a hotel
-  double leisure_friend_share = 0.25; // share of evening visits to a friend's home (rest: a park)
-  double school_run_share = 0.8;      // families whose carer takes young children to school
-  int32_t school_run_max_age = 11;    // children up to this age are taken and collected
-  double travel_rate = 0.002;         // per adult per day: a day trip out of the city by train
-  double travel_capital_share = 0.3;  // share of those trips that go to the capital
-  double long_wait_share = 0.1;       // share of train trips with a 2-4 hour wait at the station
-  double hospital_rate = 0.005;       // per person per day: a hospital visit (09:00-16:00)
-  double hospital_rate_if_ill = 0.03; // ... for persons with a mental illness history or HIV
-  double petition_office_rate = 0.05; // per petitioner per day: a visit to the petition office
-  double hotel_stay_rate = 0.002;     // per adult per day: a night at a hotel in the city
+  double leisure_rate = 0.30;          // per person per day: an evening visit out
+  double leisure_hotel_share = 0.15;   // share of evening visits to a hotel
+  double leisure_friend_share = 0.25;  // share of evening visits to a friend's home (rest: a park)
+  double school_run_share = 0.8;       // families whose carer takes young children to school
+  int32_t school_run_max_age = 11;     // children up to this age are taken and collected
+  double travel_rate = 0.002;          // per adult per day: a day trip out of the city by train
+  double travel_capital_share = 0.3;   // share of those trips that go to the capital
+  double long_wait_share = 0.1;        // share of train trips with a 2-4 hour wait at the station
+  double hospital_rate = 0.005;        // per person per day: a hospital visit (09:00-16:00)
+  double hospital_rate_if_ill = 0.03;  // ... for persons with a mental illness history or HIV
+  double petition_office_rate = 0.05;  // per petitioner per day: a visit to the petition office
+  double hotel_stay_rate = 0.002;      // per adult per day: a night at a hotel in the city
 };
 
 // A public holiday: no work, no school.

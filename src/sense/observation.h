@@ -40,7 +40,7 @@ struct Observation {
   friend bool operator==(const Observation&, const Observation&) = default;
 };
 // Kind and detail share a word: 16 bytes an observation, not 20 (a day's stream is held
-// twice while it is merged: 160 MB less at 14,000,000 persons).
+// twice while it is merged).
 static_assert(sizeof(Observation) == 16);
 
 // Order of the day's stream: by time, then place, person, kind, detail.

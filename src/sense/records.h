@@ -84,8 +84,8 @@ struct MeterRecord {
 };
 
 // Clears a vector refilled every day, keeping room for an eighth more than the most it has
-// held on any day (`*most`, updated here) rather than whatever its doubling left: at
-// 14,000,000 persons the blocks' records and observations had some 600 MB of spare room.
+// held on any day (`*most`, updated here) rather than whatever its doubling left, which at
+// a country's size is hundreds of megabytes of spare room.
 // The vector is reallocated only when its room is a quarter over that.
 template <typename T>
 void ClearKeepingRoom(std::vector<T>* v, uint32_t* most) {

@@ -357,8 +357,8 @@ void Sensors::MergeObservations(Day day) {
   if (total == 0) return;
   if (observations_.capacity() < total) {
     // Grown in place, the vector would hold its old buffer and the new one at once, on the
-    // busiest day of the run: the run's peak (68 MiB of 1,068 at 2,000,000 persons). Its
-    // contents are about to be replaced, so the old buffer goes first.
+    // busiest day of the run, which sets the run's peak. Its contents are about to be
+    // replaced, so the old buffer goes first.
     std::vector<Observation>().swap(observations_);
     observations_.reserve(total + total / 16);
   }

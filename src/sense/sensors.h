@@ -49,8 +49,8 @@ class Sensors {
   const DayRecords& records() const { return records_; }
   // Whether payments and plate reads, which no rule reads, are kept in records() (the
   // default) or only counted (DayRecords::count, `unkept`): a run without an
-  // observer of its days drops them, 190 MB a day at 14,000,000 persons. Applies from the
-  // next day observed.
+  // observer of its days drops them (docs/PERFORMANCE.md has what they weigh). Applies from
+  // the next day observed.
   void KeepUnreadRecords(bool keep) { keep_unread_ = keep; }
 
   bool has_camera(PlaceId place) const { return has_camera_[place.index()] != 0; }
@@ -102,8 +102,8 @@ class Sensors {
   static constexpr size_t kMergeGroups = 64;
   std::vector<size_t> bucket_start_, group_next_;
   tbb::enumerable_thread_specific<std::vector<Observation>> merge_scratch_;
-  BlockRecords meters_;                             // the day's meter readings (households)
-  DayRecords records_;                              // a view of chunk_records_ and meters_
+  BlockRecords meters_;                // the day's meter readings (households)
+  DayRecords records_;                 // a view of chunk_records_ and meters_
   std::vector<double> patrol_chance_;  // per district, today
   Minute patrol_from_ = 0, patrol_to_ = 0;
 };

@@ -43,7 +43,7 @@ Simulation::Simulation(const Scenario& scenario) : scenario_(scenario) {
 #if defined(__GLIBC__)
   // The build's scratch (ties drawn per block of persons on the worker threads) is free
   // by now: hand it back rather than leave it in those threads' malloc arenas, where the
-  // run's own state would not reuse it (43 MiB of the peak at 14,000,000 persons).
+  // run's own state would not reuse it (docs/PERFORMANCE.md has its share of the peak).
   malloc_trim(0);
 #endif
 }
@@ -88,8 +88,8 @@ void Simulation::Step(Day day) {
     ScopedPhase timer(&profile_, Phase::kPolicy);
     alerts = &rules_->Evaluate(day, *observations, sensors_->records());
     if (scenario_.respond.patrols.units > 0) {
-      patrols_->Record(day, AlertsByDistrict(*alerts, world_->records(),
-                                             world_->city().district_count()));
+      patrols_->Record(
+          day, AlertsByDistrict(*alerts, world_->records(), world_->city().district_count()));
     }
   }
   // Phase 4: the police answer what they can; their interventions stop acts in the world.
@@ -168,7 +168,8 @@ RunFacts Simulation::facts() const {
   facts.red_listed = lists.exempt_count();
   const City& city = world_->city();
   for (const District& d : city.districts()) {
-    facts.districts.push_back(DistrictFacts{.name = d.name, .x0 = d.x0, .y0 = d.y0, .size = d.size});
+    facts.districts.push_back(
+        DistrictFacts{.name = d.name, .x0 = d.x0, .y0 = d.y0, .size = d.size});
   }
   for (size_t p = 0; p < city.place_count(); ++p) {
     const Place& place = city.place(PlaceId(static_cast<uint32_t>(p)));

@@ -20,8 +20,7 @@ void City::LayOutDistricts(const std::vector<std::string>& names, double distric
   by_district_type_.assign(districts_.size(), {});
 }
 
-PlaceId City::AddPlace(PlaceType type, DistrictId district, double x, double y,
-                       PlaceId parent) {
+PlaceId City::AddPlace(PlaceType type, DistrictId district, double x, double y, PlaceId parent) {
   const PlaceId id(static_cast<uint32_t>(places_.size()));
   places_.push_back(Place{type, district, x, y, parent});
   by_type_[static_cast<size_t>(type)].push_back(id);

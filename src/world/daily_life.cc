@@ -28,8 +28,8 @@
 #include "core/hash.h"
 #include "core/poisson.h"
 #include "core/rng.h"
-#include "world/phone_number.h"
 #include "world/phone_calls.h"
+#include "world/phone_number.h"
 #include "world/timeline.h"
 
 namespace oversight {
@@ -40,6 +40,8 @@ namespace {
 // arises (Rng::UniformAt): most persons never need most words, and nobody's draws move
 // when another decision changes. Words that are usually needed together share a block of
 // four.
+// The word tables keep one line per block of four (clang-format would put one word per line).
+// clang-format off
 enum ScheduleWord : uint32_t {
   kLeisure, kErrand, kHotelStay, kWork,                     // block 0: everyone's decisions
   kLeisureKind, kLeisureStart, kLeisureLength, kLeisurePlace,  // block 1: evenings out
@@ -57,6 +59,7 @@ enum ActWord : uint32_t {
   kPickpocket, kPickpocketStart, kPickpocketLength, kVisit, // block 3: stations, visits
   kLongWait, kLongWaitLength,                               // block 4: long waits for trains
 };
+// clang-format on
 
 Rng ScheduleStream(uint64_t seed, PersonId person, Day day) {
   return Rng(seed, Stream::kSchedule, person.value, day);
@@ -98,10 +101,18 @@ class PersonDay {
   PersonDay(const WorldOptions& options, uint64_t seed, const City& city,
             const Population& population, const Ties& ties, const DayContext& context,
             PersonId person, DayLog* log)
-      : options_(options), seed_(seed), city_(city), pop_(population), ties_(ties),
-        context_(context), person_(person), i_(person.index()), log_(log),
+      : options_(options),
+        seed_(seed),
+        city_(city),
+        pop_(population),
+        ties_(ties),
+        context_(context),
+        person_(person),
+        i_(person.index()),
+        log_(log),
         household_(population.household[person.index()].index()),
-        district_(population.district(person)), day_start_(DayStart(context.day)),
+        district_(population.district(person)),
+        day_start_(DayStart(context.day)),
         timeline_(population.residence(person)),
         d_(ScheduleStream(seed, person, context.day)),
         a_(seed, Stream::kActs, person.value, context.day) {}
@@ -248,8 +259,8 @@ class PersonDay {
     if (pop_.age[i_] < 18 || Everyday(kHotelStay) >= options_.life.hotel_stay_rate) return;
     const std::vector<PlaceId>& hotels = city_.PlacesOfType(PlaceType::kHotel);
     if (hotels.empty()) return;
-    const PlaceId hotel = hotels[static_cast<size_t>(d_.UniformAt(kHotelPlace) *
-                                                     static_cast<double>(hotels.size()))];
+    const PlaceId hotel =
+        hotels[static_cast<size_t>(d_.UniformAt(kHotelPlace) * static_cast<double>(hotels.size()))];
     const Minute check_in = 20 * kMinutesPerHour + Scale(d_.UniformAt(kHotelStart), 180);
     timeline_.Set(hotel, check_in, kMinutesPerDay);
   }
@@ -348,9 +359,9 @@ class PersonDay {
   // Phase 6: an ordinary day trip out of the city by train (adults).
   void DayTrip() {
     if (pop_.age[i_] < 18 || a_.UniformAt(kTravel) >= options_.life.travel_rate) return;
-    const PlaceId destination =
-        a_.UniformAt(kTravelCapital) < options_.life.travel_capital_share ? context_.capital
-                                                                          : context_.out_of_town;
+    const PlaceId destination = a_.UniformAt(kTravelCapital) < options_.life.travel_capital_share
+                                    ? context_.capital
+                                    : context_.out_of_town;
     TravelFrom(6 * kMinutesPerHour + Scale(a_.UniformAt(kTripArrive), 240), destination, false);
   }
 
@@ -423,8 +434,8 @@ class PersonDay {
     const int calls = 2 + static_cast<int>(a_.UniformAt(kDealCalls) * 4);
     const auto window = static_cast<uint64_t>(deal_arrive_ - 9 * kMinutesPerHour + 1);
     for (int c = 0; c < calls; ++c) {
-      const uint64_t hash =
-          Hash3(seed_, person_.value, static_cast<uint64_t>(context_.day) * 8 + static_cast<uint64_t>(c));
+      const uint64_t hash = Hash3(
+          seed_, person_.value, static_cast<uint64_t>(context_.day) * 8 + static_cast<uint64_t>(c));
       const auto supplier = static_cast<uint32_t>(Hash3(seed_, person_.value, 1000 + hash % 2) %
                                                   options_.phones.out_of_town_numbers);
       const Minute time = 9 * kMinutesPerHour + static_cast<Minute>((hash >> 8) % window);
@@ -454,7 +465,8 @@ class PersonDay {
     evading_ = true;
     dark_from_ = std::max<Minute>(0, sensitive_from_ - 60);
     if (pop_.phones[i_] > 0) {
-      log_->dark.push_back(PhoneDark{person_, day_start_ + dark_from_, day_start_ + kMinutesPerDay});
+      log_->dark.push_back(
+          PhoneDark{person_, day_start_ + dark_from_, day_start_ + kMinutesPerDay});
     }
     for (size_t c = first_call; c < log_->calls.size(); ++c) {
       if (MinuteOfDay(log_->calls[c].time) >= dark_from_) log_->calls[c].burner = true;
@@ -488,7 +500,8 @@ class PersonDay {
       // 10 to 200 yuan, mostly small.
       const auto amount = static_cast<float>(10.0 + 190.0 * u_amount * u_amount);
       const bool cash = u_cash < cash_share || (evading_ && t >= dark_from_);
-      log_->purchases.push_back(Purchase{person_, day_start_ + t, timeline_.PlaceAt(t), amount, cash});
+      log_->purchases.push_back(
+          Purchase{person_, day_start_ + t, timeline_.PlaceAt(t), amount, cash});
     }
     std::sort(log_->purchases.end() - count, log_->purchases.end(),
               [](const Purchase& a, const Purchase& b) { return a.time < b.time; });
@@ -506,9 +519,11 @@ class PersonDay {
                          (position == 0 || pop_.household_couple[household_] != 0) &&
                          rng.UniformAt(0) < options_.vehicles.drive_share;
     if (!own_car && !evading_) return;
-    const uint32_t own = pop_.household_vehicles[household_] + (position == 1 && vehicles == 2 ? 1 : 0);
+    const uint32_t own =
+        pop_.household_vehicles[household_] + (position == 1 && vehicles == 2 ? 1 : 0);
     const uint32_t hired =
-        kHiredVehicleBase + static_cast<uint32_t>(rng.UniformAt(1) * options_.vehicles.hired_vehicles);
+        kHiredVehicleBase +
+        static_cast<uint32_t>(rng.UniformAt(1) * options_.vehicles.hired_vehicles);
     for (size_t k = 1; k < timeline_.size(); ++k) {
       const Timeline::Stay before = timeline_[k - 1];
       const Timeline::Stay after = timeline_[k];

@@ -27,13 +27,13 @@ struct Population {
   std::vector<Sex> sex;
   std::vector<Role> role;
   std::vector<Status> status;
-  std::vector<uint8_t> flags;              // kForeignFlag | kWorkPermitFlag
-  std::vector<PlaceId> day_place;          // workplace or school; invalid when none
-  std::vector<TraitBits> true_traits;      // the truth
-  std::vector<TraitBits> recorded_traits;  // on file with the authorities
+  std::vector<uint8_t> flags;                 // kForeignFlag | kWorkPermitFlag
+  std::vector<PlaceId> day_place;             // workplace or school; invalid when none
+  std::vector<TraitBits> true_traits;         // the truth
+  std::vector<TraitBits> recorded_traits;     // on file with the authorities
   std::vector<uint8_t> recorded_personality;  // officers' 0-10 rating on file (a record)
-  std::vector<IntentBits> intents;         // hidden harmful intents (truth)
-  std::vector<uint8_t> phones;             // 0, 1 or 2
+  std::vector<IntentBits> intents;            // hidden harmful intents (truth)
+  std::vector<uint8_t> phones;                // 0, 1 or 2
 
   // Per household.
   std::vector<PersonId> household_first;  // first member; members are consecutive
@@ -49,9 +49,7 @@ struct Population {
   size_t size() const { return group.size(); }
   size_t household_count() const { return household_home.size(); }
   PlaceId home(PersonId p) const { return household_home[household[p.index()].index()]; }
-  DistrictId district(PersonId p) const {
-    return household_district[household[p.index()].index()];
-  }
+  DistrictId district(PersonId p) const { return household_district[household[p.index()].index()]; }
   bool foreign(PersonId p) const { return (flags[p.index()] & kForeignFlag) != 0; }
   bool work_permit(PersonId p) const { return (flags[p.index()] & kWorkPermitFlag) != 0; }
   // The spouse of `p` from the household register, or invalid.

@@ -115,7 +115,8 @@ void World::ReadMeters(Day day) {
         for (size_t h = range.begin(); h != range.end(); ++h) {
           const size_t first = population_.household_first[h].index();
           uint32_t home = 0;
-          for (size_t k = 0; k < population_.household_size[h]; ++k) home += home_tonight_[first + k];
+          for (size_t k = 0; k < population_.household_size[h]; ++k)
+            home += home_tonight_[first + k];
           Rng rng(seed_, Stream::kMeters, static_cast<uint32_t>(h), day);
           const double water_noise = 1.0 + u.noise * (2.0 * rng.Uniform() - 1.0);
           const double power_noise = 1.0 + u.noise * (2.0 * rng.Uniform() - 1.0);
@@ -140,12 +141,12 @@ size_t World::StateBytes() const {
   const Population& p = population_;
   return Bytes(p.group) + Bytes(p.household) + Bytes(p.age) + Bytes(p.sex) + Bytes(p.role) +
          Bytes(p.status) + Bytes(p.flags) + Bytes(p.day_place) + Bytes(p.true_traits) +
-         Bytes(p.recorded_traits) + Bytes(p.recorded_personality) + Bytes(p.intents) + Bytes(p.household_first) +
-         Bytes(p.household_size) + Bytes(p.household_kind) + Bytes(p.household_couple) +
-         Bytes(p.household_home) + Bytes(p.household_district) + Bytes(p.phones) +
-         Bytes(p.household_registered) + Bytes(p.household_vehicles) +
-         Bytes(p.household_vehicle_count) + Bytes(p.residence_of) +
-         Bytes(city_.places()) + ties_.Bytes() + Bytes(police_contacts_);
+         Bytes(p.recorded_traits) + Bytes(p.recorded_personality) + Bytes(p.intents) +
+         Bytes(p.household_first) + Bytes(p.household_size) + Bytes(p.household_kind) +
+         Bytes(p.household_couple) + Bytes(p.household_home) + Bytes(p.household_district) +
+         Bytes(p.phones) + Bytes(p.household_registered) + Bytes(p.household_vehicles) +
+         Bytes(p.household_vehicle_count) + Bytes(p.residence_of) + Bytes(city_.places()) +
+         ties_.Bytes() + Bytes(police_contacts_);
 }
 
 // A recruiter who acts today visits a compound of his district other than his own, from
@@ -163,8 +164,8 @@ void World::PlanRecruitments(Day day, DayContext* context) const {
         city_.PlacesOfType(PlaceType::kResidentialCompound, district);
     const PlaceId own = city_.place(population_.residence(recruiter)).parent;
     if (compounds.size() < 2) continue;
-    PlaceId compound = compounds[static_cast<size_t>(rng.UniformAt(1) *
-                                                     static_cast<double>(compounds.size()))];
+    PlaceId compound =
+        compounds[static_cast<size_t>(rng.UniformAt(1) * static_cast<double>(compounds.size()))];
     if (compound == own) compound = compounds[(compound == compounds[0]) ? 1 : 0];
     const Minute start = 14 * kMinutesPerHour + static_cast<Minute>(rng.UniformAt(2) * 180);
     const Minute end = start + 60 + static_cast<Minute>(rng.UniformAt(3) * 60);

@@ -117,13 +117,13 @@ class World : public ResponseTarget {
   std::vector<PlaceId> district_station_;  // per district
   std::vector<DayLog> chunks_;
   tbb::enumerable_thread_specific<DayLog> scratch_;  // a worker's block (Keep::kActsOnly)
-  std::vector<uint8_t> home_tonight_;  // per person, today
-  std::vector<uint8_t> held_today_;    // per person, today: held in detention
-  std::vector<uint8_t> police_contacts_;  // per person: visits so far (saturating at 255)
+  std::vector<uint8_t> home_tonight_;                // per person, today
+  std::vector<uint8_t> held_today_;                  // per person, today: held in detention
+  std::vector<uint8_t> police_contacts_;     // per person: visits so far (saturating at 255)
   std::map<uint32_t, Restriction> holds_;    // person -> detention (ordered: deterministic)
   std::map<uint32_t, Restriction> permits_;  // person -> withheld travel permit
-  std::vector<PersonId> recruiters_;      // persons with the pyramid-recruiter intent
-  std::vector<MeterReading> meters_;   // per household, today
+  std::vector<PersonId> recruiters_;         // persons with the pyramid-recruiter intent
+  std::vector<MeterReading> meters_;         // per household, today
   Day day_ = -1;
 };
 

@@ -180,16 +180,16 @@ class PopulationBuilder {
     pop_->household_home.push_back(AddHome(city_, CompoundFor(district), seed_));
     const UtilityOptions& uo = options_.utilities;
     const uint32_t registered =
-        shared ? std::min<uint32_t>(size, static_cast<uint32_t>(
-                                              rng.UniformRange(1, uo.shared_registered_max)))
+        shared ? std::min<uint32_t>(
+                     size, static_cast<uint32_t>(rng.UniformRange(1, uo.shared_registered_max)))
                : size - (size >= 2 && rng.Bernoulli(uo.family_unregistered_share) ? 1u : 0u);
     pop_->household_registered.push_back(static_cast<uint8_t>(std::min<uint32_t>(registered, 255)));
     const double u_vehicles = rng.Uniform();
     const VehicleOptions& vo = options_.vehicles;
-    const uint8_t vehicles = shared ? 0
-                             : u_vehicles < vo.family_share_two ? 2
+    const uint8_t vehicles = shared                                                   ? 0
+                             : u_vehicles < vo.family_share_two                       ? 2
                              : u_vehicles < vo.family_share_two + vo.family_share_one ? 1
-                                                                                       : 0;
+                                                                                      : 0;
     pop_->household_vehicles.push_back(next_vehicle_);
     pop_->household_vehicle_count.push_back(vehicles);
     next_vehicle_ += vehicles;
@@ -228,8 +228,8 @@ class PopulationBuilder {
 
   // Member k of a household: the head, a spouse or adult relative, children, and perhaps
   // an elderly parent (the last member); in shared housing, working-age adults.
-  void DrawAgeAndSex(Rng& rng, bool shared, uint32_t k, uint32_t size, bool couple,
-                     bool elderly, uint8_t head_age, Sex head_sex, PersonFacts* f) const {
+  void DrawAgeAndSex(Rng& rng, bool shared, uint32_t k, uint32_t size, bool couple, bool elderly,
+                     uint8_t head_age, Sex head_sex, PersonFacts* f) const {
     const HouseholdOptions& ho = p_.households;
     const double u_age = rng.Uniform();
     const double u_sex = rng.Uniform();
@@ -290,7 +290,8 @@ class PopulationBuilder {
     }
     // Only a foreign national without a work permit can work illegally; one who does
     // works (at a language school or bar), whatever the role table said.
-    if (!f->foreign || permit) intents = static_cast<IntentBits>(intents & ~Bit(Intent::kIllegalWorker));
+    if (!f->foreign || permit)
+      intents = static_cast<IntentBits>(intents & ~Bit(Intent::kIllegalWorker));
     if (Has(intents, Intent::kIllegalWorker) && f->role != Role::kMigrantWorker) {
       f->role = Role::kWorker;
     }
@@ -323,7 +324,7 @@ class PopulationBuilder {
   Population* pop_;
   std::vector<double> district_weights_;
   double weight_sum_ = 0.0;
-  std::vector<PlaceId> compound_;      // per district: the compound being filled
+  std::vector<PlaceId> compound_;       // per district: the compound being filled
   std::vector<int32_t> compound_fill_;  // per district: households in it so far
   uint32_t next_vehicle_ = 0;
   std::vector<uint32_t> sham_spouses_;

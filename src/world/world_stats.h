@@ -29,9 +29,9 @@ struct WorldStats {
   std::vector<std::array<uint64_t, kRoleCount>> roles;  // [group][role]
   std::array<std::array<uint64_t, kStatusCount>, kRoleCount> role_status{};
   std::array<std::array<uint64_t, kSexCount>, kAgeBandStarts.size()> age_sex{};
-  std::vector<uint64_t> foreign;          // [group]
-  std::vector<uint64_t> foreign_permit;   // [group]
-  std::vector<uint64_t> harmful_intent;   // [group]: persons with any harmful intent
+  std::vector<uint64_t> foreign;         // [group]
+  std::vector<uint64_t> foreign_permit;  // [group]
+  std::vector<uint64_t> harmful_intent;  // [group]: persons with any harmful intent
   std::vector<std::array<uint64_t, kIntentCount>> intents;  // [group][intent]
   // [kind][size], size 0..max observed
   std::array<std::vector<uint64_t>, kHouseholdKindCount> household_sizes;

@@ -84,8 +84,8 @@ TEST(DisparityTest, IntersectionCellsAreComparedWithTheReferenceGroupsSameCell) 
   const std::array<std::pair<const char*, std::pair<uint64_t, uint64_t>>, 4> cells = {{
       {"majority x female", {5000, 500}},
       {"majority x male", {5000, 500}},
-      {"minority x female", {500, 50}},   // as the majority's women: ratio 1
-      {"minority x male", {500, 150}},    // three times the majority's men
+      {"minority x female", {500, 50}},  // as the majority's women: ratio 1
+      {"minority x male", {500, 150}},   // three times the majority's men
   }};
   for (const auto& [name, counts] : cells) {
     IntersectionCounts cell{.dimension = "group x sex", .counts = {}};

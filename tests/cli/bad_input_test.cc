@@ -256,15 +256,16 @@ TEST_P(BadInputTest, ExitsTwoWithFileLineColumnAndWritesNothing) {
   for (std::string line; std::getline(lines, line);) {
     if (line.find(c.fragment) == std::string::npos) continue;
     std::smatch m;
-    const std::regex where(std::regex_replace(file.string(), std::regex(R"([.^$|()\[\]{}*+?\\])"),
-                                              R"(\$&)") +
-                           R"(:(\d+):(\d+): error: )");
+    const std::regex where(
+        std::regex_replace(file.string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+        R"(:(\d+):(\d+): error: )");
     if (std::regex_search(line, m, where) && std::stoi(m[1]) == c.line && std::stoi(m[2]) >= 1) {
       found = true;
     }
   }
   EXPECT_TRUE(found) << "expected " << file.string() << ":" << c.line << ":<column>: error: ... "
-                     << c.fragment << "\ngot:\n" << message;
+                     << c.fragment << "\ngot:\n"
+                     << message;
   // Nothing that looks like output.
   EXPECT_FALSE(fs::exists(out));
   for (const auto& entry : fs::directory_iterator(dir)) {

@@ -51,7 +51,8 @@ TEST(PersonTraceTest, TracesEveryAlertOnThePersonAndTheEvidenceBeforeIt) {
   const size_t alert = text.find("ALERT");
   const size_t ticket = text.rfind("ticket bought at", alert);
   ASSERT_NE(ticket, std::string::npos);
-  EXPECT_EQ(text.substr(text.rfind('\n', ticket) + 1, 16), text.substr(text.rfind('\n', alert) + 1, 16));
+  EXPECT_EQ(text.substr(text.rfind('\n', ticket) + 1, 16),
+            text.substr(text.rfind('\n', alert) + 1, 16));
 }
 
 }  // namespace

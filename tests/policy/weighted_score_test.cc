@@ -60,13 +60,15 @@ TEST_F(WeightedScoreTest, LevelsFollowTheWeightedFeaturesAndAlertOnTheWayUp) {
   EXPECT_EQ(alerts[0].time, DayStart(2) - 1);
   EXPECT_EQ(alerts[0].category, Category::kPolitical);
   EXPECT_EQ(alerts[1].time, DayStart(4) - 1);
-  EXPECT_EQ(changes_, (std::vector<Change>{{0, 4, 0, 1}, {1, 4, 1, 2}, {2, 4, 2, 1}, {3, 4, 1, 2}}));
+  EXPECT_EQ(changes_,
+            (std::vector<Change>{{0, 4, 0, 1}, {1, 4, 1, 2}, {2, 4, 2, 1}, {3, 4, 1, 2}}));
   EXPECT_EQ(engine_->options().rules[0].OperatorName(), "weighted_score");
 }
 
 TEST_F(WeightedScoreTest, LowStatusAndAGreatTragedyRaiseTheLevel) {
   pop_.status[4] = Status::kLow;
-  pop_.recorded_traits[4] = static_cast<TraitBits>(pop_.recorded_traits[4] | Bit(Trait::kGreatTragedy));
+  pop_.recorded_traits[4] =
+      static_cast<TraitBits>(pop_.recorded_traits[4] | Bit(Trait::kGreatTragedy));
   const std::vector<Alert> alerts = Score(std::vector<Input>(1));  // no evidence at all
   ASSERT_EQ(alerts.size(), 1u);  // score 0, but two raises: level 2
   EXPECT_EQ(alerts[0].person, PersonId(4));

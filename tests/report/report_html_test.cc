@@ -173,10 +173,12 @@ TEST(ReportHtmlTest, DisparitiesSayWhichWayTheyLeanInWords) {
   EXPECT_TRUE(Has(page, "<h3>Which metric answers which question</h3>"));
   EXPECT_TRUE(Has(page, "worse for the group when"));
   // The minority's alerts are all false alarms (40 of 40) against 57 of 60: ratio 1.05.
-  EXPECT_TRUE(Has(page, "<td class=\"text\">share of alerts that were false alarms</td>"
-                        "<td class=\"text\">higher</td>"));
-  EXPECT_TRUE(Has(page, "<td class=\"text\">share of alerts naming a person with a harmful "
-                        "intent (precision)</td><td class=\"text\">lower</td>"));
+  EXPECT_TRUE(Has(page,
+                  "<td class=\"text\">share of alerts that were false alarms</td>"
+                  "<td class=\"text\">higher</td>"));
+  EXPECT_TRUE(Has(page,
+                  "<td class=\"text\">share of alerts naming a person with a harmful "
+                  "intent (precision)</td><td class=\"text\">lower</td>"));
   for (const char* key : {"false_alarm_share", "innocents_flagged_share", "flagged_share",
                           "contacts_per_innocent", "population_share", "alert_share"}) {
     EXPECT_FALSE(Has(page, key)) << key;
@@ -197,8 +199,9 @@ TEST(ReportHtmlTest, LeaningFollowsTheMetric) {
 // Every chart that shows groups gives each group the same colour, keyed by its name.
 TEST(ReportHtmlTest, EachGroupHasOneColourInEveryChart) {
   AuditResult audit = SmallAudit("minority");
-  audit.days = {DayCounts{.day = 0, .alerts = 100, .group_alerts = {60, 40}, .group_listed = {9, 3}},
-                DayCounts{.day = 1, .alerts = 90, .group_alerts = {50, 40}, .group_listed = {9, 5}}};
+  audit.days = {
+      DayCounts{.day = 0, .alerts = 100, .group_alerts = {60, 40}, .group_listed = {9, 3}},
+      DayCounts{.day = 1, .alerts = 90, .group_alerts = {50, 40}, .group_listed = {9, 5}}};
   const nlohmann::json charts = Charts(Page(audit));
   const nlohmann::json expected = {{"domain", nlohmann::json::array({"majority", "minority"})},
                                    {"range", nlohmann::json::array({"#4c78a8", "#f58518"})}};

@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "core/sim_time.h"
-#include "scenario/place_model.h"
 #include "scenario/operator_registry.h"
+#include "scenario/place_model.h"
 
 namespace oversight {
 namespace {
@@ -230,7 +230,7 @@ hit_rate = { majority = 0.5, minority = 0.5 }
   EXPECT_NE(s->sense.false_match_rate, d.sense.false_match_rate);
   EXPECT_TRUE(s->policy.lists.empty());  // the apparatus is never inherited
   EXPECT_TRUE(s->policy.rules.empty());
-  EXPECT_EQ(s->world.persons, 50u);      // nor is [scenario]
+  EXPECT_EQ(s->world.persons, 50u);  // nor is [scenario]
   EXPECT_THAT(Errors(std::string(kMinimal) + "city = \"paris\"\n"),
               HasSubstr("names unknown city to start from 'paris'"));
 }
@@ -631,7 +631,10 @@ retrain_every_days = 5
   ASSERT_TRUE(s.ok()) << s.status().message();
   ASSERT_EQ(s->policy.rules.size(), 3u);
   EXPECT_EQ(s->policy.rules[1].OperatorName(), "weighted_score");
-  EXPECT_DOUBLE_EQ(s->policy.rules[1].Params<ScoreOptions>().weights[static_cast<size_t>(ScoreFeature::kPastTrips)], 2.0);
+  EXPECT_DOUBLE_EQ(s->policy.rules[1]
+                       .Params<ScoreOptions>()
+                       .weights[static_cast<size_t>(ScoreFeature::kPastTrips)],
+                   2.0);
   EXPECT_EQ(s->policy.rules[1].Params<ScoreOptions>().levels, (std::vector<double>{3, 5}));
   EXPECT_EQ(s->policy.rules[2].OperatorName(), "learned_score");
   EXPECT_EQ(s->policy.rules[2].Params<ScoreOptions>().retrain_every_days, 5);

@@ -165,7 +165,8 @@ TEST(SensorsTest, LowerHitRateMeansFewerSightingsOfThatGroup) {
   world.Step(0);
   double seen[2] = {0, 0}, present[2] = {0, 0};
   for (const Observation& o : sensors.Observe(world)) {
-    if (o.kind == ObservationKind::kSighting) seen[world.population().group[o.person.index()].index()]++;
+    if (o.kind == ObservationKind::kSighting)
+      seen[world.population().group[o.person.index()].index()]++;
   }
   for (const DayLog& chunk : world.day_log()) {
     for (const Presence& p : chunk.presences) {
@@ -223,7 +224,7 @@ TEST_F(RecordsTest, RecordsCoverWhatIsVisibleAndNothingHidden) {
     dark += chunk.dark.size();
   }
   ASSERT_GT(burner, 0u);
-  EXPECT_EQ(records.calls.size(), calls);  // every call but those on unregistered phones
+  EXPECT_EQ(records.calls.size(), calls);          // every call but those on unregistered phones
   EXPECT_EQ(records.payments.size(), electronic);  // cash is invisible
   EXPECT_EQ(records.check_ins.size(), nights);
   EXPECT_EQ(records.dark.size(), dark);
@@ -233,8 +234,9 @@ TEST_F(RecordsTest, RecordsCoverWhatIsVisibleAndNothingHidden) {
   for (const PlateRecord& plate : records.plates) {
     ASSERT_LT(plate.vehicle, kHiredVehicleBase) << "hired cars avoid checkpoints";
     const PersonId owner = plate.owner;
-    EXPECT_EQ(world.population().household_first[world.population().household[owner.index()].index()],
-              owner);
+    EXPECT_EQ(
+        world.population().household_first[world.population().household[owner.index()].index()],
+        owner);
   }
 }
 
@@ -283,10 +285,10 @@ TEST_F(RecordsTest, PhoneLocationsCoverStaysWhileThePhoneIsOn) {
   const RecordRange<LocationRecord>& locations = sensors.records().locations;
   EXPECT_GT(hidden, 0u);
   EXPECT_EQ(locations.size(), expected);
-  EXPECT_TRUE(std::is_sorted(locations.begin(), locations.end(),
-                             [](const LocationRecord& a, const LocationRecord& b) {
-                               return a.person != b.person ? a.person < b.person : a.enter < b.enter;
-                             }));
+  EXPECT_TRUE(std::is_sorted(
+      locations.begin(), locations.end(), [](const LocationRecord& a, const LocationRecord& b) {
+        return a.person != b.person ? a.person < b.person : a.enter < b.enter;
+      }));
   scenario_.sense.record_locations = false;
   Sensors without(scenario_.sense, world, scenario_.seed);
   without.Observe(world);

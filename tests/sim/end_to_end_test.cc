@@ -27,7 +27,8 @@ std::string Slurp(const fs::path& path) {
 
 std::vector<std::string> Cases() {
   std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(fs::path(OVERSIGHT_SOURCE_DIR) / "tests/sim/e2e")) {
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(OVERSIGHT_SOURCE_DIR) / "tests/sim/e2e")) {
     if (entry.path().extension() == ".toml") names.push_back(entry.path().stem().string());
   }
   std::sort(names.begin(), names.end());

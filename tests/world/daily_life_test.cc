@@ -242,8 +242,8 @@ TEST_F(DailyLifeTest, SomeAdultsSpendTheNightAtAHotel) {
   for (size_t i = 0; i < pop.size(); ++i) adults += pop.age[i] >= 18 ? 1u : 0u;
   for (const DayLog& chunk : world.day_log()) {
     for (const Presence& p : chunk.presences) {
-      if (world.city().place(p.place).type == PlaceType::kHotel &&
-          p.leave == DayStart(5) && MinuteOfDay(p.enter) >= 20 * 60) {
+      if (world.city().place(p.place).type == PlaceType::kHotel && p.leave == DayStart(5) &&
+          MinuteOfDay(p.enter) >= 20 * 60) {
         ++nights;
         EXPECT_GE(pop.age[p.person.index()], 18);
       }
@@ -335,8 +335,8 @@ TEST(ErrandsTest, TheIllVisitHospitalsMoreAndOnlyPetitionersThePetitionOffice) {
     }
   }
   for (size_t i = 0; i < pop.size(); ++i) {
-    const bool is_ill = Has(pop.true_traits[i], Trait::kMentalIllness) ||
-                        Has(pop.true_traits[i], Trait::kHiv);
+    const bool is_ill =
+        Has(pop.true_traits[i], Trait::kMentalIllness) || Has(pop.true_traits[i], Trait::kHiv);
     (is_ill ? ill : well)++;
     (is_ill ? ill_visits : well_visits) += at_hospital[i];
   }

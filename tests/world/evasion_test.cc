@@ -86,7 +86,8 @@ TEST(EvasionTest, PoliceContactRaisesIt) {
     for (const Ticket& t : chunk.tickets) travellers.push_back(t.person);
   }
   ASSERT_FALSE(travellers.empty());
-  for (PersonId p : travellers) world.Apply(Intervention{.person = p, .time = DayStart(1) - 1, .rule = RuleId(0)});
+  for (PersonId p : travellers)
+    world.Apply(Intervention{.person = p, .time = DayStart(1) - 1, .rule = RuleId(0)});
   for (PersonId p : travellers) EXPECT_GE(world.police_contacts(p), 1);
   world.Step(1);
   // Whoever was visited and goes out on a sensitive outing today now evades.

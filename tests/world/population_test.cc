@@ -139,8 +139,10 @@ TEST_F(PopulationTest, TraitsFollowTheirConditionalTables) {
 
 TEST_F(PopulationTest, RecordsFollowTheTruthScaledByGroupBias) {
   // Criminal record: recorded_if_true 0.95 (capped at 1 by bias 2), recorded_if_false 0.002.
-  const TraitOptions& trait = options_->population.traits[static_cast<size_t>(Trait::kCriminalRecord)];
-  uint64_t truth[2] = {0, 0}, on_file_true[2] = {0, 0}, innocent[2] = {0, 0}, on_file_false[2] = {0, 0};
+  const TraitOptions& trait =
+      options_->population.traits[static_cast<size_t>(Trait::kCriminalRecord)];
+  uint64_t truth[2] = {0, 0}, on_file_true[2] = {0, 0}, innocent[2] = {0, 0},
+           on_file_false[2] = {0, 0};
   for (size_t i = 0; i < pop().size(); ++i) {
     const size_t g = pop().group[i].index();
     const bool has = Has(pop().true_traits[i], Trait::kCriminalRecord);

@@ -133,8 +133,12 @@ TEST(WorldTest, EachHarmfulIntentShowsInItsOwnBehaviour) {
       ASSERT_TRUE(Has(pop.intents[act.person.index()], act.intent));
       const PlaceType at = world.city().place(act.place).type;
       switch (act.intent) {
-        case Intent::kDrugDealer: EXPECT_EQ(at, PlaceType::kHotel); break;
-        case Intent::kPickpocket: EXPECT_EQ(at, PlaceType::kTrainStation); break;
+        case Intent::kDrugDealer:
+          EXPECT_EQ(at, PlaceType::kHotel);
+          break;
+        case Intent::kPickpocket:
+          EXPECT_EQ(at, PlaceType::kTrainStation);
+          break;
         case Intent::kPyramidRecruiter:
           EXPECT_EQ(at, PlaceType::kResidentialCompound);
           EXPECT_NE(world.city().place(pop.residence(act.person)).parent, act.place);
@@ -144,7 +148,9 @@ TEST(WorldTest, EachHarmfulIntentShowsInItsOwnBehaviour) {
           EXPECT_TRUE(pop.foreign(act.person));
           EXPECT_FALSE(pop.work_permit(act.person));
           break;
-        case Intent::kShamMarriage: ADD_FAILURE() << "sham marriages have no daily act"; break;
+        case Intent::kShamMarriage:
+          ADD_FAILURE() << "sham marriages have no daily act";
+          break;
       }
     }
   }
@@ -286,8 +292,11 @@ TEST(WorldTest, ADetainedPersonLeavesNoRecordAndSetsOutOnNothingWhileHeld) {
   }
   ASSERT_NE(trip, nullptr);
   const PersonId person = trip->person;
-  world.Apply(Intervention{.kind = Response::kDetain, .person = person, .time = trip->time,
-                           .rule = RuleId(3), .days = 3});
+  world.Apply(Intervention{.kind = Response::kDetain,
+                           .person = person,
+                           .time = trip->time,
+                           .rule = RuleId(3),
+                           .days = 3});
   EXPECT_TRUE(trip->stopped());
   EXPECT_EQ(world.police_contacts(person), 1);
   // Days 1 and 2: held. The petition trip is still set out on in the truth, and stopped.
@@ -313,8 +322,8 @@ TEST(WorldTest, AWithheldPermitStopsPetitionTripsForItsDays) {
   World world(options, 6);
   world.Step(0);
   const PersonId person = world.day_log().front().acts.front().person;
-  world.Apply(Intervention{.kind = Response::kDenyPermit, .person = person, .time = 0,
-                           .rule = RuleId(1), .days = 2});
+  world.Apply(Intervention{
+      .kind = Response::kDenyPermit, .person = person, .time = 0, .rule = RuleId(1), .days = 2});
   EXPECT_EQ(DayOf(world, person).stopped, DayOf(world, person).acts);
   world.Step(1);
   EXPECT_FALSE(world.held(person));
