@@ -17,7 +17,8 @@ std::string Announce(const Scenario& s) {
   const AttentionScenarioOptions& a = s.attention;
   return fmt::format("allocating attention in '{}' ({} sites, {} agents, {} runs of {} steps, "
                      "seed {})",
-                     s.name, a.rates.size(), a.agents.size(), WithThousands(a.runs),
+                     s.name, a.rates.size(), a.agents.size(),
+                     WithThousands(static_cast<uint64_t>(a.runs)),
                      WithThousands(static_cast<uint64_t>(s.days)), s.seed);
 }
 
