@@ -34,6 +34,7 @@ constexpr std::array<SlotInfo, kSlotCount> kSlots = {{
     {"how_often.total_minutes", "how_often", kAllWhat},
     {"how_often.times_norm", "how_often", kAllWhat},
     {"how_often.together_below", "how_often", kAllWhat},
+    {"how_often.same_number", "how_often", E(Evidence::kCall)},
     {"with.at_least", "with", kAllWhat},
     {"with.within_minutes", "with", kAllWhat},
     {"with.who", "with", kAllWhat},

@@ -20,7 +20,7 @@ namespace oversight {
 // The largest how_often.at_least and distinct_companions of a companions rule.
 inline constexpr int32_t kMaxCompanionsCount = 100;
 
-// The first twenty slots are checked against the operator and the evidence (in this order);
+// The first twenty-one slots are checked against the operator and the evidence (in this order);
 // with.spouse and then.* choose the operator themselves.
 enum class Slot : uint8_t {
   kWhereAt,
@@ -40,6 +40,7 @@ enum class Slot : uint8_t {
   kHowOftenTotalMinutes,
   kHowOftenTimesNorm,
   kHowOftenTogetherBelow,
+  kHowOftenSameNumber,
   kWithAtLeast,
   kWithWithinMinutes,
   kWithWho,
@@ -48,8 +49,8 @@ enum class Slot : uint8_t {
   kThenTo,
   kThenWithinHours,
 };
-inline constexpr size_t kSlotCount = 24;
-inline constexpr size_t kCheckedSlotCount = 20;  // slots before kWithSpouse
+inline constexpr size_t kSlotCount = 25;
+inline constexpr size_t kCheckedSlotCount = 21;  // slots before kWithSpouse
 
 // "how_often.at_least".
 std::string_view SlotName(Slot slot);

@@ -134,6 +134,9 @@ void ReadHowOften(const SectionContext& ctx, TableReader& rule_reader, SlotValue
   IntSlot(r, Slot::kHowOftenTotalMinutes, 1, 366 * kMinutesPerDay, slots);
   DoubleSlot(r, Slot::kHowOftenTimesNorm, 1.0, 1000.0, slots);
   DoubleSlot(r, Slot::kHowOftenTogetherBelow, 0.0, 1.0, slots);
+  bool same_number = false;
+  r.Bool("same_number", &same_number);
+  if (r.Has("same_number")) slots->SetInt(Slot::kHowOftenSameNumber, same_number ? 1 : 0);
   r.Finish();
 }
 
