@@ -32,6 +32,87 @@ void AddCommonFlags(CLI::App* app, const CommonFlags& flags) {
   app->add_option("--threads,-j", *flags.threads, flags.threads_help)->check(CLI::Range(0, 1024));
 }
 
+// `oversight run`: its flags into *args.
+CLI::App* AddRunCommand(CLI::App* app, oversight::RunArgs* args) {
+  CLI::App* run = app->add_subcommand("run", "Run a scenario and write the audit");
+  run->add_option("scenario", args->scenario_path,
+                  "Scenario file (TOML); omit for the built-in default city");
+  run->add_option("--out,-o", args->out, "Output folder (replaced if it holds an earlier run)")
+      ->capture_default_str();
+  AddCommonFlags(
+      run, {.seed = &args->seed,
+            .days = &args->days,
+            .persons = &args->persons,
+            .threads = &args->threads,
+            .threads_help = "Worker threads (0 = all cores); outputs are identical for any value"});
+  run->get_option("--threads")->capture_default_str();
+  run->add_flag("--quiet,-q", args->quiet, "No progress on stderr");
+  run->add_flag("--profile", args->profile,
+                "Print time per phase (the policy phase also per rule, with each rule's state) and "
+                "person-days/s on stderr");
+  run->add_option("--replicates,-r", args->replicates,
+                  "Run this many seeds (seed, seed + 1, ...); every metric gets a mean and 95% "
+                  "interval (replicates.csv); the tables describe the first")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  run->add_option("--max-memory", args->max_memory,
+                  "Refuse a run whose estimated memory exceeds this (e.g. 4G, 512M); default 80% "
+                  "of the machine's memory");
+  run->add_option("--checkpoint-every", args->checkpoint_every,
+                  "Save the run's state every this many days (to <out>.checkpoint, removed when "
+                  "the run finishes), so a run that is stopped can go on with --resume")
+      ->check(CLI::Range(int64_t{1}, oversight::kMaxDays));
+  run->add_flag("--resume", args->resume,
+                "Go on from <out>.checkpoint, left by the same command with --checkpoint-every; "
+                "the outputs are the same bytes as an uninterrupted run's");
+  run->add_option("--export-trace", args->export_trace,
+                  "Also write the evidence the rules read (synthetic sightings, records, lists) "
+                  "and the alerts as CSV to this folder, for other engines (bench/sql-baseline/)");
+  run->add_flag(
+      "--no-twin", args->no_twin,
+      "Skip the twin run with the policy off (no lawful_acts_lost, harmful_acts_prevented)");
+  run->footer(
+      "Examples:\n"
+      "  oversight run\n"
+      "  oversight run scenarios/default.toml --seed 7 --out runs/seed7\n"
+      "  oversight run --persons 2000000 --checkpoint-every 5    # then, if stopped: ... --resume");
+
+  return run;
+}
+
+// `oversight world-stats`: its flags into *args.
+CLI::App* AddWorldStatsCommand(CLI::App* app, oversight::WorldStatsArgs* args) {
+  CLI::App* stats = app->add_subcommand(
+      "world-stats", "Print the realised population and daily life of a scenario's city");
+  stats->add_option("scenario", args->scenario_path,
+                    "Scenario file (TOML); omit for the built-in default city");
+  stats->add_option("--days", args->days, "Days of daily life to count events over")
+      ->check(CLI::Range(int64_t{0}, oversight::kMaxDays))
+      ->capture_default_str();
+  AddCommonFlags(
+      stats,
+      {.seed = &args->seed, .days = nullptr, .persons = &args->persons, .threads = &args->threads});
+
+  return stats;
+}
+
+// `oversight explain`: its flags into *args.
+CLI::App* AddExplainCommand(CLI::App* app, oversight::ExplainArgs* args) {
+  CLI::App* explain = app->add_subcommand(
+      "explain", "Trace what the apparatus saw, concluded and did about one synthetic person");
+  explain->add_option("scenario", args->scenario_path,
+                      "Scenario file (TOML); omit for the built-in default city");
+  explain->add_option("--person,-p", args->person, "The person's id (0 to persons - 1)")
+      ->required();
+  AddCommonFlags(explain, {.seed = &args->seed,
+                           .days = &args->days,
+                           .persons = &args->persons,
+                           .threads = &args->threads});
+  explain->footer("Example:\n  oversight explain --person 4242 | less");
+
+  return explain;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -46,7 +127,7 @@ int main(int argc, char** argv) {
   app.footer(
       "Examples:\n"
       "  oversight run                                   # the built-in default city\n"
-      "  oversight run scenarios/tiny.toml --out out/   # a scenario file\n"
+      "  oversight run scenarios/zhouning-cameras.toml --out out/   # a scenario file\n"
       "  oversight run --persons 1000000 --days 7 --threads 2\n"
       "  oversight validate scenarios/*.toml             # check files, report every problem\n"
       "  oversight world-stats                           # the default city's population tables\n"
@@ -54,48 +135,7 @@ int main(int argc, char** argv) {
       "\nDocs: README.md, docs/SCENARIOS.md (every key), docs/METRICS.md, docs/OUTPUTS.md");
 
   oversight::RunArgs run_args;
-  CLI::App* run = app.add_subcommand("run", "Run a scenario and write the audit");
-  run->add_option("scenario", run_args.scenario_path,
-                  "Scenario file (TOML); omit for the built-in default city");
-  run->add_option("--out,-o", run_args.out, "Output folder (replaced if it holds an earlier run)")
-      ->capture_default_str();
-  AddCommonFlags(
-      run, {.seed = &run_args.seed,
-            .days = &run_args.days,
-            .persons = &run_args.persons,
-            .threads = &run_args.threads,
-            .threads_help = "Worker threads (0 = all cores); outputs are identical for any value"});
-  run->get_option("--threads")->capture_default_str();
-  run->add_flag("--quiet,-q", run_args.quiet, "No progress on stderr");
-  run->add_flag("--profile", run_args.profile,
-                "Print time per phase (the policy phase also per rule, with each rule's state) and "
-                "person-days/s on stderr");
-  run->add_option("--replicates,-r", run_args.replicates,
-                  "Run this many seeds (seed, seed + 1, ...); every metric gets a mean and 95% "
-                  "interval (replicates.csv); the tables describe the first")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
-  run->add_option("--max-memory", run_args.max_memory,
-                  "Refuse a run whose estimated memory exceeds this (e.g. 4G, 512M); default 80% "
-                  "of the machine's memory");
-  run->add_option("--checkpoint-every", run_args.checkpoint_every,
-                  "Save the run's state every this many days (to <out>.checkpoint, removed when "
-                  "the run finishes), so a run that is stopped can go on with --resume")
-      ->check(CLI::Range(int64_t{1}, oversight::kMaxDays));
-  run->add_flag("--resume", run_args.resume,
-                "Go on from <out>.checkpoint, left by the same command with --checkpoint-every; "
-                "the outputs are the same bytes as an uninterrupted run's");
-  run->add_option("--export-trace", run_args.export_trace,
-                  "Also write the evidence the rules read (synthetic sightings, records, lists) "
-                  "and the alerts as CSV to this folder, for other engines (bench/sql-baseline/)");
-  run->add_flag(
-      "--no-twin", run_args.no_twin,
-      "Skip the twin run with the policy off (no lawful_acts_lost, harmful_acts_prevented)");
-  run->footer(
-      "Examples:\n"
-      "  oversight run\n"
-      "  oversight run scenarios/default.toml --seed 7 --out runs/seed7\n"
-      "  oversight run --persons 2000000 --checkpoint-every 5    # then, if stopped: ... --resume");
+  CLI::App* run = AddRunCommand(&app, &run_args);
 
   std::vector<std::string> validate_paths;
   CLI::App* validate =
@@ -103,30 +143,10 @@ int main(int argc, char** argv) {
   validate->add_option("files", validate_paths, "Scenario files (TOML)")->required();
 
   oversight::WorldStatsArgs stats_args;
-  CLI::App* stats = app.add_subcommand(
-      "world-stats", "Print the realised population and daily life of a scenario's city");
-  stats->add_option("scenario", stats_args.scenario_path,
-                    "Scenario file (TOML); omit for the built-in default city");
-  stats->add_option("--days", stats_args.days, "Days of daily life to count events over")
-      ->check(CLI::Range(int64_t{0}, oversight::kMaxDays))
-      ->capture_default_str();
-  AddCommonFlags(stats, {.seed = &stats_args.seed,
-                         .days = nullptr,
-                         .persons = &stats_args.persons,
-                         .threads = &stats_args.threads});
+  CLI::App* stats = AddWorldStatsCommand(&app, &stats_args);
 
   oversight::ExplainArgs explain_args;
-  CLI::App* explain = app.add_subcommand(
-      "explain", "Trace what the apparatus saw, concluded and did about one synthetic person");
-  explain->add_option("scenario", explain_args.scenario_path,
-                      "Scenario file (TOML); omit for the built-in default city");
-  explain->add_option("--person,-p", explain_args.person, "The person's id (0 to persons - 1)")
-      ->required();
-  AddCommonFlags(explain, {.seed = &explain_args.seed,
-                           .days = &explain_args.days,
-                           .persons = &explain_args.persons,
-                           .threads = &explain_args.threads});
-  explain->footer("Example:\n  oversight explain --person 4242 | less");
+  CLI::App* explain = AddExplainCommand(&app, &explain_args);
 
   try {
     app.parse(argc, argv);

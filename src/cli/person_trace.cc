@@ -65,11 +65,10 @@ void PersonTrace::Start(const Watchlists& lists) {
                          lists.Exempt(person_) ? "; on the red list (exempt from every rule)" : "");
 }
 
-void PersonTrace::Record(const DayView& day) {
-  std::vector<std::pair<Minute, std::string>> today;
-  auto add = [&](Minute t, std::string text) { today.emplace_back(t, std::move(text)); };
+// What the cameras and ticket checks saw of the person.
+void PersonTrace::AddObservations(const DayView& day, Lines* today) const {
+  auto add = [&](Minute t, std::string text) { today->emplace_back(t, std::move(text)); };
   const PersonId me = person_;
-  const auto persons = static_cast<uint32_t>(world_.population().size());
   for (const Observation& o : day.observations) {
     if (o.person != me) continue;
     if (o.kind == ObservationKind::kSighting) {
@@ -81,6 +80,13 @@ void PersonTrace::Record(const DayView& day) {
                               Place(world_.city().PlacesOfType(to).front())));
     }
   }
+}
+
+// What the records the authorities can obtain hold of the person's day.
+void PersonTrace::AddRecords(const DayView& day, Lines* today) const {
+  auto add = [&](Minute t, std::string text) { today->emplace_back(t, std::move(text)); };
+  const PersonId me = person_;
+  const auto persons = static_cast<uint32_t>(world_.population().size());
   const DayRecords& r = day.records;
   size_t calls = 0, out_of_town = 0, payments = 0, locations = 0;
   for (const CallRecord& c : r.calls) {
@@ -106,6 +112,12 @@ void PersonTrace::Record(const DayView& day) {
     if (p.owner == me)
       add(p.time, fmt::format("plate of their vehicle {} read at a checkpoint", p.vehicle));
   }
+}
+
+// The person's score changes, alerts and would-be alerts the red list suppressed.
+void PersonTrace::AddAlerts(const DayView& day, Lines* today) {
+  auto add = [&](Minute t, std::string text) { today->emplace_back(t, std::move(text)); };
+  const PersonId me = person_;
   const std::vector<RuleOptions>& rules = scenario_.policy.rules;
   auto describe = [&](const Alert& a) {
     const RuleOptions& rule = rules[a.rule.index()];
@@ -133,6 +145,13 @@ void PersonTrace::Record(const DayView& day) {
   for (const Alert& a : day.suppressed) {
     if (a.person == me) add(a.time, "would-be alert suppressed by the red list: " + describe(a));
   }
+}
+
+// What the police did to the person.
+void PersonTrace::AddInterventions(const DayView& day, Lines* today) const {
+  auto add = [&](Minute t, std::string text) { today->emplace_back(t, std::move(text)); };
+  const PersonId me = person_;
+  const std::vector<RuleOptions>& rules = scenario_.policy.rules;
   for (const Intervention& v : day.response.interventions) {
     if (v.person != me) continue;
     const std::string& rule = rules[v.rule.index()].id;
@@ -163,6 +182,15 @@ void PersonTrace::Record(const DayView& day) {
         break;
     }
   }
+}
+
+void PersonTrace::Record(const DayView& day) {
+  Lines today;
+  AddObservations(day, &today);
+  AddRecords(day, &today);
+  AddAlerts(day, &today);
+  AddInterventions(day, &today);
+  const PersonId me = person_;
   uint32_t lists = 0;
   for (size_t l = 0; l < scenario_.policy.lists.size(); ++l) {
     if (day.lists.Contains(ListId(static_cast<uint32_t>(l)), me)) lists |= 1u << l;

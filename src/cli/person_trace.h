@@ -10,8 +10,10 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "core/sim_time.h"
 #include "scenario/scenario.h"
 #include "sim/simulation.h"
 
@@ -31,6 +33,12 @@ class PersonTrace {
   size_t alerts() const { return alerts_; }
 
  private:
+  // A day's lines, by minute, before they are sorted.
+  using Lines = std::vector<std::pair<Minute, std::string>>;
+  void AddObservations(const DayView& day, Lines* today) const;
+  void AddRecords(const DayView& day, Lines* today) const;
+  void AddAlerts(const DayView& day, Lines* today);
+  void AddInterventions(const DayView& day, Lines* today) const;
   std::string Place(PlaceId place) const;
   void Line(Minute time, std::string text);
 

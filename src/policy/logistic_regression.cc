@@ -135,11 +135,10 @@ static_assert(kTileRows == 4, "AccumulateTiles holds four hessian rows");
 
 }  // namespace
 
-int LogisticRegression::Fit(const std::vector<float>& x, const std::vector<uint8_t>& y,
-                            size_t width, double ridge, int max_iterations) {
-  assert(width > 0 && x.size() == y.size() * width);
-  width_ = width;
-  const size_t rows = y.size();
+// Each feature's mean and standard deviation over the rows (a constant feature keeps a
+// scale of 1, so it stays at 0 after centring).
+void LogisticRegression::Standardise(const std::vector<float>& x, size_t rows) {
+  const size_t width = width_;
   mean_.assign(width, 0.0);
   scale_.assign(width, 1.0);
   for (size_t r = 0; r < rows; ++r) {
@@ -157,6 +156,14 @@ int LogisticRegression::Fit(const std::vector<float>& x, const std::vector<uint8
     const double sd = std::sqrt(var[f] / static_cast<double>(std::max<size_t>(rows, 1)));
     scale_[f] = sd > 1e-9 ? sd : 1.0;  // a constant feature stays at 0 after centring
   }
+}
+
+int LogisticRegression::Fit(const std::vector<float>& x, const std::vector<uint8_t>& y,
+                            size_t width, double ridge, int max_iterations) {
+  assert(width > 0 && x.size() == y.size() * width);
+  width_ = width;
+  const size_t rows = y.size();
+  Standardise(x, rows);
   const size_t n = width + 1;
   // The standardised rows, with the intercept's 1 first; they do not change between steps.
   const size_t stride = RoundUp(n, kLanes);

@@ -41,6 +41,8 @@ class LogisticRegression {
   void Load(SnapshotReader& in);
 
  private:
+  // Sets mean_ and scale_ from the rows of x (width_ features each).
+  void Standardise(const std::vector<float>& x, size_t rows);
   size_t width_ = 0;
   std::vector<double> mean_, scale_;  // per feature
   std::vector<double> weights_;       // intercept, then per standardised feature

@@ -252,6 +252,50 @@ std::string FitText(const Scenario& s, const PredpolExperiment& e) {
   return out;
 }
 
+// The arms over the whole period.
+void ArmsTable(const PredpolExperiment& e, HtmlPage* out) {
+  HtmlPage& page = *out;
+  page.Add(
+      "<table><caption>The arms over the whole period</caption><thead><tr><th "
+      "scope=\"col\">arm</th><th scope=\"col\">bins ever targeted</th><th scope=\"col\">"
+      "targeting on the top bins</th><th scope=\"col\">records in the top bins</th><th "
+      "scope=\"col\">hit rate</th><th scope=\"col\">hit rate without the added records</th>"
+      "<th scope=\"col\">records added by targeting</th></tr>"
+      "</thead><tbody>\n");
+  for (const PredpolArm& arm : e.arms) {
+    const PredpolArmFacts f = FactsOf(e, arm);
+    page.Addf(
+        "<tr><th scope=\"row\">{}</th><td>{:.0f}</td><td>{:.1f}%</td><td>{:.1f}%</td>"
+        "<td>{:.1f}%</td><td>{:.1f}%</td><td>{}</td></tr>\n",
+        ArmName(arm), arm.distinct_bins, f.concentration * 100, f.top_records_share * 100,
+        f.hit_rate * 100, f.own_hit_rate * 100,
+        WithThousands(static_cast<uint64_t>(arm.added + 0.5)));
+  }
+  page.Add("</tbody></table>\n</section>\n");
+}
+
+// The model and the records in words.
+void MethodsSection(const Scenario& s, const PredpolExperiment& e, HtmlPage* out) {
+  const PredpolScenarioOptions& p = s.predpol;
+  HtmlPage& page = *out;
+  page.Addf(
+      "<section id=\"methods\">\n<h2>The model</h2>\n<p>Each bin b has a background rate "
+      "&mu;<sub>b</sub>, and each recorded incident raises its bin's rate on later days by "
+      "&theta;&omega;e<sup>&minus;&omega;t</sup>, t days after it: the self-exciting point "
+      "process PredPol published (Mohler et al., JASA 2015), fitted by expectation-maximisation "
+      "on the {} days before each forecast day, as Lum and Isaac (&ldquo;To Predict and "
+      "Serve?&rdquo;, Significance 2016) ran it; the {} bins of highest intensity are targeted. "
+      "With feedback, each targeted bin's day gets Binomial(recorded + 1, {:g}) more records, "
+      "the crime that officers there find, and the next days' fits learn from them.{}</p>\n"
+      "<p>The records: {} with a bin ({} without one, left out), {} bins, "
+      "from {} to {}. They are counts of incidents by place and date; nothing in them "
+      "identifies a person.</p>\n</section>\n</main>\n",
+      p.window_days, p.top, p.added_share, FitText(s, e), WithThousands(p.records.size()),
+      WithThousands(static_cast<uint64_t>(p.records_without_bin)),
+      WithThousands(static_cast<uint64_t>(p.bins)), FormatCivilDay(p.records.front().day),
+      FormatCivilDay(p.records.back().day));
+}
+
 std::string Html(const Scenario& s, const PredpolExperiment& e, std::string_view version) {
   const PredpolScenarioOptions& p = s.predpol;
   HtmlPage page;
@@ -300,39 +344,8 @@ std::string Html(const Scenario& s, const PredpolExperiment& e, std::string_view
              "the share of the city the targeted bins cover, what an even spread of crime "
              "would give. With feedback the measure rises because officers record where they "
              "are sent.");
-  page.Add(
-      "<table><caption>The arms over the whole period</caption><thead><tr><th "
-      "scope=\"col\">arm</th><th scope=\"col\">bins ever targeted</th><th scope=\"col\">"
-      "targeting on the top bins</th><th scope=\"col\">records in the top bins</th><th "
-      "scope=\"col\">hit rate</th><th scope=\"col\">hit rate without the added records</th>"
-      "<th scope=\"col\">records added by targeting</th></tr>"
-      "</thead><tbody>\n");
-  for (const PredpolArm& arm : e.arms) {
-    const PredpolArmFacts f = FactsOf(e, arm);
-    page.Addf(
-        "<tr><th scope=\"row\">{}</th><td>{:.0f}</td><td>{:.1f}%</td><td>{:.1f}%</td>"
-        "<td>{:.1f}%</td><td>{:.1f}%</td><td>{}</td></tr>\n",
-        ArmName(arm), arm.distinct_bins, f.concentration * 100, f.top_records_share * 100,
-        f.hit_rate * 100, f.own_hit_rate * 100,
-        WithThousands(static_cast<uint64_t>(arm.added + 0.5)));
-  }
-  page.Add("</tbody></table>\n</section>\n");
-  page.Addf(
-      "<section id=\"methods\">\n<h2>The model</h2>\n<p>Each bin b has a background rate "
-      "&mu;<sub>b</sub>, and each recorded incident raises its bin's rate on later days by "
-      "&theta;&omega;e<sup>&minus;&omega;t</sup>, t days after it: the self-exciting point "
-      "process PredPol published (Mohler et al., JASA 2015), fitted by expectation-maximisation "
-      "on the {} days before each forecast day, as Lum and Isaac (&ldquo;To Predict and "
-      "Serve?&rdquo;, Significance 2016) ran it; the {} bins of highest intensity are targeted. "
-      "With feedback, each targeted bin's day gets Binomial(recorded + 1, {:g}) more records, "
-      "the crime that officers there find, and the next days' fits learn from them.{}</p>\n"
-      "<p>The records: {} with a bin ({} without one, left out), {} bins, "
-      "from {} to {}. They are counts of incidents by place and date; nothing in them "
-      "identifies a person.</p>\n</section>\n</main>\n",
-      p.window_days, p.top, p.added_share, FitText(s, e), WithThousands(p.records.size()),
-      WithThousands(static_cast<uint64_t>(p.records_without_bin)),
-      WithThousands(static_cast<uint64_t>(p.bins)), FormatCivilDay(p.records.front().day),
-      FormatCivilDay(p.records.back().day));
+  ArmsTable(e, &page);
+  MethodsSection(s, e, &page);
   page.Footer();
   return page.Finish("Oversight: '" + s.name + "'");
 }

@@ -41,19 +41,9 @@ std::string ReplicatesText(const Replicates& replicates, const AuditResult& audi
   return out;
 }
 
-}  // namespace
-
-std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
-                    const Replicates* replicates) {
-  const GroupCounts& t = audit.total;
-  const std::vector<NamedRate> all = GroupRates(t, t, audit.twin);
-  auto share = [&all](std::string_view name) {
-    const NamedRate& r = RateNamed(all, name);
-    return Percent(r.numerator, r.denominator);
-  };
+// The observations, one count per stream of evidence.
+std::string ObservationsText(const RunFacts& facts) {
   std::string out;
-  out += fmt::format("Oversight audit of '{}': {} synthetic persons, {} days, seed {}\n",
-                     scenario.name, WithThousands(t.persons), scenario.days, scenario.seed);
   // Every stream of evidence in the summary's order (core/evidence.h), a line break after
   // the third and then every fourth.
   out += fmt::format("  Observations: {} (", WithThousands(facts.observations));
@@ -64,6 +54,19 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
                        InfoOf(stream).words);
   }
   out += ")\n";
+  return out;
+}
+
+// Alerts, police responses, acts stopped and lost, the red list and the operators' view.
+std::string ApparatusText(const Scenario& scenario, const RunFacts& facts,
+                          const AuditResult& audit) {
+  const GroupCounts& t = audit.total;
+  const std::vector<NamedRate> all = GroupRates(t, t, audit.twin);
+  auto share = [&all](std::string_view name) {
+    const NamedRate& r = RateNamed(all, name);
+    return Percent(r.numerator, r.denominator);
+  };
+  std::string out;
   out += fmt::format("  Alerts: {} on {} persons; {} concerned people with no harmful intent\n",
                      WithThousands(t.alerts), WithThousands(t.flagged_persons),
                      share("false_alarm_share"));
@@ -121,6 +124,12 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
       "prevented something;\n    {} concerned a person with a harmful intent\n",
       WithThousands(t.responses.total()),
       Percent(t.responses.total() - t.responses_to_innocents.total(), t.responses.total()));
+  return out;
+}
+
+std::string GroupTable(const AuditResult& audit) {
+  const GroupCounts& t = audit.total;
+  std::string out;
   out += "\n  By group (the person each alert named):\n";
   out += fmt::format("    {:<16} {:>10} {:>8} {:>10} {:>8} {:>14} {:>12}\n", "group", "persons",
                      "share", "alerts", "share", "flagged/1000", "false alarms");
@@ -136,6 +145,11 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
                        PerThousand(flagged.numerator, flagged.denominator),
                        false_share.value_or(0) * 100);
   }
+  return out;
+}
+
+std::string RuleTable(const AuditResult& audit) {
+  std::string out;
   out += "\n  By rule:\n";
   out += fmt::format("    {:<22} {:>10} {:>10} {:>10} {:>16} {:>14}\n", "rule", "alerts",
                      "precision", "responses", "lawful stopped", "harm stopped");
@@ -146,6 +160,11 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
         precision ? fmt::format("{:.1f}%", *precision * 100) : "n/a", WithThousands(r.responses),
         WithThousands(r.lawful_stopped), WithThousands(r.harmful_acts_stopped));
   }
+  return out;
+}
+
+std::string DisparitiesText(const Scenario& scenario, const AuditResult& audit) {
+  std::string out;
   const std::vector<Disparity> disparities = Disparities(audit, scenario.audit);
   if (!disparities.empty()) {
     out += fmt::format(
@@ -177,6 +196,11 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
       out += cells;
     }
   }
+  return out;
+}
+
+std::string FeedbackText(const Scenario& scenario, const AuditResult& audit) {
+  std::string out;
   for (const FeedbackTrend& f : Feedback(audit, scenario.audit)) {
     // "1.10x"; "n/a" when a ratio is undefined (no alerts, nobody listed).
     auto x = [](const std::optional<double>& v) {
@@ -193,6 +217,23 @@ std::string Summary(const Scenario& scenario, const RunFacts& facts, const Audit
                          x(f.patrols_first_week), x(f.patrols_last_week));
     }
   }
+  return out;
+}
+
+}  // namespace
+
+std::string Summary(const Scenario& scenario, const RunFacts& facts, const AuditResult& audit,
+                    const Replicates* replicates) {
+  const GroupCounts& t = audit.total;
+  std::string out;
+  out += fmt::format("Oversight audit of '{}': {} synthetic persons, {} days, seed {}\n",
+                     scenario.name, WithThousands(t.persons), scenario.days, scenario.seed);
+  out += ObservationsText(facts);
+  out += ApparatusText(scenario, facts, audit);
+  out += GroupTable(audit);
+  out += RuleTable(audit);
+  out += DisparitiesText(scenario, audit);
+  out += FeedbackText(scenario, audit);
   if (replicates != nullptr && replicates->seeds.size() > 1) {
     out += ReplicatesText(*replicates, audit);
   }

@@ -114,15 +114,10 @@ std::string ReportJson(const Scenario& s, const UrnExperiment& e, std::string_vi
   return root.dump(2) + "\n";
 }
 
-std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view version) {
+// The findings in sentences, one per arm.
+void FindingsSection(const Scenario& s, const UrnExperiment& e, HtmlPage* out) {
   const UrnScenarioOptions& u = s.urn;
-  HtmlPage page;
-  page.Addf(
-      "<header>\n<h1>Oversight: &lsquo;{}&rsquo;</h1>\n<p>{}</p>\n<p>Ensign et al.'s urn model "
-      "of place-based predictive policing: {} runs of {} days, seed {}; Oversight {}.</p>\n"
-      "</header>\n<main>\n",
-      EscapeHtml(s.name), EscapeHtml(s.description), WithThousands(static_cast<uint64_t>(e.runs)),
-      WithThousands(static_cast<uint64_t>(e.days)), s.seed, EscapeHtml(version));
+  HtmlPage& page = *out;
   page.Addf(
       "<section id=\"findings\">\n<h2>What the runs found</h2>\n<ul>\n<li>The truth: "
       "&lsquo;{}&rsquo; has {:.1f}% of the incidents ({:g} a day against {:g} in &lsquo;{}&rsquo;)."
@@ -140,6 +135,12 @@ std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view ver
         arm.patrol_share_a * 100, WithThousands(static_cast<uint64_t>(arm.runaway)),
         WithThousands(static_cast<uint64_t>(e.runs)), LimitText(arm));
   }
+}
+
+// The first region's share of the records day by day, per arm.
+void ShareChart(const Scenario& s, const UrnExperiment& e, HtmlPage* out) {
+  const UrnScenarioOptions& u = s.urn;
+  HtmlPage& page = *out;
   page.Add("</ul>\n</section>\n<section id=\"runs\">\n<h2>The records over time</h2>\n");
   Json values = Json::array();
   for (const UrnArm& arm : e.arms) {
@@ -183,6 +184,11 @@ std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view ver
       "The first region's share of the recorded incidents (the urn), mean over the runs with "
       "the band holding 90% of them; dashed: the true share, what an unbiased record would "
       "approach.");
+}
+
+// The arms after the last day.
+void ArmsTable(const Scenario& s, const UrnExperiment& e, HtmlPage* out) {
+  HtmlPage& page = *out;
   page.Add(
       "<table><caption>The arms after the last day</caption><thead><tr><th scope=\"col\">arm"
       "</th><th scope=\"col\">share recorded for the first region</th><th scope=\"col\">90% of "
@@ -201,6 +207,12 @@ std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view ver
         s.urn.threshold * 100);
   }
   page.Add("</tbody></table>\n</section>\n");
+}
+
+// The model in words.
+void MethodsSection(const Scenario& s, HtmlPage* out) {
+  const UrnScenarioOptions& u = s.urn;
+  HtmlPage& page = *out;
   page.Addf(
       "<section id=\"methods\">\n<h2>The model</h2>\n<p>Two regions; the urn holds each "
       "region's recorded incidents (at the start {:g} and {:g}). Each day one patrol goes to a "
@@ -224,6 +236,20 @@ std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view ver
                         SurpriseName(u)),
       u.updates == UrnUpdates::kExpected ? "the expected counts themselves (deterministic)"
                                          : "Poisson draws of the daily rates");
+}
+
+std::string Html(const Scenario& s, const UrnExperiment& e, std::string_view version) {
+  HtmlPage page;
+  page.Addf(
+      "<header>\n<h1>Oversight: &lsquo;{}&rsquo;</h1>\n<p>{}</p>\n<p>Ensign et al.'s urn model "
+      "of place-based predictive policing: {} runs of {} days, seed {}; Oversight {}.</p>\n"
+      "</header>\n<main>\n",
+      EscapeHtml(s.name), EscapeHtml(s.description), WithThousands(static_cast<uint64_t>(e.runs)),
+      WithThousands(static_cast<uint64_t>(e.days)), s.seed, EscapeHtml(version));
+  FindingsSection(s, e, &page);
+  ShareChart(s, e, &page);
+  ArmsTable(s, e, &page);
+  MethodsSection(s, &page);
   page.Footer();
   return page.Finish("Oversight: '" + s.name + "'");
 }

@@ -56,15 +56,7 @@ void Simulation::Step(Day day) {
   // the world then keeps only the acts (for the police and the audit).
   {
     ScopedPhase timer(&profile_, Phase::kWorld);
-    if (scenario_.respond.patrols.units > 0) {
-      const PatrolOptions& p = scenario_.respond.patrols;
-      std::vector<double> chance;
-      for (uint16_t units : patrols_->Allocate(day)) {
-        chance.push_back(1.0 - std::pow(1.0 - p.sighting_rate, units));
-      }
-      sensors_->SetPatrols(std::move(chance), p.from_hour * kMinutesPerHour,
-                           p.to_hour * kMinutesPerHour);
-    }
+    if (scenario_.respond.patrols.units > 0) SendPatrols(day);
     sensors_->BeginDay(*world_);
     world_->Step(
         day,
@@ -97,20 +89,7 @@ void Simulation::Step(Day day) {
   {
     ScopedPhase timer(&profile_, Phase::kRespond);
     response = &police_->Respond(day, *alerts, world_.get());
-    // The silent responses, and what visits leave behind: cameras at homes, names on lists.
-    const RespondOptions& respond = scenario_.respond;
-    for (const Intervention& taken : response->interventions) {
-      const bool visit = taken.kind == Response::kVisit;
-      if (taken.kind == Response::kCamera || (visit && respond.camera_after_visit)) {
-        sensors_->AddCamera(world_->city(), world_->records().home(taken.person));
-      }
-      if (taken.kind == Response::kList) {
-        rules_->AddToList(ListId(static_cast<uint32_t>(taken.list)), taken.person);
-      }
-      if (visit && respond.list_after_visit >= 0) {
-        rules_->AddToList(ListId(static_cast<uint32_t>(respond.list_after_visit)), taken.person);
-      }
-    }
+    ApplySilentResponses(*response);
   }
   // Phase 5: the audit compares everything with the truth.
   {
@@ -128,6 +107,35 @@ void Simulation::Step(Day day) {
   if (observer_) {
     observer_(DayView{day, *observations, sensors_->records(), *alerts, rules_->suppressed(),
                       rules_->score_changes(), *response, rules_->watchlists()});
+  }
+}
+
+// Today's patrols, allocated from the system's own alerts, become the sensors' chance of a
+// sighting in each district during the patrol hours.
+void Simulation::SendPatrols(Day day) {
+  const PatrolOptions& p = scenario_.respond.patrols;
+  std::vector<double> chance;
+  for (uint16_t units : patrols_->Allocate(day)) {
+    chance.push_back(1.0 - std::pow(1.0 - p.sighting_rate, units));
+  }
+  sensors_->SetPatrols(std::move(chance), p.from_hour * kMinutesPerHour,
+                       p.to_hour * kMinutesPerHour);
+}
+
+// The silent responses, and what visits leave behind: cameras at homes, names on lists.
+void Simulation::ApplySilentResponses(const ResponseDay& response) {
+  const RespondOptions& respond = scenario_.respond;
+  for (const Intervention& taken : response.interventions) {
+    const bool visit = taken.kind == Response::kVisit;
+    if (taken.kind == Response::kCamera || (visit && respond.camera_after_visit)) {
+      sensors_->AddCamera(world_->city(), world_->records().home(taken.person));
+    }
+    if (taken.kind == Response::kList) {
+      rules_->AddToList(ListId(static_cast<uint32_t>(taken.list)), taken.person);
+    }
+    if (visit && respond.list_after_visit >= 0) {
+      rules_->AddToList(ListId(static_cast<uint32_t>(respond.list_after_visit)), taken.person);
+    }
   }
 }
 

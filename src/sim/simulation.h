@@ -66,6 +66,10 @@ class Simulation {
   void SetObserver(std::function<void(const DayView&)> observer);
 
  private:
+  // The parts of Step: the patrols sent today, and the responses that act through the
+  // sensors and the lists rather than on the world.
+  void SendPatrols(Day day);
+  void ApplySilentResponses(const ResponseDay& response);
   Scenario scenario_;
   Profile profile_;
   std::unique_ptr<World> world_;

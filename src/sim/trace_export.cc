@@ -264,7 +264,14 @@ absl::Status TraceExport::WriteStatic(const Simulation& simulation) {
     });
   }
   if (!status.ok()) return status;
+  return WriteManifest(simulation);
+}
 
+// trace.json: what the tables hold, the lists and every rule's slots.
+absl::Status TraceExport::WriteManifest(const Simulation& simulation) {
+  const Scenario& scenario = simulation.scenario();
+  const RecordsView& records = simulation.world().records();
+  const City& city = records.city();
   const PolicyOptions& policy = scenario.policy;
   nlohmann::json manifest;
   manifest["format"] = 1;

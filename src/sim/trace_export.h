@@ -49,6 +49,7 @@ class TraceExport {
 
   explicit TraceExport(std::unique_ptr<DirectoryOutput> output);
   absl::Status WriteStatic(const Simulation& simulation);
+  absl::Status WriteManifest(const Simulation& simulation);
   // Writes table `name` (CSV with `header`): `rows` adds its rows to the file.
   template <typename Rows>
   absl::Status WriteTable(const char* name, std::string_view header, const Rows& rows);
