@@ -6,7 +6,7 @@
 // owner, a number's registered subscriber), never the truth. The sensors write them per
 // block of persons (BlockRecords); the rules read the day's as one view (DayRecords).
 // Each record type names its stream in the table of evidence (core/evidence.h, kStream);
-// BlockRecords and DayRecords list their kinds once (ForEachKind), and clearing, viewing
+// BlockRecords and DayRecords list their kinds once (ForEachRecordKind), and clearing, viewing
 // and counting go through that list.
 #pragma once
 
@@ -100,6 +100,20 @@ void ClearKeepingRoom(std::vector<T>* v, uint32_t* most) {
   }
 }
 
+// Calls f(member) for each kind of record of `records` (a BlockRecords' vectors or a
+// DayRecords' ranges, which name their members alike), always in this order: the one list a
+// new kind of record is added to.
+template <typename Records, typename F>
+void ForEachRecordKind(Records& records, const F& f) {
+  f(records.calls);
+  f(records.dark);
+  f(records.payments);
+  f(records.check_ins);
+  f(records.plates);
+  f(records.meters);
+  f(records.locations);
+}
+
 // The records of one block of persons (or, for meters, of every household) for one day,
 // as the sensors write them.
 struct BlockRecords {
@@ -117,34 +131,23 @@ struct BlockRecords {
   // The most records of each stream these vectors have held on any day (ClearForDay).
   std::array<uint32_t, kEvidenceStreamCount> most{};
 
-  // Calls f(vector) for each kind of record, in the order DayRecords views them.
-  template <typename Self, typename F>
-  static void ForEachKind(Self& self, const F& f) {
-    f(self.calls);
-    f(self.dark);
-    f(self.payments);
-    f(self.check_ins);
-    f(self.plates);
-    f(self.meters);
-    f(self.locations);
-  }
   // The vector of records of type T.
   template <typename T>
   const std::vector<T>& Of() const {
     const std::vector<T>* found = nullptr;
-    ForEachKind(*this, [&](const auto& v) {
+    ForEachRecordKind(*this, [&](const auto& v) {
       if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::vector<T>>) found = &v;
     });
     return *found;
   }
 
   void Clear() {
-    ForEachKind(*this, [](auto& v) { v.clear(); });
+    ForEachRecordKind(*this, [](auto& v) { v.clear(); });
     unkept = {};
   }
   // Clear, and keeping each vector's room close to the most it has held.
   void ClearForDay() {
-    ForEachKind(*this, [this](auto& v) {
+    ForEachRecordKind(*this, [this](auto& v) {
       using T = typename std::decay_t<decltype(v)>::value_type;
       ClearKeepingRoom(&v, &most[Index(T::kStream)]);
     });
@@ -243,23 +246,11 @@ struct DayRecords {
   // A view of one block's records.
   explicit DayRecords(const BlockRecords& block) { Add(block); }
 
-  // Calls f(range) for each kind of record (BlockRecords::ForEachKind's order).
-  template <typename Self, typename F>
-  static void ForEachKind(Self& self, const F& f) {
-    f(self.calls);
-    f(self.dark);
-    f(self.payments);
-    f(self.check_ins);
-    f(self.plates);
-    f(self.meters);
-    f(self.locations);
-  }
-
   // The records of `stream` the sensors made today, kept or not (0 for the observation
   // streams, which are not records).
   size_t count(EvidenceStream stream) const {
     size_t n = unkept[Index(stream)];
-    ForEachKind(*this, [&](const auto& range) {
+    ForEachRecordKind(*this, [&](const auto& range) {
       using T = typename std::decay_t<decltype(range)>::value_type;
       if (T::kStream == stream) n += range.size();
     });
@@ -267,7 +258,7 @@ struct DayRecords {
   }
   // Adds the day's count of each kind of record to `counts`.
   void AddCounts(EvidenceCounts* counts) const {
-    ForEachKind(*this, [&](const auto& range) {
+    ForEachRecordKind(*this, [&](const auto& range) {
       using T = typename std::decay_t<decltype(range)>::value_type;
       (*counts)[Index(T::kStream)] += range.size();
     });
@@ -276,17 +267,17 @@ struct DayRecords {
   // Every record of the day, kept or not.
   size_t size() const {
     size_t n = 0;
-    ForEachKind(*this, [&](const auto& range) { n += range.size(); });
+    ForEachRecordKind(*this, [&](const auto& range) { n += range.size(); });
     for (size_t u : unkept) n += u;
     return n;
   }
   void Clear() {
-    ForEachKind(*this, [](auto& range) { range.Clear(); });
+    ForEachRecordKind(*this, [](auto& range) { range.Clear(); });
     unkept = {};
   }
   // Appends `block`'s records after those already viewed (kept by reference).
   void Add(const BlockRecords& block) {
-    ForEachKind(*this, [&](auto& range) {
+    ForEachRecordKind(*this, [&](auto& range) {
       using T = typename std::decay_t<decltype(range)>::value_type;
       range.Add(block.Of<T>());
     });
